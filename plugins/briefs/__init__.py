@@ -1,0 +1,1 @@
+"""Mujaz briefs: a Pelican plugin that turns news articles into annotated briefs."""

@@ -1,0 +1,1 @@
+"""Article analysis: pure text functions. Must not import Pelican."""
