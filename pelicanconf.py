@@ -1,0 +1,52 @@
+"""Pelican settings of the Mujaz demo site (see README, "Settings")."""
+
+AUTHOR = "Mujaz"
+SITENAME = "موجز"
+SITEURL = ""
+# Relative URLs let the built site be opened from any folder; publishconf.py turns them off.
+RELATIVE_URLS = True
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "ar"
+DEFAULT_PAGINATION = 10
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["briefs"]
+
+# Readable Arabic file names are not needed: every brief has a short ASCII Slug.
+ARTICLE_URL = "briefs/{slug}.html"
+ARTICLE_SAVE_AS = "briefs/{slug}.html"
+ARTICLE_LANG_URL = "briefs/{slug}.{lang}.html"
+ARTICLE_LANG_SAVE_AS = "briefs/{slug}.{lang}.html"
+# Page 2 of a listing lives in its own folder, so a name ending in a digit (G20) never
+# collides with another listing's page file.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+TAG_URL = "tags/{slug}.html"
+TAG_SAVE_AS = "tags/{slug}.html"
+SLUGIFY_SOURCE = "basename"
+SLUGIFY_USE_UNICODE = True
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+
+# No feeds while developing; publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Briefs plugin (all BRIEFS_* settings are listed in the README).
+BRIEFS_DIGITS = "latn"
+BRIEFS_KEY_QUOTES = 4
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,31 @@
+"""Presentation markup written into a brief's body: direction isolation (and, later, anchors).
+
+The only place that changes an article's HTML; it writes markup at text offsets found by
+the analysis, through :mod:`briefs.htmltext`, and never re-serialises the author's HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefs.htmltext import BodyText, Wrap
+
+# A run of left-to-right words (Latin names, numbers, codes such as G20 or 3.5%), possibly
+# several words long; the run must start and end on a letter, digit or percent sign.
+_LTR_WORD = r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,%'’&+/:_-]*[A-Za-z0-9\u00C0-\u024F%])?"
+LTR_RUN = re.compile(rf"{_LTR_WORD}(?:[ \u00A0]+{_LTR_WORD})*")
+
+
+def ltr_runs(text: str) -> list[tuple[int, int]]:
+    """Find the left-to-right runs (Latin words, numbers) inside right-to-left text.
+
+    >>> text = "قال NATO Secretary إن 12000 جندي"
+    >>> [text[s:e] for s, e in ltr_runs(text)]
+    ['NATO Secretary', '12000']
+    """
+    return [match.span() for match in LTR_RUN.finditer(text)]
+
+
+def isolation_wraps(body: BodyText) -> list[Wrap]:
+    """Return ``<bdi>`` wraps for every left-to-right run of a right-to-left body."""
+    return [Wrap(start, end, "<bdi>", "</bdi>") for start, end in ltr_runs(body.text)]

@@ -1,0 +1,83 @@
+"""The plugin's ``BRIEFS_*`` settings: defaults in one place, validated once at start-up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefs.analysis.boilerplate import DEFAULT_PATTERN_SOURCES, compile_patterns
+from briefs.i18n import DIGIT_SYSTEMS
+
+
+class BriefsConfigError(ValueError):
+    """A ``BRIEFS_*`` setting has a value the plugin cannot use."""
+
+
+DEFAULTS: dict[str, Any] = {
+    # Regular expressions for share/print/navigation lines at the end of a scraped article.
+    "BRIEFS_BOILERPLATE_PATTERNS": list(DEFAULT_PATTERN_SOURCES),
+    # Patterns added to the list above, so a site can extend the defaults without copying them.
+    "BRIEFS_BOILERPLATE_EXTRA": [],
+    # Digits for dates and numbers in the theme: "latn" (0-9) or "arab" (٠-٩).
+    "BRIEFS_DIGITS": "latn",
+    # How many key quotes the sidebar shows.
+    "BRIEFS_KEY_QUOTES": 4,
+    # Wrap Latin names and numbers inside right-to-left text in <bdi>.
+    "BRIEFS_ISOLATE_LTR": True,
+    # gettext catalogues of the theme; None means <THEME>/translations.
+    "BRIEFS_TRANSLATIONS_DIR": None,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BriefsSettings:
+    """Validated plugin settings."""
+
+    boilerplate_patterns: tuple[re.Pattern[str], ...]
+    digits: str
+    key_quotes: int
+    isolate_ltr: bool
+    translations_dir: Path
+    site_lang: str
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> BriefsSettings:
+        """Read and check the ``BRIEFS_*`` keys of Pelican's settings, naming any bad key."""
+        merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k.startswith("BRIEFS_")}}
+        unknown = sorted(set(merged) - set(DEFAULTS))
+        if unknown:
+            known = ", ".join(sorted(DEFAULTS))
+            msg = f"unknown setting(s) {', '.join(unknown)}; the known ones are: {known}"
+            raise BriefsConfigError(msg)
+        sources = merged["BRIEFS_BOILERPLATE_PATTERNS"], merged["BRIEFS_BOILERPLATE_EXTRA"]
+        for key, value in zip(("BRIEFS_BOILERPLATE_PATTERNS", "BRIEFS_BOILERPLATE_EXTRA"),
+                              sources, strict=True):
+            if isinstance(value, str) or not all(isinstance(item, str) for item in value):
+                msg = f"{key} must be a list of regular-expression strings, not {value!r}"
+                raise BriefsConfigError(msg)
+        try:
+            patterns = compile_patterns([*sources[0], *sources[1]])
+        except ValueError as error:
+            raise BriefsConfigError(f"BRIEFS_BOILERPLATE_PATTERNS: {error}") from error
+        digits = merged["BRIEFS_DIGITS"]
+        if digits not in DIGIT_SYSTEMS:
+            msg = f"BRIEFS_DIGITS must be one of {', '.join(DIGIT_SYSTEMS)}, not {digits!r}"
+            raise BriefsConfigError(msg)
+        key_quotes = merged["BRIEFS_KEY_QUOTES"]
+        if isinstance(key_quotes, bool) or not isinstance(key_quotes, int) or key_quotes < 0:
+            msg = f"BRIEFS_KEY_QUOTES must be a whole number of 0 or more, not {key_quotes!r}"
+            raise BriefsConfigError(msg)
+        translations = merged["BRIEFS_TRANSLATIONS_DIR"]
+        if translations is None:
+            translations = Path(settings.get("THEME", ".")) / "translations"
+        return cls(
+            boilerplate_patterns=patterns,
+            digits=digits,
+            key_quotes=key_quotes,
+            isolate_ltr=bool(merged["BRIEFS_ISOLATE_LTR"]),
+            translations_dir=Path(translations),
+            site_lang=str(settings.get("DEFAULT_LANG") or "en"),
+        )

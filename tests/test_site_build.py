@@ -1,0 +1,104 @@
+"""Functional tests: build the fixture site (tests/site) and check the generated HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_SITE, build_site
+from htmlquery import select
+
+pytestmark = pytest.mark.slow
+
+BOILERPLATE = ["شاركها", "Exit mobile version", "Share this article", "Read more", "المزيد"]
+
+
+def read(output: Path, relative: str) -> str:
+    return (output / relative).read_text(encoding="utf-8")
+
+
+def test_site_chrome_is_arabic_and_right_to_left(fixture_build) -> None:
+    output, _ = fixture_build
+    for page in ["index.html", "briefs/fixture-summit.html", "briefs/fixture-markets.html"]:
+        (html_element,) = select(read(output, page), "html")
+        assert html_element.attrs["lang"] == "ar"
+        assert html_element.attrs["dir"] == "rtl"
+
+
+def test_each_brief_article_carries_its_own_language_and_direction(fixture_build) -> None:
+    output, _ = fixture_build
+    (arabic,) = select(read(output, "briefs/fixture-summit.html"), "article")
+    assert (arabic.attrs["lang"], arabic.attrs["dir"]) == ("ar", "rtl")
+    (english,) = select(read(output, "briefs/fixture-markets.html"), "article")
+    assert (english.attrs["lang"], english.attrs["dir"]) == ("en", "ltr")
+
+
+def test_trailing_boilerplate_never_reaches_a_page(fixture_build) -> None:
+    output, _ = fixture_build
+    for page in output.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for line in BOILERPLATE:
+            assert line not in text, f"{line!r} in {page.relative_to(output)}"
+    # The story itself is still there, up to its last paragraph.
+    assert "الدعم سيستمر" in read(output, "briefs/fixture-summit.html")
+    assert "said analyst Jane Doe" in read(output, "briefs/fixture-markets.html")
+
+
+def test_dates_are_written_in_arabic_by_babel(fixture_build) -> None:
+    output, _ = fixture_build
+    assert "الأربعاء، 20 نوفمبر 2024" in read(output, "briefs/fixture-summit.html")
+    times = select(read(output, "briefs/fixture-summit.html"), "time")
+    assert any(t.attrs.get("datetime", "").startswith("2024-11-20T09:30") for t in times)
+
+
+def test_latin_names_and_numbers_are_isolated_in_arabic_text(fixture_build) -> None:
+    output, _ = fixture_build
+    summit = read(output, "briefs/fixture-summit.html")
+    assert "<bdi>NATO</bdi>" in summit
+    assert "<bdi>12000</bdi>" in summit
+    short = read(output, "briefs/fixture-short.html")
+    assert "<bdi>G20</bdi>" in short
+    assert "<bdi>3.5%</bdi>" in short
+    # English text is left alone.
+    assert "<bdi>" not in "".join(e.text for e in select(
+        read(output, "briefs/fixture-markets.html"), "article"))
+    assert "<bdi>OPEC+" not in read(output, "briefs/fixture-markets.html")
+
+
+def test_build_never_modifies_content(tmp_path: Path) -> None:
+    def digest() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in (FIXTURE_SITE / "content").iterdir()}
+
+    before = digest()
+    build_site(FIXTURE_SITE / "content", tmp_path / "out")
+    assert digest() == before
+
+
+def test_output_is_deterministic(fixture_build, tmp_path: Path) -> None:
+    output, _ = fixture_build
+    again = tmp_path / "again"
+    build_site(FIXTURE_SITE / "content", again)
+    files = sorted(p.relative_to(output) for p in output.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for relative in files:
+        if relative.suffix in {".html", ".xml", ".json"}:
+            assert (output / relative).read_bytes() == (again / relative).read_bytes(), relative
+
+
+def test_a_broken_file_is_named_and_the_rest_still_builds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for source in (FIXTURE_SITE / "content").iterdir():
+        (content / source.name).write_bytes(source.read_bytes())
+    (content / "broken.ar.md").write_bytes(b"Title: \xff\xfe bad\nDate: 2024-11-20\n\n\xc3\x28")
+    command = ["-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(tmp_path / "o")]
+    result = subprocess.run([sys.executable, *command], capture_output=True,
+                            text=True, check=False, cwd=Path(__file__).resolve().parent.parent)
+    log = result.stdout + result.stderr
+    assert "broken.ar.md" in log
+    assert (tmp_path / "o" / "briefs" / "fixture-summit.html").is_file()
