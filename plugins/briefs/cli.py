@@ -1,0 +1,78 @@
+"""The ``mujaz`` command: run the analysis on one file, outside Pelican.
+
+    mujaz annotate content/2024-11-14-nato-china-north-korea.ar.md
+    mujaz annotate article.txt --lang ar --format text
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefs.analysis.model import Document
+from briefs.analysis.pipeline import analyse
+from briefs.sources import ContentFileError, read_content_file
+
+
+def annotate_file(path: Path, lang: str | None = None) -> Document:
+    """Analyse one content file as the site build would."""
+    content = read_content_file(path)
+    return analyse(content.body, lang=lang or content.lang or "ar", title=content.title)
+
+
+def render_text(document: Document) -> str:
+    """Return a human-readable summary of an analysed document."""
+    lines = [f"{document.title or '(no title)'}  [{document.lang}, {document.direction}]"]
+    if document.dateline:
+        agency = f" ({document.dateline.agency})" if document.dateline.agency else ""
+        lines.append(f"dateline: {document.dateline.place}{agency}")
+    if document.boilerplate:
+        lines.append(f"boilerplate removed: {' | '.join(document.boilerplate)}")
+    lines.append(f"quotes: {len(document.quotes)}")
+    for quote in document.quotes:
+        kind = "fragment" if quote.fragment else (quote.speaker or "no speaker")
+        cue = f" <{quote.cue}>" if quote.cue else ""
+        lines.append(f"  [{quote.start}:{quote.end}] {kind}{cue}: {quote.text}")
+    for entity in document.extra.get("entities", []):
+        lines.append(f"  {entity['type']}: {entity['name']} ×{len(entity['mentions'])}")
+    return "\n".join(lines)
+
+
+def _annotate(arguments: argparse.Namespace) -> int:
+    try:
+        document = annotate_file(arguments.path, arguments.lang)
+    except ContentFileError as error:
+        print(f"mujaz annotate: {error}", file=sys.stderr)
+        return 1
+    if arguments.format == "json":
+        json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(render_text(document))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``mujaz`` command."""
+    parser = argparse.ArgumentParser(prog="mujaz", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    annotate = commands.add_parser(
+        "annotate", help="analyse one content file (.md or .txt) and print what was found")
+    annotate.add_argument("path", type=Path, help="a Markdown brief or a plain-text article")
+    annotate.add_argument("--format", choices=("json", "text"), default="json")
+    annotate.add_argument("--lang", help="language of a file with no Lang metadata (default ar)")
+    annotate.set_defaults(handler=_annotate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``mujaz`` command."""
+    arguments = build_parser().parse_args(argv)
+    return arguments.handler(arguments)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
