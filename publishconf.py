@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import *  # noqa: F403
 
 # GitHub's Pages workflow passes SITEURL with --extra-settings; this is the fallback.
 SITEURL = os.environ.get("SITEURL", "")

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).resolve().parent / "site"
 
 
-def build_site(content: Path, output: Path, **extra_settings: object) -> subprocess.CompletedProcess:
+def build_site(
+    content: Path, output: Path, **extra_settings: object
+) -> subprocess.CompletedProcess:
     """Build ``content`` with the project's pelicanconf.py into ``output``, in a subprocess."""
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
                "-o", str(output), "--fatal", "errors"]
@@ -51,7 +53,9 @@ def built_site_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+def fixture_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess]:
     """The small fixture site of tests/site built into a temporary folder, with its log."""
     output = tmp_path_factory.mktemp("fixture-site")
     result = build_site(FIXTURE_SITE / "content", output)
@@ -71,7 +75,7 @@ def _serve(directory: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep the test output clean."""
 
 

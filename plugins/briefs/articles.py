@@ -8,7 +8,8 @@ read would freeze the page's HTML; getpelican/pelican#1986).
 from __future__ import annotations
 
 import logging
-from typing import Any
+
+from pelican.contents import Article
 
 from briefs.analysis.boilerplate import strip_trailing_boilerplate
 from briefs.htmltext import apply_wraps, extract_body, keep_leading_blocks
@@ -19,7 +20,7 @@ from briefs.settings import BriefsSettings
 logger = logging.getLogger(__name__)
 
 
-def prepare_brief(article: Any, settings: BriefsSettings) -> None:
+def prepare_brief(article: Article, settings: BriefsSettings) -> None:
     """Clean one article's body and write its presentation markup."""
     body = extract_body(article._content or "")
     kept, removed = strip_trailing_boilerplate(
@@ -36,11 +37,11 @@ def prepare_brief(article: Any, settings: BriefsSettings) -> None:
     article.boilerplate = removed
 
 
-def prepare_briefs(articles: list[Any], settings: BriefsSettings) -> None:
+def prepare_briefs(articles: list[Article], settings: BriefsSettings) -> None:
     """Prepare every article; one that fails is reported by file and left as it was."""
     for article in articles:
         try:
             prepare_brief(article, settings)
-        except Exception:  # noqa: BLE001 - one bad article must not stop the site
+        except Exception:
             logger.exception("%s: could not be prepared as a brief; it is published as written",
                              article.source_path)

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
+from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator, Generator
 
 from briefs import articles, jinja
 from briefs.settings import BriefsSettings
 
 
-def check_settings(pelican: Any) -> None:
+def check_settings(pelican: Pelican) -> None:
     """Validate the ``BRIEFS_*`` settings before anything is read (raises on a bad key)."""
     pelican.settings["BRIEFS"] = BriefsSettings.from_pelican(pelican.settings)
 
 
-def install_jinja(generator: Any) -> None:
+def install_jinja(generator: Generator) -> None:
     """Give a generator's Jinja environment the brief filters and the theme's translations."""
     jinja.install(generator.env, _settings(generator.settings))
 
 
-def annotate_articles(generator: Any) -> None:
+def annotate_articles(generator: ArticlesGenerator) -> None:
     """Turn every article (and translation) into a brief."""
     settings = _settings(generator.settings)
     articles.prepare_briefs([*generator.articles, *generator.translations], settings)

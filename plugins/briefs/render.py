@@ -12,7 +12,8 @@ from briefs.htmltext import BodyText, Wrap
 
 # A run of left-to-right words (Latin names, numbers, codes such as G20 or 3.5%), possibly
 # several words long; the run must start and end on a letter, digit or percent sign.
-_LTR_WORD = r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,%'’&+/:_-]*[A-Za-z0-9\u00C0-\u024F%])?"
+_LATIN = r"A-Za-z0-9\u00C0-\u024F"
+_LTR_WORD = rf"[{_LATIN}](?:[{_LATIN}.,%'’&+/:_-]*[{_LATIN}%])?"
 LTR_RUN = re.compile(rf"{_LTR_WORD}(?:[ \u00A0]+{_LTR_WORD})*")
 
 
