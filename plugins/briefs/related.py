@@ -1,0 +1,521 @@
+"""Related briefs and story threads: the pure core (no Pelican import).
+
+Ported from Hugo's related content (``related/inverted_index.go``): one inverted index over the
+briefs' keys, a weight per field, a threshold, and keys used by too many documents dropped.
+What we do differently, and why:
+
+**The brief vector.** Every kept key ``f`` of brief ``a`` (an entity id, or ``"tag:<name>"``)
+gets ``v_a(f) = sqrt(W_kind) * r(f) * sqrt(s_a(f))`` where
+
+* ``W_kind`` is the field weight (person 100, organization 80, place 60, tag 40);
+* ``r(f) = log(1 + N/df) / log(1 + N)`` is the rarity of the key across the site (IDF scaled to
+  ``(0, 1]``: 1 for a key only this brief uses), ``N`` the number of briefs that have entities;
+* ``s_a(f)`` is the salience of the key in the brief: 1 if prominent (title or lead), otherwise
+  ``0.4 + 0.2 * (mentions - 1)`` capped at 1; tags count as fully salient.
+
+**The pair score** is the dot product of the two vectors times a date factor::
+
+    score(a, b) = t(|date_a - date_b|) * sum over shared f of  W_kind * r(f)**2 * sqrt(s_a * s_b)
+    t(d)        = floor + (1 - floor) * 2 ** (-d / half_life)        (0.5, 30 days by default)
+
+so each shared key counts by its field, by its rarity *squared* (it is rare on both sides, as in
+TF-IDF cosine), and by its prominence in *both* briefs (a geometric mean: a passing mention on one
+side weakens it). The score is symmetric by construction and summed with ``math.fsum``, so
+``score(a, b) == score(b, a)`` exactly. A link needs ``score >= min_score`` (40), and optionally a
+cosine ``score / (|v_a| |v_b|) >= min_cosine`` (off by default).
+
+**Why this separates stories.** A place weighs at most 60, so one shared place never reaches 40
+unless it is both rare and prominent on both sides (the site of a particular event). A common
+country or a much-covered leader has a small ``r``, and squaring makes it smaller: "Russia" and
+"Putin" shared by an OPEC+ brief and a war brief add up to well under 40. A rare person
+prominent in both briefs (``r ~ 0.75`` or more) passes alone; a person and a place of middling
+rarity pass together when the briefs are close in time, and decay towards half weight when they
+are months apart. Older and newer briefs both count (unlike Hugo's default).
+
+**Too-common keys.** As in Hugo's ``cardinalityThreshold``, a key used by more than
+``max_share`` of the briefs (0.5) is dropped, but only once the site has ``max_share_min_briefs``
+(20) briefs with entities: in a site of four briefs, "two of them mention NATO" says nothing.
+
+**Cost.** Scoring walks the postings of the inverted index: for brief ``a`` and each of its keys,
+every *later* brief in the posting list gets ``v_a * v_c`` added (each unordered pair is scored
+once). Keys with more than ``seed_max_postings`` (500) briefs do not *propose* candidates; they
+only add their (small, squared-rarity) weight to pairs that rarer keys proposed. So the work is
+bounded by ``N * keys_per_brief * seed_max_postings`` and grows linearly; there is no N x N
+matrix. A consequence worth knowing: two briefs that share only keys used by more than 500
+briefs are never linked; such keys do not identify a story.
+
+**Editors.** ``pinned`` keys always appear first, in the given order, even beyond
+``max_related``, when the brief exists; ``forbidden`` removes a computed link in both directions
+(and wins over a pin in the same brief). :func:`unknown_references` lists pins and forbids that
+name no brief. A brief without entities gets no computed links (its pins still show).
+
+**Order.** Score descending, then date descending (newer first), then key: deterministic and
+independent of the input order.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import pairwise
+from typing import Literal
+
+__all__ = [
+    "BriefFeatures",
+    "EntityUse",
+    "Related",
+    "RelatedConfig",
+    "StoryThread",
+    "related_briefs",
+    "story_threads",
+    "unknown_references",
+]
+
+TAG_PREFIX = "tag:"
+_EPSILON = 1e-9
+_SECONDS_PER_DAY = 86400.0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityUse:
+    """One entity as used by one brief."""
+
+    entity_id: str  # e.g. "person:mark-rutte", "place:KP", "organization:nato"
+    kind: str  # "person" | "organization" | "place"
+    mentions: int  # mention count in the brief
+    prominent: bool  # in the title or the lead paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFeatures:
+    """What the related-briefs scoring knows about one brief."""
+
+    key: str  # stable id (the brief's slug/URL)
+    date: datetime
+    entities: tuple[EntityUse, ...]
+    tags: tuple[str, ...] = ()
+    pinned: tuple[str, ...] = ()  # keys an editor forces as related
+    forbidden: tuple[str, ...] = ()  # keys an editor forbids
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedConfig:
+    """Weights and thresholds of the related-briefs scoring (see the module docstring).
+
+    Attributes:
+        person_weight, organization_weight, place_weight: field weights of entity kinds.
+        other_weight: weight of an entity of any other kind.
+        tag_weight: weight of a shared tag (tags are ids ``"tag:<name>"``, case-folded).
+        max_share: drop keys used by more than this share of the briefs with entities ...
+        max_share_min_briefs: ... but only when there are at least this many such briefs.
+        seed_max_postings: keys used by more briefs than this only strengthen links that rarer
+            keys found; they never propose a link themselves (keeps the cost linear).
+        min_score: the least score for a computed link.
+        min_cosine: the least cosine between the two brief vectors (0 disables the check).
+        date_half_life_days: days apart at which the date factor is halfway to its floor.
+        date_floor: the date factor for briefs very far apart (1 disables the date decay).
+        salience_base, salience_step: salience of a non-prominent entity with one mention,
+            and what each further mention adds (capped at 1).
+        max_related: how many computed links a brief shows (pins come on top if needed).
+        thread_window_days: how far before and after a brief its story thread reaches.
+        thread_main_entities: how many of a brief's strongest entities define its thread.
+    """
+
+    person_weight: float = 100.0
+    organization_weight: float = 80.0
+    place_weight: float = 60.0
+    other_weight: float = 40.0
+    tag_weight: float = 40.0
+    max_share: float = 0.5
+    max_share_min_briefs: int = 20
+    seed_max_postings: int = 500
+    min_score: float = 40.0
+    min_cosine: float = 0.0
+    date_half_life_days: float = 30.0
+    date_floor: float = 0.5
+    salience_base: float = 0.4
+    salience_step: float = 0.2
+    max_related: int = 5
+    thread_window_days: float = 14.0
+    thread_main_entities: int = 2
+
+    def __post_init__(self) -> None:
+        """Reject values the scoring cannot use, naming the field."""
+        for name in ("person_weight", "organization_weight", "place_weight", "other_weight",
+                     "tag_weight", "min_score", "min_cosine", "thread_window_days"):
+            if getattr(self, name) < 0:
+                msg = f"RelatedConfig.{name} must not be negative, got {getattr(self, name)!r}"
+                raise ValueError(msg)
+        checks = {
+            "max_share": 0 < self.max_share <= 1,
+            "date_floor": 0 <= self.date_floor <= 1,
+            "date_half_life_days": self.date_half_life_days > 0,
+            "salience_base": 0 < self.salience_base <= 1,
+            "salience_step": self.salience_step >= 0,
+            "max_share_min_briefs": self.max_share_min_briefs >= 0,
+            "seed_max_postings": self.seed_max_postings >= 1,
+            "max_related": self.max_related >= 0,
+            "thread_main_entities": self.thread_main_entities >= 1,
+        }
+        for name, ok in checks.items():
+            if not ok:
+                msg = f"RelatedConfig.{name} is out of range: {getattr(self, name)!r}"
+                raise ValueError(msg)
+
+    def kind_weight(self, kind: str) -> float:
+        """Return the field weight of an entity kind (``other_weight`` if unknown)."""
+        return {
+            "person": self.person_weight,
+            "organization": self.organization_weight,
+            "place": self.place_weight,
+        }.get(kind, self.other_weight)
+
+    def salience(self, mentions: int, prominent: bool) -> float:
+        """Return how central an entity is to one brief, in ``(0, 1]``.
+
+        >>> RelatedConfig().salience(1, False), RelatedConfig().salience(1, True)
+        (0.4, 1.0)
+        """
+        if prominent:
+            return 1.0
+        return min(1.0, self.salience_base + self.salience_step * (max(1, mentions) - 1))
+
+    def date_factor(self, days_apart: float) -> float:
+        """Return the multiplier for two briefs ``days_apart`` days apart.
+
+        >>> RelatedConfig().date_factor(0.0), RelatedConfig().date_factor(30.0)
+        (1.0, 0.75)
+        """
+        decay = 2.0 ** (-abs(days_apart) / self.date_half_life_days)
+        return self.date_floor + (1.0 - self.date_floor) * decay
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """One related brief, with the reasons for the link."""
+
+    key: str
+    score: float
+    shared: tuple[str, ...]  # shared entity ids and "tag:<name>", strongest first
+    pinned: bool = False  # put there by an editor
+
+
+@dataclass(frozen=True, slots=True)
+class StoryThread:
+    """The briefs of one story around a brief, in date order."""
+
+    key: str
+    main: tuple[str, ...]  # the brief's main entity ids, which every member shares
+    members: tuple[str, ...]  # keys in date order, the brief itself included
+    previous: str | None
+    next: str | None
+
+
+# --------------------------------------------------------------------------- the index
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Per-brief vectors and the inverted index over them (positions follow sorted keys)."""
+
+    keys: tuple[str, ...]
+    days: tuple[float, ...]
+    vectors: tuple[dict[str, float], ...]  # key -> v_a(key), kept keys only
+    norms: tuple[float, ...]
+    seeds: tuple[tuple[tuple[str, float], ...], ...]  # keys that propose candidates
+    boosts: tuple[tuple[tuple[str, float], ...], ...]  # kept keys too common to propose
+    postings: dict[str, tuple[tuple[int, ...], tuple[float, ...]]]  # seed keys only
+    weights: dict[str, float]  # key -> W_kind * r**2, for reasons
+    entity_keys: frozenset[str]  # kept keys that are entities (not tags)
+    forbidden: tuple[frozenset[str], ...]
+
+
+def _day_number(moment: datetime) -> float:
+    """Return days since the epoch; a naive datetime is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp() / _SECONDS_PER_DAY
+
+
+def _tag_id(tag: str) -> str:
+    """Return the key id of a tag (case-folded, inner spaces collapsed)."""
+    return TAG_PREFIX + " ".join(tag.split()).casefold()
+
+
+def _raw_features(brief: BriefFeatures, config: RelatedConfig) -> dict[str, tuple[float, float]]:
+    """Return key id -> (field weight, salience) of one brief; repeated entities merge."""
+    mentions: dict[str, int] = {}
+    prominent: dict[str, bool] = {}
+    kinds: dict[str, str] = {}
+    for use in brief.entities:
+        mentions[use.entity_id] = mentions.get(use.entity_id, 0) + max(1, use.mentions)
+        prominent[use.entity_id] = prominent.get(use.entity_id, False) or use.prominent
+        kinds.setdefault(use.entity_id, use.kind)
+    raw = {
+        entity: (config.kind_weight(kinds[entity]),
+                 config.salience(count, prominent[entity]))
+        for entity, count in mentions.items()
+    }
+    for tag in brief.tags:
+        if tag.strip():
+            raw.setdefault(_tag_id(tag), (config.tag_weight, 1.0))
+    return raw
+
+
+def _check_keys(briefs: Sequence[BriefFeatures]) -> list[BriefFeatures]:
+    """Return the briefs sorted by key; raise ``ValueError`` on a repeated key."""
+    ordered = sorted(briefs, key=lambda brief: brief.key)
+    for before, after in pairwise(ordered):
+        if before.key == after.key:
+            msg = f"two briefs have the key {after.key!r}"
+            raise ValueError(msg)
+    return ordered
+
+
+def _build_index(briefs: Sequence[BriefFeatures], config: RelatedConfig) -> _Index:
+    """Build the brief vectors and the inverted index (one pass to count, one to fill)."""
+    ordered = _check_keys(briefs)
+    raws = [_raw_features(brief, config) if brief.entities else {} for brief in ordered]
+    document_frequency: dict[str, int] = {}
+    for raw in raws:
+        for key_id in raw:
+            document_frequency[key_id] = document_frequency.get(key_id, 0) + 1
+    with_entities = sum(1 for raw in raws if raw)
+    limit = with_entities * config.max_share
+    apply_share = with_entities >= config.max_share_min_briefs
+    log_scale = math.log1p(with_entities) if with_entities else 1.0
+    rarity = {
+        key_id: math.log1p(with_entities / df) / log_scale
+        for key_id, df in document_frequency.items()
+        if not (apply_share and df > limit)
+    }
+    vectors: list[dict[str, float]] = []
+    seeds: list[tuple[tuple[str, float], ...]] = []
+    boosts: list[tuple[tuple[str, float], ...]] = []
+    posting_lists: dict[str, tuple[list[int], list[float]]] = {}
+    weights: dict[str, float] = {}
+    norms: list[float] = []
+    for position, raw in enumerate(raws):
+        vector: dict[str, float] = {}
+        squares: list[float] = []
+        for key_id in sorted(raw):
+            r = rarity.get(key_id)
+            if r is None:
+                continue
+            field_weight, salience = raw[key_id]
+            value = math.sqrt(field_weight * salience) * r
+            squares.append(value * value)
+            if document_frequency[key_id] >= 2:  # a key no other brief has links nothing
+                vector[key_id] = value
+                weights[key_id] = field_weight * r * r
+        vectors.append(vector)
+        norms.append(math.sqrt(math.fsum(squares)))
+        seed_items = tuple((k, v) for k, v in vector.items()
+                           if document_frequency[k] <= config.seed_max_postings)
+        seeds.append(seed_items)
+        boosts.append(tuple((k, v) for k, v in vector.items()
+                            if document_frequency[k] > config.seed_max_postings))
+        for key_id, value in seed_items:
+            positions, values = posting_lists.setdefault(key_id, ([], []))
+            positions.append(position)
+            values.append(value)
+    entity_keys = frozenset(k for k in weights if not k.startswith(TAG_PREFIX))
+    return _Index(
+        keys=tuple(brief.key for brief in ordered),
+        days=tuple(_day_number(brief.date) for brief in ordered),
+        vectors=tuple(vectors),
+        norms=tuple(norms),
+        seeds=tuple(seeds),
+        boosts=tuple(boosts),
+        postings={k: (tuple(p), tuple(v)) for k, (p, v) in posting_lists.items()},
+        weights=weights,
+        entity_keys=entity_keys,
+        forbidden=tuple(frozenset(brief.forbidden) for brief in ordered),
+    )
+
+
+def _pair(index: _Index, a: int, b: int, config: RelatedConfig) -> tuple[float, tuple[str, ...]]:
+    """Return the exact score of two briefs and the shared keys, strongest first.
+
+    Symmetric: the products are commutative and ``math.fsum`` does not depend on the order.
+    """
+    va, vb = index.vectors[a], index.vectors[b]
+    if len(vb) < len(va):
+        va, vb = vb, va
+    parts = sorted(((va[k] * vb[k], k) for k in va if k in vb), key=lambda p: (-p[0], p[1]))
+    base = math.fsum(part for part, _ in parts)
+    score = base * config.date_factor(index.days[a] - index.days[b])
+    return score, tuple(k for _, k in parts)
+
+
+def _passes(index: _Index, a: int, b: int, score: float, config: RelatedConfig) -> bool:
+    """Say whether a computed pair clears the score and cosine thresholds."""
+    if score < config.min_score or score <= 0:
+        return False
+    if config.min_cosine <= 0:
+        return True
+    base = score / config.date_factor(index.days[a] - index.days[b])
+    return base >= config.min_cosine * index.norms[a] * index.norms[b]
+
+
+def _candidates(index: _Index, a: int) -> dict[int, float]:
+    """Return later briefs sharing a key with brief ``a`` -> dot product (walks the postings)."""
+    scores: dict[int, float] = {}
+    get = scores.get
+    for key_id, value in index.seeds[a]:
+        positions, values = index.postings[key_id]
+        start = bisect_right(positions, a)
+        for other, other_value in zip(positions[start:], values[start:], strict=True):
+            scores[other] = get(other, 0.0) + value * other_value
+    boosts = index.boosts[a]
+    if boosts:
+        for other in scores:
+            vector = index.vectors[other]
+            extra = sum(value * vector[k] for k, value in boosts if k in vector)
+            if extra:
+                scores[other] += extra
+    return scores
+
+
+def _computed_links(index: _Index, config: RelatedConfig) -> list[list[Related]]:
+    """Return, per brief position, every computed link that clears the thresholds."""
+    links: list[list[Related]] = [[] for _ in index.keys]
+    bar = config.min_score * (1.0 - _EPSILON)
+    for a in range(len(index.keys)):
+        if not index.seeds[a]:
+            continue
+        for b, dot in _candidates(index, a).items():
+            if dot * config.date_factor(index.days[a] - index.days[b]) < bar:
+                continue
+            key_a, key_b = index.keys[a], index.keys[b]
+            if key_b in index.forbidden[a] or key_a in index.forbidden[b]:
+                continue
+            score, shared = _pair(index, a, b, config)
+            if _passes(index, a, b, score, config):
+                links[a].append(Related(key_b, score, shared))
+                links[b].append(Related(key_a, score, shared))
+    return links
+
+
+def related_briefs(
+    briefs: Sequence[BriefFeatures], config: RelatedConfig | None = None
+) -> dict[str, list[Related]]:
+    """Return, for every brief key, its related briefs: pins first, then the best computed links.
+
+    Args:
+        briefs: the features of every brief of the site (keys must be unique).
+        config: weights and thresholds; the defaults when None.
+
+    Returns:
+        A dict in key order; a brief with no links maps to an empty list.
+
+    Raises:
+        ValueError: two briefs have the same key.
+    """
+    config = config or RelatedConfig()
+    index = _build_index(briefs, config)
+    position = {key: i for i, key in enumerate(index.keys)}
+    links = _computed_links(index, config)
+    by_key = {brief.key: brief for brief in briefs}
+    result: dict[str, list[Related]] = {}
+    for a, key in enumerate(index.keys):
+        brief = by_key[key]
+        chosen: list[Related] = []
+        seen = {key}
+        for pinned in brief.pinned:
+            b = position.get(pinned)
+            if b is None or pinned in seen or pinned in index.forbidden[a]:
+                continue
+            score, shared = _pair(index, a, b, config)
+            chosen.append(Related(pinned, score, shared, pinned=True))
+            seen.add(pinned)
+        computed = sorted(links[a], key=lambda r: (-r.score, -index.days[position[r.key]], r.key))
+        room = config.max_related - len(chosen)
+        for link in computed:
+            if room <= 0:
+                break
+            if link.key not in seen:
+                chosen.append(link)
+                seen.add(link.key)
+                room -= 1
+        result[key] = chosen
+    return result
+
+
+def _main_entities(index: _Index, a: int, count: int) -> tuple[str, ...]:
+    """Return the ``count`` entity keys of brief ``a`` with the largest vector values."""
+    vector = index.vectors[a]
+    ranked = sorted((k for k in vector if k in index.entity_keys), key=lambda k: (-vector[k], k))
+    return tuple(ranked[:count])
+
+
+def story_threads(
+    briefs: Sequence[BriefFeatures], config: RelatedConfig | None = None
+) -> dict[str, StoryThread]:
+    """Return, for every brief key, the briefs of its story around it in date order.
+
+    A brief's thread holds the briefs that share all of its main entities (its
+    ``thread_main_entities`` strongest kept entities) and lie within ``thread_window_days``
+    of it, minus forbidden ones; ``previous`` and ``next`` are its neighbours in that list.
+    A brief without kept entities has a thread of one.
+
+    Raises:
+        ValueError: two briefs have the same key.
+    """
+    config = config or RelatedConfig()
+    index = _build_index(briefs, config)
+    by_date: dict[str, tuple[list[float], list[int]]] = {}
+    for a, vector in enumerate(index.vectors):
+        for key_id in vector:
+            if key_id in index.entity_keys:
+                by_date.setdefault(key_id, ([], []))[1].append(a)
+    for days, positions in by_date.values():
+        positions.sort(key=lambda p: (index.days[p], index.keys[p]))
+        days.extend(index.days[p] for p in positions)
+    result: dict[str, StoryThread] = {}
+    for a, key in enumerate(index.keys):
+        main = _main_entities(index, a, config.thread_main_entities)
+        members = [a]
+        if main:
+            rarest = min(main, key=lambda k: (len(by_date[k][1]), k))
+            days, positions = by_date[rarest]
+            low = bisect_left(days, index.days[a] - config.thread_window_days)
+            high = bisect_right(days, index.days[a] + config.thread_window_days)
+            for b in positions[low:high]:
+                if b == a or not all(k in index.vectors[b] for k in main):
+                    continue
+                if index.keys[b] in index.forbidden[a] or key in index.forbidden[b]:
+                    continue
+                members.append(b)
+        members.sort(key=lambda p: (index.days[p], index.keys[p]))
+        at = members.index(a)
+        result[key] = StoryThread(
+            key=key,
+            main=main,
+            members=tuple(index.keys[p] for p in members),
+            previous=index.keys[members[at - 1]] if at > 0 else None,
+            next=index.keys[members[at + 1]] if at + 1 < len(members) else None,
+        )
+    return result
+
+
+def unknown_references(
+    briefs: Iterable[BriefFeatures],
+) -> list[tuple[str, str, Literal["pin", "forbid"]]]:
+    """Return ``(brief_key, missing_key, "pin" | "forbid")`` for editor links to no brief.
+
+    >>> from datetime import datetime
+    >>> b = BriefFeatures("a", datetime(2024, 1, 1), (), pinned=("zz",))
+    >>> unknown_references([b])
+    [('a', 'zz', 'pin')]
+    """
+    briefs = list(briefs)
+    known = {brief.key for brief in briefs}
+    missing: set[tuple[str, str, Literal["pin", "forbid"]]] = set()
+    for brief in briefs:
+        missing.update((brief.key, k, "pin") for k in brief.pinned if k not in known)
+        missing.update((brief.key, k, "forbid") for k in brief.forbidden if k not in known)
+    return sorted(missing)
