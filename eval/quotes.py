@@ -1,0 +1,248 @@
+"""Evaluate quote detection and speaker attribution against the gold files.
+
+Run: ``.venv/bin/python eval/quotes.py [--gold tests/gold/quotes] [--quiet]``
+
+For each ``tests/gold/quotes/<stem>.yml`` the content file named by ``source`` is read the way
+the site reads it (Markdown metadata header dropped, body rendered with
+``markdown.markdown(body, extensions=["extra"])``, block texts joined by blank lines), analysed
+with :func:`briefs.analysis.pipeline.analyse`, and compared with the gold:
+
+* quote spans: a prediction matches a gold quote when it covers at least 80 % of the gold span
+  (one-to-one); fragments are excluded on both sides; precision, recall, F1;
+* speaker accuracy over matched quotes: the predicted speaker must equal the gold full name
+  (compared on normalised keys: tashkeel, alef forms, spaces); a null gold speaker is right
+  only when the prediction is ``None``.
+
+Figures are printed overall and per language, followed by every miss.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+import markdown  # noqa: E402
+import yaml  # noqa: E402
+
+from briefs.analysis.model import Document, Span  # noqa: E402
+from briefs.analysis.normalize import key_with_offsets, match_key  # noqa: E402
+from briefs.analysis.pipeline import analyse  # noqa: E402
+
+MIN_OVERLAP = 0.8
+
+
+def _block_texts(html: str) -> list[str]:
+    """Return the block texts of rendered HTML (the lead's extractor when present)."""
+    try:
+        from briefs.htmltext import extract_body
+    except ImportError:  # pragma: no cover - fallback before the lead's module existed
+        from html.parser import HTMLParser
+
+        class _Blocks(HTMLParser):
+            def __init__(self) -> None:
+                super().__init__()
+                self.blocks: list[str] = []
+                self.buf: list[str] | None = None
+
+            def handle_starttag(self, tag: str, attrs: Any) -> None:  # noqa: ANN401
+                if tag in {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}:
+                    self.buf = []
+
+            def handle_endtag(self, tag: str) -> None:
+                if self.buf is not None and tag in {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}:
+                    self.blocks.append("".join(self.buf).strip())
+                    self.buf = None
+
+            def handle_data(self, data: str) -> None:
+                if self.buf is not None:
+                    self.buf.append(data)
+
+        parser = _Blocks()
+        parser.feed(html)
+        return [b for b in parser.blocks if b]
+    return [b.text for b in extract_body(html).blocks]
+
+
+def read_article(path: Path) -> tuple[str, str, str]:
+    """Return (body, lang, title) of a content file (.md with a metadata header, or .txt)."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix != ".md":
+        lang = path.stem.rsplit(".", 1)[-1] if "." in path.stem else "ar"
+        return raw, lang, ""
+    head, _, body = raw.partition("\n\n")
+    meta = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip()
+    html = markdown.markdown(body, extensions=["extra"])
+    lang = meta.get("lang") or path.stem.rsplit(".", 1)[-1]
+    return "\n\n".join(_block_texts(html)), lang, meta.get("title", "")
+
+
+def find_gold_span(text: str, quote: str) -> Span | None:
+    """Return the span of ``quote`` in ``text``: exact, else on normalised keys."""
+    i = text.find(quote)
+    if i >= 0:
+        return Span(i, i + len(quote))
+    key, offsets = key_with_offsets(text, fold_space=True)
+    needle = match_key(quote)
+    j = key.find(needle) if needle else -1
+    if j < 0:
+        return None
+    return Span(offsets[j], offsets[j + len(needle) - 1] + 1)
+
+
+@dataclass
+class Tally:
+    """Counts for one language (or overall)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    spk_ok: int = 0
+    spk_n: int = 0
+
+    def add(self, other: Tally) -> None:
+        """Add another tally into this one."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.spk_ok += other.spk_ok
+        self.spk_n += other.spk_n
+
+    @property
+    def precision(self) -> float:
+        """Return span precision."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Return span recall."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Return span F1."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Return speaker accuracy over matched quotes."""
+        return self.spk_ok / self.spk_n if self.spk_n else 1.0
+
+
+@dataclass
+class Report:
+    """Evaluation result: tallies per language and the list of misses."""
+
+    per_lang: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def overall(self) -> Tally:
+        """Return the sum over languages."""
+        total = Tally()
+        for t in self.per_lang.values():
+            total.add(t)
+        return total
+
+
+def _same_speaker(pred: str | None, gold: str | None) -> bool:
+    """Tell whether a predicted speaker equals the gold one (normalised keys)."""
+    if gold is None:
+        return pred is None
+    return pred is not None and match_key(pred) == match_key(gold)
+
+
+def evaluate_file(gold_path: Path, report: Report) -> Document | None:
+    """Evaluate one gold file into ``report``; return the analysed document."""
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+    source = ROOT / gold["source"]
+    body, lang, title = read_article(source)
+    doc = analyse(body, lang=lang, title=title)
+    tally = report.per_lang[lang.split("-")[0]]
+    name = gold_path.stem
+    preds = [q for q in doc.quotes if not q.fragment]
+    used: set[int] = set()
+    for g in gold.get("quotes") or []:
+        if g.get("fragment"):
+            continue
+        span = find_gold_span(doc.text, str(g["text"]))
+        if span is None:
+            tally.fn += 1
+            report.misses.append(f"{name}: gold text not found in body: {g['text'][:60]!r}")
+            continue
+        best, best_ov = -1, 0
+        for k, q in enumerate(preds):
+            if k in used:
+                continue
+            ov = sum(p.overlap(span) for p in q.parts)
+            if ov > best_ov:
+                best, best_ov = k, ov
+        if best < 0 or best_ov < MIN_OVERLAP * len(span):
+            tally.fn += 1
+            report.misses.append(f"{name}: MISSED quote {g['text'][:60]!r}")
+            continue
+        used.add(best)
+        tally.tp += 1
+        q = preds[best]
+        tally.spk_n += 1
+        if _same_speaker(q.speaker, g.get("speaker")):
+            tally.spk_ok += 1
+        else:
+            report.misses.append(
+                f"{name}: SPEAKER {q.speaker!r} (sieve {q.sieve}, cue {q.cue!r}) "
+                f"!= gold {g.get('speaker')!r} for {g['text'][:50]!r}"
+            )
+    for k, q in enumerate(preds):
+        if k not in used:
+            tally.fp += 1
+            report.misses.append(f"{name}: SPURIOUS quote {q.text[:60]!r} (speaker {q.speaker!r})")
+    return doc
+
+
+def evaluate(gold_dir: Path = ROOT / "tests" / "gold" / "quotes") -> Report:
+    """Evaluate every gold file in ``gold_dir``."""
+    report = Report()
+    for path in sorted(gold_dir.glob("*.yml")):
+        evaluate_file(path, report)
+    return report
+
+
+def _line(label: str, t: Tally) -> str:
+    """Format one row of figures."""
+    return (
+        f"{label:8} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}  "
+        f"(tp {t.tp}, fp {t.fp}, fn {t.fn})   speaker acc {t.speaker_accuracy:.3f} "
+        f"({t.spk_ok}/{t.spk_n})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures and misses; return 0."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "quotes")
+    ap.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
+    args = ap.parse_args(argv)
+    report = evaluate(args.gold)
+    print(_line("overall", report.overall))
+    for lang in sorted(report.per_lang):
+        print(_line(lang, report.per_lang[lang]))
+    if not args.quiet:
+        print(f"\n{len(report.misses)} misses:")
+        for miss in report.misses:
+            print("  " + miss)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

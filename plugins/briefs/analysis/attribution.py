@@ -1,0 +1,471 @@
+"""Speaker attribution in sieves, most precise first (CoreNLP's quoteattribution, adapted).
+
+For each quote, stop at the first sieve that answers:
+
+1. ``verb-subject``: a speech verb before the quote (or right after it) and its subject, titles
+   and appositions skipped: «وقال الأمين العام لحلف شمال الأطلسي مارك روتي إن “…”».
+2. ``subject-verb``: the subject before the verb: «وزير الخارجية الصيني وانغ يي قال إن “…”»,
+   "…," Rutte said.
+3. ``frame``: بحسب، وفقا لـ، على حد تعبير، نقلا عن; "according to".
+4. ``continuation``: a subjectless verb (وأضاف، وكتب:، قال أيضا) or a pronoun (he said,
+   على حد تعبيره) takes the previous speaker whose gender agrees with the verb.
+5. ``alias``: a surname or short form resolves to the full name used earlier in the brief
+   (بوريل → جوزيب بوريل); a bare title («وقال الوزير») resolves to the name last introduced
+   with that title.
+6. Otherwise the speaker is ``None``: never a guess. Anonymous sources (مسؤول، مصادر) give
+   ``None`` too.
+
+Every speech verb of the document (outside quotes) is an *event*; events are resolved in
+document order so that indirect speech («وقال بلينكن إن …») also sets the previous speaker.
+Optional ``candidates`` (name spans from an entity recogniser) take precedence over the rule
+that reads names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .lexicon import AR_FRAMES, AR_RELAY_LEMMAS, AR_TITLE_HEADS, EN_FRAMES, EN_VERBS
+from .model import Quote, Span
+from .resources import BIDI_AND_ZERO_WIDTH
+from .speakers import (
+    ANON,
+    NAME,
+    NONE,
+    PRONOUN,
+    TITLE,
+    Subject,
+    strip_conjunction,
+    subject_after_ar,
+    subject_after_en,
+    subject_before_ar,
+    subject_before_en,
+    verb_form,
+)
+from .tokens import Token
+
+_CLEAN_NAME = re.compile("[" + BIDI_AND_ZERO_WIDTH + r"]|\s+")
+_PRONOUN_SUFFIX = {"ه": "m", "ها": "f"}
+#: How many word tokens after a closing mark may hold a trailing cue («”، قال روتي»).
+TRAIL_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech verb or frame: token range, gender implied, and flags."""
+
+    start: int
+    end: int
+    kind: str  # "verb" or "frame"
+    gender: str | None = None
+    relay: bool = False
+    pronoun: bool = False
+    strip_l: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The answer for one cue: who spoke (or None) and which sieve said so."""
+
+    speaker: str | None
+    span: Span | None
+    cue: str
+    sieve: str | None
+    gender: str | None
+    position: int
+    resolved: bool  # False when nothing could be said about the subject
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class KnownName:
+    """A full name met in the document, with where it was first seen."""
+
+    position: int
+    keys: tuple[str, ...]
+    display: str
+    span: Span
+
+
+# --- cues --------------------------------------------------------------------------------------
+
+
+def _match_frame_ar(tokens: Sequence[Token], i: int) -> Cue | None:
+    """Return the Arabic frame starting at token ``i``, if any."""
+    first = tokens[i].key
+    for frame in AR_FRAMES:
+        head = frame[:-1] if frame[-1] == "ل" else frame
+        keys = [first if first == head[0] else strip_conjunction(first)]
+        keys += [t.key for t in tokens[i + 1 : i + len(head)]]
+        last = keys[-1] if keys else ""
+        if tuple(keys[:-1]) != head[:-1]:
+            continue
+        end = i + len(head)
+        if last == head[-1]:
+            if frame[-1] == "ل":
+                if end < len(tokens) and tokens[end].key == "ل":
+                    return Cue(i, end + 1, "frame")
+                return Cue(i, end, "frame", strip_l=True)
+            return Cue(i, end, "frame")
+        suffix = last[len(head[-1]) :] if last.startswith(head[-1]) else None
+        if suffix in _PRONOUN_SUFFIX and head[-1] in ("تعبير", "قول"):
+            return Cue(i, end, "frame", gender=_PRONOUN_SUFFIX[suffix], pronoun=True)
+    return None
+
+
+def find_cues(tokens: Sequence[Token], lang: str, quoted: Sequence[Span] = ()) -> list[Cue]:
+    """Return the speech verbs and frames of a token list, skipping tokens inside ``quoted``.
+
+    >>> from .tokens import tokenize
+    >>> t = tokenize("وأضافت الوزيرة، بحسب البيان، وعلى حد تعبيره")
+    >>> [(t[c.start].text, c.kind, c.gender) for c in find_cues(t, "ar")]
+    [('وأضافت', 'verb', 'f'), ('بحسب', 'frame', None), ('وعلى', 'frame', 'm')]
+    """
+    starts = [s.start for s in quoted]
+    out: list[Cue] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        k = bisect.bisect_right(starts, tok.start) - 1
+        if k >= 0 and quoted[k].start <= tok.start < quoted[k].end:
+            i += 1
+            continue
+        cue: Cue | None = None
+        if lang == "en":
+            low = tok.text.lower()
+            if low in EN_VERBS:
+                cue = Cue(i, i + 1, "verb")
+            else:
+                for frame in EN_FRAMES:
+                    words = tuple(t.text.lower() for t in tokens[i : i + len(frame)])
+                    if words == frame:
+                        cue = Cue(i, i + len(frame), "frame")
+                        break
+        else:
+            form = verb_form(tok.key)
+            if form:
+                cue = Cue(i, i + 1, "verb", gender=form[1], relay=form[0] in AR_RELAY_LEMMAS)
+            else:
+                cue = _match_frame_ar(tokens, i)
+        if cue:
+            out.append(cue)
+            i = cue.end
+        else:
+            i += 1
+    return out
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def clean_name(text: str) -> str:
+    """Return a display name: bidi and zero-width controls removed, spaces folded.
+
+    >>> clean_name("مارك\\u200f  روتي")
+    'مارك روتي'
+    """
+    return _CLEAN_NAME.sub(lambda m: " " if m.group().isspace() else "", text).strip()
+
+
+def _name_of(
+    text: str, tokens: Sequence[Token], start: int, end: int, strip_l: bool = False
+) -> tuple[str, Span, tuple[str, ...]]:
+    """Return display, span and keys of the name over tokens ``[start, end)``."""
+    cstart = tokens[start].start
+    keys = [t.key for t in tokens[start:end] if t.is_word]
+    if strip_l and keys and keys[0].startswith("ل") and len(keys[0]) > 2:
+        skip = 1
+        while cstart + skip < tokens[start].end and text[cstart + skip] == "ـ":
+            skip += 1
+        cstart += skip
+        keys[0] = keys[0][1:]
+    span = Span(cstart, tokens[end - 1].end)
+    return clean_name(span.slice(text)), span, tuple(k.lower() for k in keys)
+
+
+def known_names(
+    text: str,
+    tokens: Sequence[Token],
+    lang: str,
+    candidates: Sequence[Span] = (),
+    quoted: Sequence[Span] = (),
+) -> list[KnownName]:
+    """Collect full names (two words or more) introduced in the document, in order.
+
+    Names come from title phrases («منسق السياسة الخارجية … جوزيب بوريل»), from capitalised
+    runs in English, and from ``candidates`` supplied by an entity recogniser.
+    """
+    found: list[KnownName] = []
+    starts = [s.start for s in quoted]
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            continue
+        k = bisect.bisect_right(starts, tok.start) - 1
+        if k >= 0 and quoted[k].start <= tok.start < quoted[k].end:
+            continue
+        if lang == "en":
+            if tok.text[:1].isupper() and (i == 0 or not tokens[i - 1].text[:1].isupper()):
+                sub = subject_after_en(tokens, i, len(tokens))
+            else:
+                continue
+        elif tok.key in AR_TITLE_HEADS and (i == 0 or tokens[i - 1].key not in AR_TITLE_HEADS):
+            sub = subject_after_ar(tokens, i, len(tokens))
+        else:
+            continue
+        if sub.kind == NAME and sub.end - sub.start >= 2:
+            display, span, keys = _name_of(text, tokens, sub.start, sub.end)
+            found.append(KnownName(span.start, keys, display, span))
+    for cand in candidates:
+        words = [t for t in tokens if cand.start <= t.start and t.end <= cand.end and t.is_word]
+        if len(words) >= 2:
+            keys = tuple(t.key.lower() for t in words)
+            found.append(KnownName(cand.start, keys, clean_name(cand.slice(text)), cand))
+    found.sort(key=lambda n: n.position)
+    return found
+
+
+def resolve_alias(keys: tuple[str, ...], position: int, names: Sequence[KnownName]) -> KnownName | None:
+    """Return the first full name met before ``position`` that ends with ``keys``.
+
+    >>> n = [KnownName(0, ("جوزيب", "بوريل"), "جوزيب بوريل", Span(0, 11))]
+    >>> resolve_alias(("بوريل",), 50, n).display
+    'جوزيب بوريل'
+    >>> resolve_alias(("بوريل",), 0, n) is None
+    True
+    """
+    for name in names:
+        if name.position >= position:
+            break
+        if len(name.keys) > len(keys) and name.keys[-len(keys) :] == keys:
+            return name
+    return None
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+def _candidate_in(
+    candidates: Sequence[Span], tokens: Sequence[Token], start: int, end: int
+) -> tuple[int, int] | None:
+    """Return the token range of the last candidate span lying in tokens ``[start, end)``."""
+    if not candidates or end <= start:
+        return None
+    lo, hi = tokens[start].start, tokens[end - 1].end
+    best = None
+    for cand in candidates:
+        if lo <= cand.start and cand.end <= hi:
+            s = next(i for i in range(start, end) if tokens[i].end > cand.start)
+            e = max(i for i in range(start, end) if tokens[i].start < cand.end) + 1
+            best = (s, e)
+    return best
+
+
+def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str]:
+    """Parse the subject of a cue; return it and the sieve that found it."""
+    n = len(tokens)
+    if cue.pronoun:
+        return Subject(PRONOUN, gender=cue.gender), "continuation"
+    if cue.kind == "frame":
+        sub = (subject_after_en if lang == "en" else subject_after_ar)(tokens, cue.end, n)
+        return sub, "frame"
+    if lang == "en":
+        sub = subject_before_en(tokens, cue.start, max(0, cue.start - 8))
+        if sub.kind != NONE:
+            return sub, "subject-verb"
+        sub = subject_after_en(tokens, cue.end, n)
+        if sub.kind in (NAME, PRONOUN):
+            return sub, "verb-subject"
+        return Subject(NONE), "verb-subject"
+    sub = subject_after_ar(tokens, cue.end, n)
+    if sub.kind != NONE:
+        if cue.relay:
+            for j in range(sub.end, min(n, sub.end + 4)):
+                if tokens[j].key == "عن":
+                    relayed = subject_after_ar(tokens, j + 1, n)
+                    if relayed.kind != NONE:
+                        return relayed, "verb-subject"
+        return sub, "verb-subject"
+    if cue.relay and cue.end < n and tokens[cue.end].key == "عن":
+        return subject_after_ar(tokens, cue.end + 1, n), "verb-subject"
+    sub = subject_before_ar(tokens, cue.start, max(0, cue.start - 8))
+    return sub, "subject-verb"
+
+
+def resolve_events(
+    text: str,
+    tokens: Sequence[Token],
+    cues: Sequence[Cue],
+    lang: str,
+    paragraph_of: Sequence[int],
+    names: Sequence[KnownName],
+    candidates: Sequence[Span] = (),
+    continuation_paragraphs: int = 3,
+) -> list[Attribution]:
+    """Attribute every cue in document order (sieves 1–6), tracking the previous speakers."""
+    out: list[Attribution] = []
+    genders: dict[str, str | None] = {}
+    titles: dict[str, tuple[str, Span]] = {}
+    for cue in cues:
+        sub, sieve = _subject(tokens, cue, lang)
+        cue_text = " ".join(t.text for t in tokens[cue.start : cue.end])
+        pos = tokens[cue.start].start
+        para = paragraph_of[cue.start]
+        if sub.kind in (NAME, TITLE):
+            cand = _candidate_in(candidates, tokens, sub.start, sub.end)
+            if cand:
+                sub = Subject(NAME, cand[0], cand[1], title_key=sub.title_key)
+        if sub.kind == NAME:
+            display, span, keys = _name_of(text, tokens, sub.start, sub.end, cue.strip_l)
+            full = resolve_alias(keys, pos, names)
+            if full:
+                display, span, sieve = full.display, full.span, sieve + "+alias"
+            genders.setdefault(display, cue.gender)
+            if sub.title_key:
+                titles[sub.title_key] = (display, span)
+            out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para))
+        elif sub.kind == ANON:
+            out.append(Attribution(None, None, cue_text, "anonymous", cue.gender, pos, True, para))
+        elif sub.kind == TITLE and sub.title_key in titles:
+            display, span = titles[sub.title_key]
+            out.append(Attribution(display, span, cue_text, "alias", cue.gender, pos, True, para))
+        elif sub.kind == TITLE:
+            out.append(Attribution(None, None, cue_text, "title", cue.gender, pos, True, para))
+        else:  # subjectless verb or pronoun: the previous speaker whose gender agrees
+            gender = sub.gender if sub.kind == PRONOUN else cue.gender
+            prev = _previous(out, genders, gender, para, continuation_paragraphs)
+            if prev is not None:
+                out.append(replace(prev, cue=cue_text, sieve="continuation", position=pos,
+                                   gender=gender or prev.gender, paragraph=para))
+            else:
+                out.append(Attribution(None, None, cue_text, None, gender, pos, False, para))
+    return out
+
+
+def _previous(
+    events: Sequence[Attribution],
+    genders: dict[str, str | None],
+    gender: str | None,
+    para: int,
+    window: int,
+) -> Attribution | None:
+    """Return the latest resolved event whose speaker's gender agrees, within ``window`` paragraphs."""
+    for ev in reversed(events[-6:]):
+        if not ev.resolved:
+            continue
+        if para - ev.paragraph > window:
+            return None
+        known = genders.get(ev.speaker) if ev.speaker else ev.gender
+        if gender is None or known is None or known == gender:
+            return ev if ev.speaker else None
+    return None
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+
+def attribute_quotes(
+    text: str,
+    quotes: Sequence[Quote],
+    tokens: Sequence[Token],
+    sentences: Sequence[Span],
+    paragraphs: Sequence[Span],
+    *,
+    lang: str,
+    candidates: Sequence[Span] = (),
+    continuation_paragraphs: int = 3,
+) -> list[Quote]:
+    """Return ``quotes`` with speaker, speaker span, cue and sieve filled in.
+
+    Fragments are returned unchanged: a scare quote is the writer's, not a speaker's.
+    """
+    quoted = [Span(q.start, q.end) for q in quotes]
+    cues = find_cues(tokens, lang, quoted)
+    para_starts = [p.start for p in paragraphs]
+    paragraph_of = [max(0, bisect.bisect_right(para_starts, t.start) - 1) for t in tokens]
+    names = known_names(text, tokens, lang, candidates, quoted)
+    events = resolve_events(
+        text, tokens, cues, lang, paragraph_of, names, candidates, continuation_paragraphs
+    )
+    tok_starts = [t.start for t in tokens]
+    cue_pos = [tokens[c.start].start for c in cues]
+    sent_starts = [s.start for s in sentences]
+
+    out: list[Quote] = []
+    prev_full: Quote | None = None
+    prev_attr: Attribution | None = None
+    for q in quotes:
+        if q.fragment:
+            out.append(q)
+            continue
+        open_pos = _mark_before(text, q.start)
+        close_pos = _mark_after(text, q.end) if q.closed else q.end
+        si = bisect.bisect_right(sent_starts, open_pos) - 1
+        sent = sentences[si] if si >= 0 else Span(0, len(text))
+        lead_lo = sent.start
+        same_sentence = prev_full is not None and prev_full.end >= sent.start
+        if same_sentence and prev_full is not None:
+            lead_lo = max(lead_lo, prev_full.end)
+        lo = bisect.bisect_left(cue_pos, lead_lo)
+        hi = bisect.bisect_left(cue_pos, open_pos)
+        attr: Attribution | None = events[hi - 1] if hi > lo else None
+        if attr is None and q.closed:
+            attr = _trailing(tokens, tok_starts, cue_pos, events, close_pos, sent.end)
+        if attr is None and same_sentence and prev_attr is not None:
+            attr = replace(prev_attr, sieve="same-sentence")
+        if attr is not None:
+            q = replace(q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue,
+                        sieve=attr.sieve)
+        out.append(q)
+        prev_full, prev_attr = q, attr
+    return out
+
+
+def _trailing(
+    tokens: Sequence[Token],
+    tok_starts: Sequence[int],
+    cue_pos: Sequence[int],
+    events: Sequence[Attribution],
+    after: int,
+    limit: int,
+) -> Attribution | None:
+    """Return the event of a cue within the first few words after a closing mark."""
+    i = bisect.bisect_left(tok_starts, after)
+    words = 0
+    while i < len(tokens) and tokens[i].start < limit and words < TRAIL_WORDS:
+        tok = tokens[i]
+        if tok.text in "“”«»\"„":
+            return None
+        if tok.is_word:
+            words += 1
+            k = bisect.bisect_left(cue_pos, tok.start)
+            if k < len(cue_pos) and cue_pos[k] == tok.start:
+                return events[k]
+        i += 1
+    return None
+
+
+def _mark_before(text: str, start: int) -> int:
+    """Return the position of the opening mark (or whitespace) just before a quote's content."""
+    i = start
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in "“”«»„‘’‚‹›\"'"):
+        i -= 1
+        if not text[i].isspace():
+            return i
+    return i
+
+
+def _mark_after(text: str, end: int) -> int:
+    """Return the position just past the closing mark of a quote's content."""
+    i = end
+    while i < len(text) and (text[i].isspace() or text[i] in "“”«»„‘’‚‹›\"'"):
+        i += 1
+        if not text[i - 1].isspace():
+            return i
+    return i

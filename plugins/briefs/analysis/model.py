@@ -1,0 +1,132 @@
+"""Typed records of the analysis: spans, datelines, quotes and the document that owns the text.
+
+Every annotation holds character offsets into :attr:`Document.text`, the one canonical string
+(spaCy's "the Doc owns the text" rule). Records are frozen and slotted: build new ones with
+:func:`dataclasses.replace` instead of mutating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into the document text.
+
+    >>> Span(2, 5).slice("abcdefg")
+    'cde'
+    >>> len(Span(2, 5))
+    3
+    """
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        """Return the number of characters covered."""
+        return max(0, self.end - self.start)
+
+    def slice(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def overlap(self, other: Span) -> int:
+        """Return how many characters this span shares with ``other``.
+
+        >>> Span(0, 10).overlap(Span(5, 20))
+        5
+        """
+        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The opening dateline of a wire story: «بروكسل (أ ف ب) –» or «LONDON (Reuters) -»."""
+
+    place: str
+    agency: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation.
+
+    ``text`` is the quoted content without its marks; for a quote running over several paragraphs
+    it is the parts joined with a blank line. ``start``/``end`` run from the start of the first part
+    to the end of the last; ``parts`` are the content spans, one per paragraph. ``speaker`` is the
+    full name (never a guess: ``None`` when unknown); ``cue`` is the speech verb or frame as written;
+    ``sieve`` names the attribution rule that answered (for explanations and debugging).
+    """
+
+    text: str
+    start: int
+    end: int
+    parts: tuple[Span, ...]
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    fragment: bool = False
+    lang: str = "ar"
+    closed: bool = True
+    sieve: str | None = None
+
+    @property
+    def span(self) -> Span:
+        """Return the span from the first part's start to the last part's end."""
+        return Span(self.start, self.end)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the public JSON shape of one quote."""
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "start": self.start,
+            "end": self.end,
+            "fragment": self.fragment,
+            "cue": self.cue,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One analysed article: the cleaned body text and every annotation over it."""
+
+    text: str
+    lang: str
+    direction: str
+    title: str = ""
+    paragraphs: tuple[Span, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    dateline: Dateline | None = None
+    quotes: tuple[Quote, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    key_quotes: tuple[Quote, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def paragraph_texts(self) -> list[str]:
+        """Return the text of each paragraph, in order."""
+        return [p.slice(self.text) for p in self.paragraphs]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the stable public JSON shape (documented in the README).
+
+        ``extra`` holds keys added by later steps (the entities work adds ``"entities"``).
+        """
+        out: dict[str, Any] = {
+            "lang": self.lang,
+            "direction": self.direction,
+            "title": self.title,
+            "text": self.text,
+            "dateline": (
+                {"place": self.dateline.place, "agency": self.dateline.agency}
+                if self.dateline
+                else None
+            ),
+            "boilerplate": list(self.boilerplate),
+            "quotes": [q.to_json() for q in self.quotes],
+        }
+        out.update(self.extra)
+        return out

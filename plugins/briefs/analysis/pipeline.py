@@ -1,0 +1,113 @@
+"""The analysis pipeline: ``analyse(body, lang=…)`` → :class:`~briefs.analysis.model.Document`.
+
+Steps, each a pure function with its own tests: clean (paragraphs, trailing boilerplate) →
+dateline → quotes → sentences (never split inside a quote) → tokens → attribution → key
+quotes. Nothing here imports Pelican; the glue maps ``BRIEFS_*`` settings onto
+:class:`AnalysisConfig`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .attribution import attribute_quotes
+from .clean import clean_body
+from .dateline import find_dateline
+from .keyquotes import select_key_quotes
+from .lang import text_direction
+from .model import Document, Span
+from .quotes import find_quotes
+from .segment import split_sentences
+from .tokens import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisConfig:
+    """Site-wide analysis settings (Pelican: ``BRIEFS_*``).
+
+    ``boilerplate_patterns``: compiled line patterns; ``None`` means the boilerplate module's
+    ``DEFAULT_PATTERNS``. ``key_quotes``: how many quotes the sidebar shows.
+    ``max_fragment_words``: quotes this short are fragments (scare quotes, labels).
+    ``continuation_paragraphs``: how far back a subjectless «وأضاف» may find its speaker.
+    """
+
+    boilerplate_patterns: tuple[re.Pattern[str], ...] | None = None
+    key_quotes: int = 4
+    max_fragment_words: int = 3
+    continuation_paragraphs: int = 3
+
+    def __post_init__(self) -> None:
+        """Reject settings that cannot work, naming the bad one."""
+        if self.key_quotes < 0:
+            raise ValueError(f"key_quotes must be >= 0, got {self.key_quotes}")
+        if self.max_fragment_words < 0:
+            raise ValueError(f"max_fragment_words must be >= 0, got {self.max_fragment_words}")
+        if self.continuation_paragraphs < 0:
+            raise ValueError(
+                f"continuation_paragraphs must be >= 0, got {self.continuation_paragraphs}"
+            )
+
+
+DEFAULT_CONFIG = AnalysisConfig()
+
+
+def rules_language(lang: str) -> str:
+    """Return the rule set for a language tag: ``en`` for English, ``ar`` otherwise.
+
+    >>> rules_language("en-GB"), rules_language("ar_EG"), rules_language("")
+    ('en', 'ar', 'ar')
+    """
+    base = re.split(r"[-_]", (lang or "").strip().lower())[0]
+    return "en" if base == "en" else "ar"
+
+
+def analyse(
+    body: str,
+    *,
+    lang: str,
+    title: str = "",
+    config: AnalysisConfig = DEFAULT_CONFIG,
+    candidates: Sequence[Span] = (),
+) -> Document:
+    """Analyse one article body (paragraphs separated by blank lines).
+
+    ``candidates``: optional name spans (offsets into the *cleaned* text, e.g. PERS/ORG
+    mentions from the entities module) that attribution prefers over its own name rule.
+
+    >>> doc = analyse("بروكسل (أ ف ب) – وقال روتي إن “الحلف سيبقى موحدا مهما حدث”.", lang="ar")
+    >>> doc.dateline.place, doc.quotes[0].speaker, doc.direction
+    ('بروكسل', 'روتي', 'rtl')
+    """
+    rules = rules_language(lang)
+    clean = clean_body(body or "", config.boilerplate_patterns)
+    text = clean.text
+    quotes = find_quotes(
+        text, clean.paragraphs, lang=rules, max_fragment_words=config.max_fragment_words
+    )
+    protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
+    sentences = split_sentences(text, clean.paragraphs, protected)
+    tokens = tokenize(text)
+    quotes = attribute_quotes(
+        text,
+        quotes,
+        tokens,
+        sentences,
+        clean.paragraphs,
+        lang=rules,
+        candidates=candidates,
+        continuation_paragraphs=config.continuation_paragraphs,
+    )
+    return Document(
+        text=text,
+        lang=lang,
+        direction=text_direction(lang),
+        title=title,
+        paragraphs=clean.paragraphs,
+        boilerplate=clean.boilerplate,
+        dateline=find_dateline(text),
+        quotes=tuple(quotes),
+        sentences=tuple(sentences),
+        key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),
+    )

@@ -1,0 +1,215 @@
+"""Find direct quotations: marks, nesting, quotes left open, quotes over several paragraphs.
+
+Rules (Arabic news practice, see the reference notes §8):
+
+* Marks: “ ” « » „ “ ‘ ’ and straight " and '. A straight ' opens only when it stands before a
+  word after a space (never between letters: "don't", "Qur'an"). A closing mark found with nothing
+  to close may open a reversed pair (»…«, ”…”).
+* A quote inside a quote is part of the outer one; only outermost quotes are returned.
+* A quote left open runs to the end of its paragraph. When the next paragraph opens with a quote
+  mark, the quote continues there (one quote, several parts), as news copy does.
+* Short (1–3 words) quotes and quotes introduced as titles of works or labels are ``fragment``:
+  data, not key quotes.
+
+Nothing here raises on unbalanced marks: stray closers are ignored, the nesting depth is capped,
+and every step is linear in the paragraph length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import AR_WORK_CUES, EN_WORK_CUES
+from .model import Quote, Span
+from .resources import (
+    ALL_QUOTE_MARKS,
+    ARABIC_PROCLITIC_LETTERS,
+    CLOSERS,
+    OPEN_CONTEXT,
+    QUOTE_PAIRS,
+    REVERSED_PAIRS,
+)
+from .tokens import TOKEN_RE
+
+_MARK_RE = re.compile("[" + re.escape(ALL_QUOTE_MARKS) + "]")
+_WORD_RE = re.compile(r"[^\s\W_]|\d", re.UNICODE)
+_PREV_WORD_RE = re.compile(r"(\S+)\s*$")
+#: Characters after which a mark may close a quote (besides whitespace and the paragraph end).
+_CLOSE_CONTEXT = ".,،;؛:!?؟…)]}-–—/" + ALL_QUOTE_MARKS
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    """An outermost quote found in one paragraph: mark positions and content span."""
+
+    open_pos: int
+    start: int
+    end: int
+    close_pos: int | None
+    mark: str
+
+
+def _is_letter(ch: str) -> bool:
+    """Tell whether ``ch`` is a letter or digit (Arabic marks count as letters)."""
+    return ch.isalnum() or "\u064b" <= ch <= "\u0652" or ch == "\u0640"
+
+
+def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """Return (can open, can close) for the mark at ``i`` within the paragraph ``[lo, hi)``."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    proclitic = prev in ARABIC_PROCLITIC_LETTERS and (i - 1 == lo or not _is_letter(text[i - 2]))
+    can_open = not nxt.isspace() and (prev.isspace() or prev in OPEN_CONTEXT or proclitic)
+    can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT)
+    return can_open, can_close
+
+
+def _closes(entry_mark: str, closers: str, ch: str, can_open: bool, can_close: bool) -> bool:
+    """Tell whether ``ch`` closes a quote opened with ``entry_mark``."""
+    if ch not in closers:
+        return False
+    if ch == "'":
+        return can_close
+    if ch == entry_mark or ch in "“‘":  # a mark that can also open: let the context decide
+        return can_close or not can_open
+    return True
+
+
+def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:
+    """Return the outermost quotes of the paragraph ``text[lo:hi]``.
+
+    >>> t = "قال: «هذا “مهم” جداً» ثم “مفتوح"
+    >>> [t[q.start:q.end] for q in scan_paragraph(t, 0, len(t))]
+    ['هذا “مهم” جداً', 'مفتوح']
+    >>> t = "He said 'don't go' and it's fine"
+    >>> [t[q.start:q.end] for q in scan_paragraph(t, 0, len(t))]
+    ["don't go"]
+    """
+    out: list[RawQuote] = []
+    stack: list[tuple[str, int, str]] = []  # (mark, position, closers)
+
+    def emit(mark: str, pos: int, end: int, close_pos: int | None) -> None:
+        start = pos + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and _WORD_RE.search(text, start, end):
+            out.append(RawQuote(pos, start, end, close_pos, mark))
+
+    for m in _MARK_RE.finditer(text, lo, hi):
+        ch, i = m.group(), m.start()
+        can_open, can_close = _flanks(text, i, lo, hi)
+        if ch in "'’" and i > lo and i + 1 < hi and _is_letter(text[i - 1]) and _is_letter(
+            text[i + 1]
+        ):
+            continue  # an apostrophe: don't, Qur’an
+        # 1. Does it close something open?
+        k = len(stack) - 1
+        while k >= 0 and not _closes(stack[k][0], stack[k][2], ch, can_open, can_close):
+            k -= 1
+        if k >= 0:
+            mark, pos, _ = stack[k]
+            del stack[k:]
+            if not stack:
+                emit(mark, pos, i, i)
+            continue
+        # 2. Does it open a quote?
+        if ch in QUOTE_PAIRS:
+            closers = QUOTE_PAIRS[ch]
+            if ch == "'" and not (can_open and not can_close):
+                continue
+            if ch == '"' and not can_open:
+                continue
+            if ch not in "\"'" and can_close and not can_open:
+                continue  # a stray closing use of an opening mark
+        elif ch in CLOSERS and can_open and not can_close:
+            closers = REVERSED_PAIRS[ch]
+        else:
+            continue
+        if len(stack) == 1 and stack[0][0] == ch and ch not in "\"'":
+            # The same mark again at top level: the previous quote was left open. End it here.
+            emit(stack[0][0], stack[0][1], i, None)
+            stack.clear()
+        if len(stack) < MAX_DEPTH:
+            stack.append((ch, i, closers))
+    if stack:
+        emit(stack[0][0], stack[0][1], hi, None)
+    return out
+
+
+def _word_count(text: str, start: int, end: int) -> int:
+    """Return the number of word tokens in ``text[start:end]``."""
+    return sum(1 for t in TOKEN_RE.finditer(text, start, end) if _WORD_RE.match(t.group()))
+
+
+def _is_fragment(text: str, raw: RawQuote, lo: int, lang: str, max_words: int) -> bool:
+    """Tell whether a quote is a label, a title of a work or a short scare quote."""
+    head = text[max(lo, raw.open_pos - 40) : raw.open_pos]
+    stripped = head.rstrip()
+    m = _PREV_WORD_RE.search(stripped)
+    if m:
+        from .normalize import normalise
+
+        word = normalise(m.group(1)).strip("ـ").lower()
+        cues = EN_WORK_CUES if lang == "en" else AR_WORK_CUES
+        if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):
+            return True
+    if _word_count(text, raw.start, raw.end) > max_words:
+        return False
+    return not stripped.endswith(":")
+
+
+def find_quotes(
+    text: str, paragraphs: Sequence[Span], *, lang: str = "ar", max_fragment_words: int = 3
+) -> list[Quote]:
+    """Return the quotes of a document, joining quotes continued over paragraphs.
+
+    >>> t = "قال: “الأول\\n\\n“الثاني”\\n\\nوقال: “أخير”"
+    >>> from .segment import paragraph_spans
+    >>> qs = find_quotes(t, paragraph_spans(t.split("\\n\\n")))
+    >>> [(q.text, len(q.parts), q.fragment) for q in qs]
+    [('الأول\\n\\nالثاني', 2, False), ('أخير', 1, False)]
+    """
+    quotes: list[Quote] = []
+    chain: list[RawQuote] = []
+    chain_lo = 0
+
+    def flush() -> None:
+        if not chain:
+            return
+        parts = tuple(Span(r.start, r.end) for r in chain)
+        body = "\n\n".join(p.slice(text) for p in parts)
+        first = chain[0]
+        frag = len(chain) == 1 and _is_fragment(text, first, chain_lo, lang, max_fragment_words)
+        quotes.append(
+            Quote(
+                text=body,
+                start=parts[0].start,
+                end=parts[-1].end,
+                parts=parts,
+                fragment=frag,
+                lang=lang,
+                closed=chain[-1].close_pos is not None,
+            )
+        )
+        chain.clear()
+
+    for para in paragraphs:
+        raws = scan_paragraph(text, para.start, para.end)
+        if chain and chain[-1].close_pos is None and raws and raws[0].open_pos == para.start:
+            chain.append(raws[0])
+            raws = raws[1:]
+            if raws:
+                flush()
+        else:
+            flush()
+        for raw in raws:
+            flush()
+            chain_lo = para.start
+            chain.append(raw)
+    flush()
+    return quotes

@@ -1,0 +1,274 @@
+"""Speaker noun phrases: read the subject of a speech verb without a parser.
+
+After a verb the subject is a title phrase (الأمين العام لحلف شمال الأطلسي، وزير الخارجية
+الأمريكي، NATO Secretary-General) followed by one to three name-like words, ending at a
+complementiser, preposition, time word, relative pronoun, punctuation or quote mark. These are
+small pure functions over a token list; they return token index ranges, never strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import (
+    AR_ANONYMOUS,
+    AR_CONNECTORS,
+    AR_STOPS,
+    AR_TITLE_COMPLEMENTS,
+    AR_TITLE_HEADS,
+    AR_VERB_FORMS,
+    EN_NON_NAMES,
+    EN_PRONOUNS,
+    EN_STOPS,
+    EN_TITLES,
+    EN_VERBS,
+    place_keys,
+)
+from .tokens import Token
+
+#: What a subject turned out to be.
+NAME, ANON, TITLE, PRONOUN, NONE = "name", "anonymous", "title", "pronoun", "none"
+MAX_NAME_WORDS = 3
+_SCAN_LIMIT = 12
+#: Endings of nouns carrying a possessive pronoun; names almost never end this way.
+_POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "هما", "تهما", "اتهم", "اته")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A parsed subject: its kind and the token range ``[start, end)`` of the name or title."""
+
+    kind: str
+    start: int = -1
+    end: int = -1
+    gender: str | None = None
+    title_key: str | None = None
+
+
+_NOSUBJECT = Subject(NONE)
+
+
+def strip_conjunction(key: str) -> str:
+    """Drop a leading و/ف from a key of four letters or more.
+
+    >>> strip_conjunction("وقال"), strip_conjunction("فقالت"), strip_conjunction("قال")
+    ('قال', 'قالت', 'قال')
+    """
+    if len(key) > 3 and key[0] in "وف":
+        return key[1:]
+    return key
+
+
+def verb_form(key: str) -> tuple[str, str | None] | None:
+    """Return (lemma, gender) when ``key`` is an Arabic speech-verb form, with or without و/ف.
+
+    >>> verb_form("واضافت")
+    ('أضاف', 'f')
+    >>> verb_form("وزير") is None
+    True
+    """
+    return AR_VERB_FORMS.get(key) or AR_VERB_FORMS.get(strip_conjunction(key))
+
+
+def _is_title_complement(key: str) -> bool:
+    """Tell whether ``key`` can continue a title phrase (الخارجية، لحلف، بالاتحاد، روسيا)."""
+    if key in AR_TITLE_COMPLEMENTS or key in place_keys():
+        return True
+    if len(key) > 3 and (key.startswith("ال") or key.startswith("وال")):
+        return True
+    if key.startswith(("لل", "بال")) and len(key) > 4:
+        return True
+    if len(key) > 3 and key[0] in "لب":
+        rest = key[1:].lstrip("ـ")
+        return rest in AR_TITLE_COMPLEMENTS or rest in place_keys() or rest.startswith("ال")
+    return False
+
+
+def _ends_name(key: str) -> bool:
+    """Tell whether ``key`` after a name ends it (للصحافيين، لوكالة، لصحيفة)."""
+    if key.startswith("لل"):
+        return True
+    if key[0] == "ل" and len(key) > 3:
+        rest = key[1:].lstrip("ـ")
+        return rest in AR_ANONYMOUS or rest in AR_TITLE_COMPLEMENTS or rest.startswith("ال")
+    return False
+
+
+def _is_arabic_name_token(tok: Token) -> bool:
+    """Tell whether a token may be part of a name."""
+    k = tok.key
+    if not tok.is_word or any(c.isdigit() for c in k):
+        return False
+    if len(k) > 4 and k.endswith(_POSSESSIVE_ENDINGS):
+        return False  # a noun with a pronoun suffix: رحلته، علاقتهما، تصريحاتها
+    return not (k in AR_STOPS or k in AR_ANONYMOUS or k in AR_TITLE_HEADS or verb_form(k))
+
+
+def _trim_name(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """Keep at most three name words (connectors not counted); when longer, keep the last two."""
+    words = [i for i in range(start, end) if tokens[i].key not in AR_CONNECTORS]
+    while end > start and tokens[end - 1].key in AR_CONNECTORS:
+        end -= 1
+    if len(words) > MAX_NAME_WORDS:
+        start = words[-2]
+    return start, end
+
+
+def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
+    """Parse an Arabic subject starting at token ``i`` (just after the verb), before ``stop``.
+
+    >>> from .tokens import tokenize
+    >>> t = tokenize("قال الأمين العام لحلف شمال الأطلسي مارك روتي إن")
+    >>> s = subject_after_ar(t, 1, len(t))
+    >>> s.kind, " ".join(x.text for x in t[s.start:s.end])
+    ('name', 'مارك روتي')
+    >>> subject_after_ar(tokenize("قال إن"), 1, 2).kind
+    'none'
+    >>> subject_after_ar(tokenize("قال مسؤول أمريكي"), 1, 3).kind
+    'anonymous'
+    """
+    stop = min(stop, len(tokens), i + _SCAN_LIMIT)
+    if i >= stop or not tokens[i].is_word or tokens[i].key in AR_STOPS:
+        return _NOSUBJECT
+    if tokens[i].key in AR_ANONYMOUS or strip_conjunction(tokens[i].key) in AR_ANONYMOUS:
+        return Subject(ANON, i, i + 1)
+    j = i
+    head: str | None = None
+    while j < stop and tokens[j].is_word:
+        k = tokens[j].key
+        if k in AR_TITLE_HEADS:
+            head = head or k.removeprefix("ال")
+            j += 1
+        elif head and _is_title_complement(k):
+            j += 1
+        else:
+            break
+    name_start = j
+    while j < stop and _is_arabic_name_token(tokens[j]):
+        if j > name_start and _ends_name(tokens[j].key):
+            break
+        j += 1
+        if j - name_start > 6:
+            break
+    if j > name_start:
+        s, e = _trim_name(tokens, name_start, j)
+        if e > s:
+            return Subject(NAME, s, e, title_key=head)
+    if head:
+        return Subject(TITLE, i, name_start, title_key=head)
+    return _NOSUBJECT
+
+
+def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject:
+    """Parse an Arabic subject that ends just before the verb at ``verb`` (SVO order).
+
+    >>> from .tokens import tokenize
+    >>> t = tokenize("وزير الخارجية الصيني وانغ يي قال إن")
+    >>> s = subject_before_ar(t, 5, 0)
+    >>> " ".join(x.text for x in t[s.start:s.end])
+    'وانغ يي'
+    """
+    j = verb
+    while j > floor and j > verb - 8:
+        tok = tokens[j - 1]
+        if not tok.is_word or tok.key in AR_STOPS or verb_form(tok.key):
+            break
+        j -= 1
+    if j == verb:
+        return _NOSUBJECT
+    sub = subject_after_ar(tokens, j, verb)
+    # The phrase must reach the verb: otherwise it is not the verb's subject.
+    if sub.kind == NAME and sub.end != verb:
+        return _NOSUBJECT
+    if sub.kind in (TITLE, ANON) and sub.end != verb:
+        return _NOSUBJECT
+    return sub
+
+
+# --- English ---------------------------------------------------------------------------------
+
+
+def _cap(tok: Token) -> bool:
+    """Tell whether a token is a capitalised word."""
+    return tok.is_word and tok.text[:1].isupper()
+
+
+def _en_title(tok: Token) -> bool:
+    """Tell whether a token is a title word, an acronym or a possessive (China's)."""
+    low = tok.text.lower()
+    if low in EN_TITLES:
+        return True
+    if tok.is_word and tok.text.isupper() and len(tok.text) <= 5:
+        return True
+    return low.endswith(("'s", "’s"))
+
+
+def subject_after_en(tokens: Sequence[Token], i: int, stop: int) -> Subject:
+    """Parse an English subject starting at token ``i``.
+
+    >>> from .tokens import tokenize
+    >>> t = tokenize("said NATO Secretary-General Mark Rutte on Monday")
+    >>> s = subject_after_en(t, 1, len(t))
+    >>> " ".join(x.text for x in t[s.start:s.end])
+    'Mark Rutte'
+    >>> subject_after_en(tokenize("he said"), 0, 1).gender
+    'm'
+    """
+    stop = min(stop, len(tokens), i + _SCAN_LIMIT)
+    if i >= stop or not tokens[i].is_word:
+        return _NOSUBJECT
+    low = tokens[i].text.lower()
+    if low in EN_PRONOUNS:
+        return Subject(PRONOUN, i, i + 1, gender=EN_PRONOUNS[low])
+    if low in EN_NON_NAMES and low not in EN_TITLES:
+        return Subject(ANON, i, i + 1)
+    j = i
+    saw_title = False
+    while j < stop:
+        tok = tokens[j]
+        if tok.is_word and _en_title(tok):
+            saw_title = True
+            j += 1
+        elif saw_title and tok.text == "," and j + 1 < stop and _cap(tokens[j + 1]):
+            j += 1
+        else:
+            break
+    name_start = j
+    while (
+        j < stop
+        and _cap(tokens[j])
+        and tokens[j].text.lower() not in EN_TITLES
+        and tokens[j].text.lower() not in EN_STOPS
+        and tokens[j].text.lower() not in EN_VERBS
+        and j - name_start < MAX_NAME_WORDS
+    ):
+        j += 1
+    if j > name_start:
+        return Subject(NAME, name_start, j)
+    if saw_title:
+        return Subject(TITLE, i, name_start, title_key=tokens[name_start - 1].text.lower())
+    return _NOSUBJECT
+
+
+def subject_before_en(tokens: Sequence[Token], verb: int, floor: int) -> Subject:
+    """Parse an English subject that ends just before the verb (``Rutte said``).
+
+    >>> from .tokens import tokenize
+    >>> t = tokenize("NATO chief Mark Rutte said")
+    >>> s = subject_before_en(t, 4, 0)
+    >>> " ".join(x.text for x in t[s.start:s.end])
+    'Mark Rutte'
+    """
+    j = verb
+    while j > floor and j > verb - 8:
+        tok = tokens[j - 1]
+        if not tok.is_word or tok.text.lower() in EN_VERBS:
+            break
+        if not (_cap(tok) or _en_title(tok) or tok.text.lower() in EN_PRONOUNS):
+            break
+        j -= 1
+    if j == verb:
+        return _NOSUBJECT
+    sub = subject_after_en(tokens, j, verb)
+    return sub if sub.end == verb or (sub.kind == PRONOUN and sub.end == verb) else _NOSUBJECT
