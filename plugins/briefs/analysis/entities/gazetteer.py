@@ -1,0 +1,236 @@
+"""Layered gazetteers: CLDR places (Babel), the curated news list, the editors' file.
+
+Layers, lowest first (a higher layer wins for an id, and takes over any alias it lists):
+
+1. **CLDR** (Babel): territories (``place:KP``; regions ``place:150``) and time-zone
+   exemplar cities (``place:tz-Asia/Pyongyang``) with Arabic and English names, plus
+   the small variant table :data:`PLACE_VARIANTS` (بيونغيانغ, سيول, …).
+2. **Curated** ``data/news.yml``: organisations, agencies, people, extra places.
+3. **Site** ``content/entities.yml`` (see :mod:`.site`).
+
+Lookup is by token keys (:func:`keys.name_key` of each token); a multi-word name
+written as one word (بيونغيانغ) also matches through the squashed key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from babel import Locale
+
+from .keys import name_key, squash_key
+from .model import GazEntry
+from .site import SiteEntities
+
+#: CLDR territory codes that are not places (or are common words in Arabic).
+_SKIP_TERRITORIES = frozenset({"001", "ZZ", "EU", "UN", "EZ", "QO", "XA", "XB"})
+
+#: Variant spellings → the id they belong to (merged into that entity's aliases).
+PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "place:tz-Asia/Pyongyang": ("بيونغيانغ", "بيونج يانج", "Pyongyang"),
+    "place:tz-Asia/Seoul": ("سيول", "Seoul"),
+    "place:tz-Europe/Kyiv": ("كييف", "Kiev", "Kyiv"),
+    "place:tz-Europe/Moscow": ("Moscow",),
+    "place:US": ("الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا",
+                 "واشنطن", "US", "U.S.", "USA", "America"),
+    "place:GB": ("بريطانيا", "المملكة المتحدة", "Britain", "UK", "Great Britain"),
+    "place:RU": ("روسيا الاتحادية", "Russia"),
+    "place:CN": ("جمهورية الصين الشعبية", "China"),
+    "place:KP": ("كوريا الشمالية", "جمهورية كوريا الديمقراطية الشعبية", "North Korea"),
+    "place:KR": ("كوريا الجنوبية", "South Korea"),
+    "place:SA": ("السعودية", "المملكة العربية السعودية", "المملكة السعودية", "Saudi Arabia"),
+    "place:AE": ("الإمارات", "الإمارات العربية المتحدة", "دولة الإمارات", "UAE"),
+    "place:PS": ("فلسطين", "الأراضي الفلسطينية", "Palestine"),
+    "place:IR": ("إيران", "Iran"),
+    "place:SY": ("سوريا", "سورية", "Syria"),
+    "place:NL": ("هولندا", "the Netherlands"),
+    "place:CZ": ("التشيك", "جمهورية التشيك", "Czech Republic"),
+    "place:CD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية"),
+    "place:150": ("أوروبا", "Europe"),
+    "place:142": ("آسيا", "Asia"),
+    "place:002": ("أفريقيا", "إفريقيا", "Africa"),
+}
+
+#: Capitals and big cities that CLDR has no time zone for: id → (ar, en, *aliases).
+EXTRA_CITIES: dict[str, tuple[str, ...]] = {
+    "place:city-beijing": ("بكين", "Beijing", "بيجين"),
+    "place:city-washington": ("واشنطن العاصمة", "Washington, D.C."),
+    "place:city-new-delhi": ("نيودلهي", "New Delhi", "نيو دلهي"),
+    "place:city-ankara": ("أنقرة", "Ankara"),
+    "place:city-islamabad": ("إسلام آباد", "Islamabad", "إسلام أباد"),
+    "place:city-alexandria": ("الإسكندرية", "Alexandria"),
+    "place:city-mosul": ("الموصل", "Mosul"),
+    "place:city-basra": ("البصرة", "Basra"),
+    "place:city-aleppo": ("حلب", "Aleppo"),
+    "place:city-geneva": ("جنيف", "Geneva"),
+    "place:city-new-york": ("نيويورك", "New York"),
+    "place:city-los-angeles": ("لوس أنجلوس", "Los Angeles", "لوس انجليس"),
+    "place:city-mecca": ("مكة المكرمة", "Mecca", "مكة"),
+    "place:city-medina": ("المدينة المنورة", "Medina"),
+    "place:city-jeddah": ("جدة", "Jeddah"),
+    "place:city-marrakesh": ("مراكش", "Marrakesh"),
+    "place:city-rabat": ("الرباط", "Rabat"),
+    "place:city-sanaa": ("صنعاء", "Sanaa"),
+    "place:city-tel-aviv": ("تل أبيب", "Tel Aviv"),
+    "place:city-ramallah": ("رام الله", "Ramallah"),
+    "place:city-fallujah": ("الفلوجة", "Fallujah"),
+    "place:city-kandahar": ("قندهار", "Kandahar"),
+    "place:city-mumbai": ("مومباي", "Mumbai", "بومباي"),
+    "place:city-milan": ("ميلانو", "Milan"),
+    "place:city-munich": ("ميونيخ", "Munich"),
+    "place:city-frankfurt": ("فرانكفورت", "Frankfurt"),
+    "place:city-barcelona": ("برشلونة", "Barcelona"),
+    "place:city-manchester": ("مانشستر", "Manchester"),
+    "place:city-st-petersburg": ("سان بطرسبرغ", "Saint Petersburg"),
+    "place:city-osaka": ("أوساكا", "Osaka"),
+    "place:city-hebron": ("الخليل", "Hebron"),
+    "place:city-nablus": ("نابلس", "Nablus"),
+    "place:city-najaf": ("النجف", "Najaf"),
+    "place:city-karbala": ("كربلاء", "Karbala"),
+    "place:city-tikrit": ("تكريت", "Tikrit"),
+    "place:city-kirkuk": ("كركوك", "Kirkuk"),
+}
+
+#: Keys never used as a name on their own (common words that CLDR or a list would match).
+STOP_KEYS = frozenset(
+    name_key(w) for w in ("العالم", "كيف", "العربية", "الجزيرة", "الأطلسي")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Entities by id, and a phrase index of token-key tuples → id.
+
+    ``first`` maps a first-word key to the phrase lengths (in tokens) that start with it,
+    longest first; ``squashed`` maps a space-free key of a multi-word name to its id.
+    """
+
+    entries: dict[str, GazEntry]
+    phrases: dict[tuple[str, ...], str]
+    first: dict[str, tuple[int, ...]]
+    squashed: dict[str, str]
+    site: SiteEntities | None = None
+
+    def __contains__(self, key: str) -> bool:
+        """True if ``key`` is a whole known name key (or the first word of one)."""
+        return key in self.first or key in self.squashed
+
+    def lookup(self, keys: tuple[str, ...]) -> str | None:
+        """Return the id of the name whose token keys are ``keys``, if any."""
+        eid = self.phrases.get(keys)
+        if eid is None and len(keys) == 1:
+            eid = self.squashed.get(keys[0])
+        return eid
+
+    def type_of(self, entity_id: str) -> str:
+        """Return the type of a known id ('' if unknown)."""
+        entry = self.entries.get(entity_id)
+        return entry.type if entry else ""
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    # Split like the tokenizer does, but keep "+" (أوبك+) and dots inside initials.
+    from .tokens import tokenize
+
+    return tuple(name_key(t.text) for t in tokenize(name.replace("+", " بلس")))
+
+
+def _cldr_entries() -> list[GazEntry]:
+    ar, en = Locale("ar"), Locale("en")
+    out: list[GazEntry] = []
+    for code, name in ar.territories.items():
+        if code in _SKIP_TERRITORIES or "-" in code or len(code) not in (2, 3):
+            continue
+        out.append(GazEntry(f"place:{code}", "place", name, en.territories.get(code, ""),
+                            source="cldr"))
+    seen: set[str] = set()
+    for tz, data in ar.time_zones.items():
+        city = data.get("city")
+        if not city or name_key(city) in seen or tz.startswith("Etc/"):
+            continue
+        seen.add(name_key(city))
+        en_city = en.time_zones.get(tz, {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
+        out.append(GazEntry(f"place:tz-{tz}", "place", city, en_city, source="cldr"))
+    for eid, (ar_name, en_name, *aliases) in EXTRA_CITIES.items():
+        out.append(GazEntry(eid, "place", ar_name, en_name, tuple(aliases), source="curated"))
+    return out
+
+
+@cache
+def curated_entries() -> tuple[GazEntry, ...]:
+    """Return the curated news gazetteer shipped in ``data/news.yml``."""
+    text = resources.files(__package__).joinpath("data/news.yml").read_text(encoding="utf-8")
+    out = []
+    for item in yaml.safe_load(text):
+        out.append(GazEntry(
+            id=item["id"], type=item["type"], name_ar=item.get("ar", ""),
+            name_en=item.get("en", ""), aliases=tuple(item.get("aliases", ())),
+            wikidata=item.get("wikidata"), source="curated",
+        ))
+    return tuple(out)
+
+
+def build_gazetteer(  # noqa: PLR0912
+    layers: Iterable[Iterable[GazEntry]], site: SiteEntities | None = None,
+) -> Gazetteer:
+    """Merge entry layers (lowest first) and the site layer into one :class:`Gazetteer`."""
+    entries: dict[str, GazEntry] = {}
+    for layer in layers:
+        for entry in layer:
+            old = entries.get(entry.id)
+            if old is not None:  # same id in two layers: the later one wins, aliases merge
+                aliases = tuple(dict.fromkeys(old.names + entry.aliases))
+                entries[entry.id] = GazEntry(
+                    entry.id, entry.type, entry.name_ar or old.name_ar,
+                    entry.name_en or old.name_en, aliases, entry.wikidata or old.wikidata,
+                    entry.description or old.description, entry.source)
+            else:
+                entries[entry.id] = entry
+    for eid, variants in PLACE_VARIANTS.items():
+        if eid in entries:
+            e = entries[eid]
+            entries[eid] = GazEntry(e.id, e.type, e.name_ar, e.name_en,
+                                    tuple(dict.fromkeys(e.aliases + variants)), e.wikidata,
+                                    e.description, e.source)
+    phrases: dict[tuple[str, ...], str] = {}
+    priority: dict[tuple[str, ...], int] = {}
+    rank = {"cldr": 0, "curated": 1, "site": 3}
+    for entry in entries.values():
+        for i, name in enumerate(entry.names):
+            toks = _name_tokens(name)
+            if not toks or (len(toks) == 1 and toks[0] in STOP_KEYS):
+                continue
+            # Display names beat aliases; higher layers beat lower ones.
+            prio = rank.get(entry.source, 1) * 2 + (1 if i < 2 else 0)
+            if toks not in phrases or prio > priority[toks]:
+                phrases[toks], priority[toks] = entry.id, prio
+    if site is not None:
+        for entry in site.entries:
+            for name in entry.names:
+                phrases[_name_tokens(name)] = entry.id
+        phrases = {k: v for k, v in phrases.items()
+                   if not site.is_excluded(v, " ".join(k))}
+        entries = {k: v for k, v in entries.items() if not site.is_excluded(k)}
+    lengths: dict[str, set[int]] = {}
+    squashed: dict[str, str] = {}
+    for toks, eid in phrases.items():
+        lengths.setdefault(toks[0], set()).add(len(toks))
+        if len(toks) > 1 and len(squash_key(" ".join(toks))) >= 5:
+            squashed.setdefault(squash_key(" ".join(toks)), eid)
+    first = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    return Gazetteer(entries, phrases, first, squashed, site)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """Return the CLDR + curated gazetteer (built once, cached)."""
+    return build_gazetteer([_cldr_entries(), curated_entries()])
+
+
+def site_gazetteer(site: SiteEntities) -> Gazetteer:
+    """Return the CLDR + curated + site gazetteer (call once per build and keep it)."""
+    return build_gazetteer([_cldr_entries(), curated_entries(), site.entries], site)

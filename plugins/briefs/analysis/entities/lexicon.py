@@ -1,0 +1,121 @@
+"""Word lists used by the recogniser and the tagger's features (data only).
+
+All entries are written as *keys* (see :func:`keys.name_key`): no hamza on
+alef, ``ة`` written ``ه``, ``ى`` written ``ي``.
+"""
+
+from __future__ import annotations
+
+from .keys import name_key
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words.split())
+
+
+#: Titles and roles that precede a person's name (one word each; the tagger sees
+#: the two previous words, so «وزير الخارجية» is covered by وزير).
+PERSON_TITLES = _keys(
+    """
+    الرئيس رئيس الرئيسة رئيسة الزعيم زعيم الملك ملك الملكة الأمير أمير الأميرة الشيخ الشيخة
+    السيد السيدة السيدات الدكتور د المهندس الأستاذ الأستاذة البروفيسور الحاج الإمام
+    الوزير وزير وزيرة الوزيرة الأمين أمين المتحدث المتحدثة الناطق الناطقة المستشار المستشارة
+    السفير سفير السفيرة المبعوث مبعوث المندوب مندوب الجنرال اللواء العميد العقيد الرائد
+    المقدم النقيب المشير الفريق القاضي النائب نائب النائبة السناتور السيناتور العاهل
+    البابا الكاردينال المطران الحاخام الرئيسان المدرب مدرب اللاعب لاعب الكاتب الكاتبة
+    المخرج الممثل الممثلة المغني المغنية الفنان الفنانة الشاعر الصحفي الصحافي المراسل
+    المدير مدير المديرة مديرة المفوض المفوضة المنسق منسق القائد قائد حاكم الحاكم محافظ المحافظ
+    عمدة العمدة رئيسه نظيره نظيرته مساعد مساعده المرشد زوجته زوجها ابن ابنه نجل شقيق
+    الحارس المدافع المهاجم الهداف النجم النجمة الراقصة المفكر الباحث الباحثة المؤرخ الروائي
+    الروائية الملحن المطرب المطربة الإعلامي الإعلامية المذيع المذيعة الداعية المحامي المحامية
+    الخبير الخبيرة البطل البطلة العداء الملاكم المصارع المنتج المؤلف الكابتن كابتن سمو فخامة
+    معالي السمو المرحوم الراحل الشهيد الفقيد نجله شقيقه والده والدها المتهم الزميل الزميلة
+        """
+)
+
+#: Head nouns that open organisation names (وزارة الخارجية، منظمة الصحة …).
+ORG_HEADS = _keys(
+    """
+    وزارة الوزارة منظمة المنظمة حزب الحزب حركة الحركة وكالة الوكالة مجلس المجلس بنك البنك
+    مصرف المصرف شركة الشركة جامعة الجامعة اتحاد الاتحاد لجنة اللجنة هيئة الهيئة جمعية الجمعية
+    صندوق الصندوق مؤسسة المؤسسة محكمة المحكمة جبهة الجبهة نادي النادي منتدى المنتدى صحيفة الصحيفة
+    مجلة المجلة قناة القناة تلفزيون اذاعة مركز المركز معهد المعهد رابطة الرابطة تحالف التحالف
+    برلمان البرلمان جيش الجيش كتائب سرايا مفوضية المفوضية ائتلاف الائتلاف نقابة النقابة
+    مجموعة المجموعة بورصة البورصة مكتب جماعة الجماعة تنظيم التنظيم فيلق اكاديمية الاكاديمية
+    """
+)
+
+#: Words that precede a place name.
+PLACE_TRIGGERS = _keys(
+    """
+    مدينة المدينة عاصمة العاصمة بلدة البلدة قرية القرية ولاية الولاية محافظة منطقة اقليم الاقليم
+    جزيرة جزر نهر بحر جبل جبال مخيم حي شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط عاصمتها
+    """
+)
+
+#: Speech verbs (third person, with the feminine ـت form); و/ف are stripped before lookup.
+SPEECH_VERBS = _keys(
+    """
+    قال قالت أضاف أضافت أكد أكدت أعلن أعلنت أشار أشارت ذكر ذكرت اعتبر اعتبرت كتب كتبت أوضح
+    أوضحت نقل نقلت حذر حذرت شدد شددت أفاد أفادت تابع تابعت صرح صرحت لفت لفتت رأى رأت يقول تقول
+    أعرب أعربت دعا دعت طالب طالبت نفى نفت أبلغ أبلغت
+    """
+)
+
+#: Common given names (Arabic and foreign, in Arabic script): person evidence.
+GIVEN_NAMES = _keys(
+    """
+    محمد أحمد محمود مصطفى علي عمر عثمان حسن حسين حسني خالد سعيد سعد سعود فهد فيصل عبد عبدالله
+    عبدالعزيز عبدالرحمن عبدالرحيم عبدالكريم عبدالمجيد إبراهيم إسماعيل يوسف يعقوب موسى عيسى
+    سليمان سليم سالم صالح صلاح طارق طلال ماجد مجدي مازن ناصر نبيل نجيب نزار هاني هشام وليد
+    ياسر ياسين يحيى زياد زيد رامي رائد رشيد رفيق سامي سمير شريف عادل عاطف عماد عمرو فؤاد فاروق
+    فادي فريد كمال كريم لؤي مراد منير نادر نور هادي وائل جمال جميل جورج جوزيف جون جيمس ديفيد
+    دانيال مايكل مايك ميشال ميشيل بيار بيير جان جاك فرانسوا نيكولا نيكولاس توني بيتر بول روبرت
+    ريتشارد ستيفن ستيف توماس تشارلز وليام ويليام هنري إدوارد كارل كارلوس خوسيه خوان لويس
+    ماريا ماري آن أنا هيلاري كوندوليزا كونداليزا غوردون جوردون دونالد جو باراك فلاديمير سيرغي
+    سيرجي ديمتري ميخائيل بوريس إيغور أليكسي أنطونيو أنتوني أنجيلا أنغيلا مارك مارتن مارتين
+    ليو أرييل إيهود إيهود شمعون بنيامين موشيه شاؤول إسحق إسحاق يوسي عمير تسيبي أفيغدور
+    فاطمة عائشة مريم زينب خديجة سلمى ليلى هدى منى نادية سعاد سميرة رانيا ريم سارة هند نوال
+    أسامة حمد حمدي حامد حمزة تامر ثامر جاسم جعفر حبيب حيدر خليل راشد رضا زكي سامح شادي
+    شوقي صابر صبري ضياء عاصم عباس عبيد عدنان عزت عزيز عصام علاء غازي غسان قاسم لطفي
+    مالك مأمون محسن مختار مروان معتز مهدي نائل نايف نصر هيثم وجدي وحيد يونس أيمن أنور
+    إياد بشار بشير بكر ثابت جلال حافظ حازم حاتم حكمت رياض زهير سلطان سيف شاكر طه عبدالحميد
+    عبدالقادر عبدالملك عبدالناصر عبدالهادي عبدالوهاب عوض مجيد محيي مشعل معمر ممدوح نعيم
+    """
+)
+
+#: Honorific particles inside Arabic person names.
+NAME_PARTICLES = _keys("بن بنت ابن أبو أبي أم آل عبد")
+
+#: English words never taken as names on their own by the capitalisation rule.
+EN_STOP = _words(
+    """
+    a an the this that these those he she it we they i you his her its our their my your in on
+    at by for from with to of and or but if as after before when while since during monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december mr mrs ms dr said says say there here what who
+    where why how which also however meanwhile yesterday today tomorrow
+    """
+)
+
+#: English titles before a person name.
+EN_TITLES = _words(
+    """
+    president prime minister secretary chancellor king queen prince princess sheikh general
+    foreign defence defense chief spokesman spokeswoman spokesperson ambassador senator governor
+    mayor pope mr mrs ms dr leader envoy commissioner
+    """
+)
+
+#: English head words of organisation names.
+EN_ORG_HEADS = _words(
+    """
+    ministry organisation organization party agency council bank company university union
+    committee commission authority association fund foundation court front club forum institute
+    league alliance parliament army corporation group inc ltd corp news times post
+    """
+)

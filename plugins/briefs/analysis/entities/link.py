@@ -1,0 +1,179 @@
+"""Merge mentions into entities: within a document, then across the site.
+
+Within a document (:func:`link_document`): a mention with a gazetteer id keeps it
+(English and Arabic names of one gazetteer entity share the id); a one-word person
+mention (a surname or short form, روتي) joins the one full name in the document that
+ends with it (مارك روتي) — if two full names share it, nothing is merged. Other
+names get a stable id derived from type and key: ``person:<key>``.
+
+Across the site (:func:`merge_site`): refs with one id merge; ids of the same type
+whose keys differ only by spaces (بيونغ يانغ / بيونغيانغ) merge; the editors' file
+(``merge:``, ``exclude:``) applies. Two people who only share a surname are never merged.
+
+Slugs (:func:`entity_slug`) are readable: ASCII ids stay ASCII (``place-kp``,
+``person-mark-rutte``) and Arabic keys stay Arabic (``person-مارك-روتي``, percent-encoded
+by browsers), lower-case, with every character other than a letter or a digit turned into
+``-``; so ``/ . .. < > "`` cannot reach a path. Slugs are at most 80 characters; a
+truncated or emptied slug gets a hash suffix, and :func:`merge_site` gives colliding
+slugs a hash suffix too (deterministically: the smallest id keeps the plain slug).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from .gazetteer import Gazetteer, default_gazetteer
+from .keys import name_key, squash_key
+from .model import Entity, EntityRef, Mention
+
+MAX_SLUG = 80
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def entity_slug(entity_id: str) -> str:
+    """Return a safe, bounded, readable slug for an entity id.
+
+    >>> entity_slug("place:KP"), entity_slug("person:مارك روتي")
+    ('place-kp', 'person-مارك-روتي')
+    >>> entity_slug('person:../<a href="x">') .startswith("person-a-href-x")
+    True
+    """
+    key = name_key(entity_id)
+    chars = [c if c.isalnum() else "-" for c in key]
+    slug = "-".join(part for part in "".join(chars).split("-") if part)
+    if not slug or slug.startswith("-"):
+        return f"entity-{_hash(entity_id)}"
+    if len(slug) > MAX_SLUG:
+        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + _hash(entity_id)
+    return slug
+
+
+def entity_id(etype: str, key: str) -> str:
+    """Return the stable id of a name that no gazetteer knows: ``<type>:<key>``."""
+    return f"{etype}:{key}"
+
+
+def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = None,
+                  ) -> list[EntityRef]:
+    """Group one document's mentions into entities (sorted by id).
+
+    >>> from .model import Mention
+    >>> ms = [Mention(0, 9, "سامر قاسمي", "person", "سامر قاسمي"),
+    ...       Mention(20, 25, "قاسمي", "person", "قاسمي")]
+    >>> [(r.id, len(r.mentions)) for r in link_document(ms)]
+    [('person:سامر قاسمي', 2)]
+    """
+    gaz = gazetteer or default_gazetteer()
+    site = gaz.site
+    full_people: dict[str, set[str]] = defaultdict(set)  # last word -> ids of full names
+    ids: list[str] = []
+    for m in mentions:
+        ids.append(_base_id(m, gaz))
+    for m, eid in zip(mentions, ids, strict=True):
+        words = m.key.split(" ")
+        if m.type == "person" and len(words) >= 2:
+            full_people[words[-1]].add(eid)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m, base in zip(mentions, ids, strict=True):
+        eid = base
+        if m.type == "person" and " " not in m.key and not m.entity_id:
+            owners = full_people.get(m.key, set())
+            if len(owners) == 1:
+                eid = next(iter(owners))
+        if site is not None:
+            eid = site.merge_target(eid)
+            if site.is_excluded(eid, m.key):
+                continue
+        groups[eid].append(dataclasses.replace(m, entity_id=eid))
+    refs = []
+    for eid, ms in sorted(groups.items()):
+        entry = gaz.entries.get(eid)
+        etype = entry.type if entry else Counter(m.type for m in ms).most_common(1)[0][0]
+        texts = [m.text for m in ms]
+        if entry:
+            name = entry.name("en" if all(m.text.isascii() for m in ms) else "ar")
+        else:
+            name = max(texts, key=lambda t: (len(name_key(t).split(" ")), texts.count(t)))
+        aliases = tuple(sorted(set(texts) - {name}))
+        refs.append(EntityRef(eid, name, etype, aliases, tuple(ms)))
+    return refs
+
+
+def _base_id(m: Mention, gaz: Gazetteer) -> str:
+    if m.entity_id:
+        return m.entity_id
+    eid = gaz.lookup(tuple(m.key.split(" ")))
+    return eid or entity_id(m.type, m.key)
+
+
+def merge_site(documents: Iterable[tuple[str, Sequence[EntityRef]]], *,
+               gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """Merge the refs of all documents into site entities (deterministic, sorted by id).
+
+    Args:
+        documents: ``(document id, refs)`` pairs, e.g. ``(article.slug, link_document(...))``.
+        gazetteer: the layered gazetteer (with the site layer, for merges and names).
+    """
+    gaz = gazetteer or default_gazetteer()
+    site = gaz.site
+    refs_by_id: dict[str, list[tuple[str, EntityRef]]] = defaultdict(list)
+    for doc, refs in documents:
+        for ref in refs:
+            eid = site.merge_target(ref.id) if site else ref.id
+            refs_by_id[eid].append((doc, ref))
+    # Non-gazetteer ids of one type whose keys differ only by spaces join one id.
+    canon: dict[tuple[str, str], str] = {}
+    for eid in sorted(refs_by_id, key=lambda e: (-len(refs_by_id[e]), e)):
+        if eid not in gaz.entries:
+            typ, _, key = eid.partition(":")
+            canon.setdefault((typ, squash_key(key)), eid)
+    merged: dict[str, list[tuple[str, EntityRef]]] = defaultdict(list)
+    for eid, items in refs_by_id.items():
+        typ, _, key = eid.partition(":")
+        target = eid if eid in gaz.entries else canon[(typ, squash_key(key))]
+        merged[target].extend(items)
+    entities = []
+    for eid in sorted(merged):
+        items = merged[eid]
+        entry = gaz.entries.get(eid)
+        names_count = Counter(ref.name for _, ref in items)
+        aliases = sorted({a for _, ref in items for a in (ref.name, *ref.aliases)})
+        if entry:
+            names = {k: v for k, v in (("ar", entry.name_ar), ("en", entry.name_en)) if v}
+            name = entry.name_ar or entry.name_en
+            etype = entry.type
+        else:
+            name = min(names_count, key=lambda n: (-names_count[n], n))
+            names = {"en" if name.isascii() else "ar": name}
+            etype = Counter(ref.type for _, ref in items).most_common(1)[0][0]
+        entities.append(Entity(
+            id=eid, slug=entity_slug(eid), name=name, type=etype, names=names,
+            aliases=tuple(a for a in aliases if a != name),
+            documents=tuple(sorted({doc for doc, _ in items})),
+            mention_count=sum(len(ref.mentions) for _, ref in items),
+            wikidata=entry.wikidata if entry else None,
+            description=entry.description if entry else "",
+        ))
+    return _unique_slugs(entities)
+
+
+def _unique_slugs(entities: list[Entity]) -> list[Entity]:
+    by_slug: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(entities):
+        by_slug[e.slug].append(i)
+    out = list(entities)
+    taken = set(by_slug)
+    for indices in by_slug.values():
+        for i in indices[1:]:  # entities are sorted by id: the first keeps the plain slug
+            slug = f"{out[i].slug[: MAX_SLUG - 9]}-{_hash(out[i].id)}"
+            while slug in taken:
+                slug = f"{slug[: MAX_SLUG - 9]}-{_hash(slug)}"
+            taken.add(slug)
+            out[i] = dataclasses.replace(out[i], slug=slug)
+    return out

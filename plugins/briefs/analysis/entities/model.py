@@ -1,0 +1,86 @@
+"""Records of the entity package: gazetteer entries, mentions, per-document refs, site entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Product entity types.
+TYPES = ("person", "organization", "place")
+
+#: ANERcorp tag types → product types (MISC has no product type and is dropped).
+TAG_TO_TYPE = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+TYPE_TO_TAG = {v: k for k, v in TAG_TO_TYPE.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer entity: stable id, type, display names and aliases."""
+
+    id: str
+    type: str
+    name_ar: str = ""
+    name_en: str = ""
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    description: str = ""
+    source: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """All surface names: Arabic, English, then aliases (non-empty, in order)."""
+        return tuple(n for n in (self.name_ar, self.name_en, *self.aliases) if n)
+
+    def name(self, lang: str) -> str:
+        """Return the display name in ``lang`` ('ar' or 'en'), falling back to the other."""
+        if lang == "ar":
+            return self.name_ar or self.name_en or self.id
+        return self.name_en or self.name_ar or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a text.
+
+    ``start``/``end`` cover the *name part* in the original string, without a
+    proclitic (in «وكوريا الشمالية» the mention is «كوريا الشمالية»);
+    ``token_start`` is where the first whole token begins (for linking the whole
+    word). ``key`` is the normalised, clitic-stripped key used for the index.
+    ``entity_id`` is set when a gazetteer or the document's earlier mentions identify it.
+    ``source`` says what found it: ``gazetteer``, ``crf``, ``rule``, ``document``, ``caps``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    entity_id: str | None = None
+    token_start: int = -1
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An entity as found in one document, with its mentions."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A site-wide entity: the merge of the refs of all documents."""
+
+    id: str
+    slug: str
+    name: str
+    type: str
+    names: dict[str, str] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    mention_count: int = 0
+    wikidata: str | None = None
+    description: str = ""

@@ -1,0 +1,90 @@
+"""Train the CRF tagger on ANERcorp: ``python -m briefs.analysis.entities.train``.
+
+Trains on the reconstructed CAMeL train split minus a dev split carved from its end
+(the last ``--dev`` sentences), writes ``data/ner-ar.crfsuite`` and the training
+lexicon ``data/ner-ar-lexicon.json`` and prints dev scores. Deterministic (L-BFGS,
+fixed order, jack-knife folds by position). The test split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from .corpus import Sentence, read_conll
+from .features import build_lexicon, sentence_features
+from .gazetteer import default_gazetteer
+from .scoring import score
+from .tagger import LEXICON_FILE, MODEL_FILE, data_dir
+
+TRAIN_FILE = "ANERCorp_CamelLab_train_reconstructed.txt"
+DEV_SENTENCES = 400
+FOLDS = 5
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def default_data() -> Path:
+    """``$MUJAZ_ANERCORP`` or ``<repo>/../shared/data/anercorp``."""
+    env = os.environ.get("MUJAZ_ANERCORP")
+    return Path(env) if env else Path(__file__).resolve().parents[4].parent / "shared/data/anercorp"
+
+
+def featurize(sentences: list[Sentence], folds: int = FOLDS) -> list[list[list[str]]]:
+    """Features for training: each fold sees a lexicon built from the other folds only."""
+    gaz = default_gazetteer()
+    size = -(-len(sentences) // folds)
+    out: list[list[list[str]]] = []
+    for k in range(folds):
+        part = sentences[k * size : (k + 1) * size]
+        lexicon = build_lexicon(sentences[: k * size] + sentences[(k + 1) * size :])
+        out += [sentence_features(toks, gaz, lexicon) for toks, _ in part]
+    return out
+
+
+def train(data: Path, out_dir: Path, dev: int = DEV_SENTENCES, params: dict | None = None,
+          ) -> dict:
+    """Train, save the model and lexicon into ``out_dir``, return dev scores."""
+    sentences = read_conll(data / TRAIN_FILE)
+    train_part, dev_part = sentences[:-dev], sentences[-dev:]
+    t0 = time.perf_counter()
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for feats, (_, tags) in zip(featurize(train_part), train_part, strict=True):
+        trainer.append(feats, tags)
+    trainer.set_params(params or PARAMS)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lexicon = build_lexicon(train_part)
+    (out_dir / LEXICON_FILE).write_text(
+        json.dumps(dict(sorted(lexicon.items())), ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8")
+    trainer.train(str(out_dir / MODEL_FILE))
+    elapsed = time.perf_counter() - t0
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out_dir / MODEL_FILE))
+    gaz = default_gazetteer()
+    pred = [tagger.tag(sentence_features(toks, gaz, lexicon)) for toks, _ in dev_part]
+    scores = score([tags for _, tags in dev_part], pred)
+    return {"seconds": round(elapsed, 1), "dev": {k: v.f for k, v in scores.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=default_data(), help="ANERcorp directory")
+    ap.add_argument("--out", type=Path, default=data_dir(), help="where to write the model")
+    ap.add_argument("--dev", type=int, default=DEV_SENTENCES, help="dev sentences at the end")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    args = ap.parse_args(argv)
+    result = train(args.data, args.out, args.dev, {**PARAMS, "c1": args.c1, "c2": args.c2})
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
