@@ -41,12 +41,17 @@ class TextBlock:
 
 @dataclass(frozen=True, slots=True)
 class Wrap:
-    """Markup to put around the body-text span [start, end)."""
+    """Markup to put around the body-text span [start, end).
+
+    A span crossing element or block boundaries is wrapped piece by piece; the first piece
+    opens with ``first_open_tag`` when one is given (where an ``id`` must appear only once).
+    """
 
     start: int
     end: int
     open_tag: str
     close_tag: str
+    first_open_tag: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +226,7 @@ def apply_wraps(body: BodyText, wraps: list[Wrap]) -> str:
     # openers before inner ones, inner closers before outer ones.
     insertions: list[tuple[int, int, int, str]] = []
     for rank, wrap in enumerate(accepted):
+        open_tag = wrap.first_open_tag or wrap.open_tag
         for block_index, block in enumerate(body.blocks):
             block_start = starts[block_index]
             local_start = max(wrap.start - block_start, 0)
@@ -230,7 +236,8 @@ def apply_wraps(body: BodyText, wraps: list[Wrap]) -> str:
             for run_start, run_end in _segments(block, local_start, local_end):
                 length = wrap.end - wrap.start
                 insertions.append((block.char_starts[run_start], 1, -length * 10_000 + rank,
-                                   wrap.open_tag))
+                                   open_tag))
+                open_tag = wrap.open_tag
                 insertions.append((block.char_ends[run_end - 1], 0, length * 10_000 - rank,
                                    wrap.close_tag))
     insertions.sort(key=lambda item: (item[0], item[1], item[2]))

@@ -1,4 +1,4 @@
-"""Presentation markup written into a brief's body: direction isolation (and, later, anchors).
+"""Presentation markup written into a brief's body: direction isolation and key-quote anchors.
 
 The only place that changes an article's HTML; it writes markup at text offsets found by
 the analysis, through :mod:`briefs.htmltext`, and never re-serialises the author's HTML.
@@ -7,8 +7,20 @@ the analysis, through :mod:`briefs.htmltext`, and never re-serialises the author
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
+from briefs.analysis.model import Span
 from briefs.htmltext import BodyText, Wrap
+
+
+class NumberedQuote(Protocol):
+    """A key quote as the sidebar numbers it."""
+
+    number: int
+    anchor: str
+    backref: str
+    parts: tuple[Span, ...]
 
 # A run of left-to-right words (Latin names, numbers, codes such as G20 or 3.5%), possibly
 # several words long; the run must start and end on a letter, digit or percent sign.
@@ -30,3 +42,16 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
 def isolation_wraps(body: BodyText) -> list[Wrap]:
     """Return ``<bdi>`` wraps for every left-to-right run of a right-to-left body."""
     return [Wrap(start, end, "<bdi>", "</bdi>") for start, end in ltr_runs(body.text)]
+
+
+def key_quote_wraps(key_quotes: Sequence[NumberedQuote]) -> list[Wrap]:
+    """Mark each key quote in the body: an ``id`` to link to, and a numbered link back."""
+    wraps = []
+    for quote in key_quotes:
+        back_link = f'<a class="quote-ref" href="#{quote.backref}">{quote.number}</a>'
+        for index, part in enumerate(quote.parts):
+            first = (f'<span class="brief-quote" id="{quote.anchor}">{back_link}'
+                     if index == 0 else None)
+            wraps.append(Wrap(part.start, part.end, '<span class="brief-quote">', "</span>",
+                              first_open_tag=first))
+    return wraps

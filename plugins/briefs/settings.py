@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.analysis.boilerplate import DEFAULT_PATTERN_SOURCES, compile_patterns
+from briefs.analysis.pipeline import AnalysisConfig
 from briefs.i18n import DIGIT_SYSTEMS
 
 
@@ -42,6 +43,12 @@ class BriefsSettings:
     isolate_ltr: bool
     translations_dir: Path
     site_lang: str
+
+    @property
+    def analysis(self) -> AnalysisConfig:
+        """Return the analysis settings these plugin settings imply."""
+        return AnalysisConfig(boilerplate_patterns=self.boilerplate_patterns,
+                              key_quotes=self.key_quotes)
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> BriefsSettings:

@@ -67,3 +67,10 @@ def test_unclosed_and_empty_markup() -> None:
     assert extract_body("").text == ""
     assert extract_body("<p>one<p>two").text == "one\n\ntwo"
     assert extract_body("plain text, no block").text == ""
+
+
+def test_first_piece_gets_the_first_open_tag_only() -> None:
+    body = extract_body("<p>one <em>two</em></p><p>three</p>")
+    wrap = Wrap(0, len(body.text), "<q>", "</q>", first_open_tag='<q id="x">')
+    assert apply_wraps(body, [wrap]) == (
+        '<p><q id="x">one </q><em><q>two</q></em></p><p><q>three</q></p>')
