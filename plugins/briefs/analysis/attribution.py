@@ -28,7 +28,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import AR_FRAMES, AR_RELAY_LEMMAS, AR_TITLE_HEADS, EN_FRAMES, EN_VERBS
+from .lexicon import (
+    AR_DOCUMENT_CUE_NEXT,
+    AR_DOCUMENT_CUES,
+    AR_FRAMES,
+    AR_ORG_HEADS,
+    AR_RELAY_LEMMAS,
+    AR_SUBJECTLESS_LEMMAS,
+    EN_FRAMES,
+    EN_VERBS,
+)
 from .model import Quote, Span
 from .resources import BIDI_AND_ZERO_WIDTH
 from .speakers import (
@@ -43,6 +52,7 @@ from .speakers import (
     subject_after_en,
     subject_before_ar,
     subject_before_en,
+    title_head,
     verb_form,
 )
 from .tokens import Token
@@ -50,7 +60,9 @@ from .tokens import Token
 _CLEAN_NAME = re.compile("[" + BIDI_AND_ZERO_WIDTH + r"]|\s+")
 _PRONOUN_SUFFIX = {"ه": "m", "ها": "f"}
 #: How many word tokens after a closing mark may hold a trailing cue («”، قال روتي»).
-TRAIL_WORDS = 4
+TRAIL_WORDS = 7
+#: Sieves that name a speaker from the quote's own sentence.
+EXPLICIT = frozenset({"verb-subject", "subject-verb", "frame"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +76,7 @@ class Cue:
     relay: bool = False
     pronoun: bool = False
     strip_l: bool = False
+    subjectless: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,7 @@ class KnownName:
     keys: tuple[str, ...]
     display: str
     span: Span
+    title_key: str | None = None
 
 
 # --- cues --------------------------------------------------------------------------------------
@@ -150,8 +164,18 @@ def find_cues(tokens: Sequence[Token], lang: str, quoted: Sequence[Span] = ()) -
                         break
         else:
             form = verb_form(tok.key)
-            if form:
-                cue = Cue(i, i + 1, "verb", gender=form[1], relay=form[0] in AR_RELAY_LEMMAS)
+            nxt = tokens[i + 1].key if i + 1 < n else ""
+            if strip_conjunction(tok.key) in AR_DOCUMENT_CUES and nxt in AR_DOCUMENT_CUE_NEXT:
+                cue = Cue(i, i + 1, "verb", subjectless=True)
+            elif form:
+                cue = Cue(
+                    i,
+                    i + 1,
+                    "verb",
+                    gender=form[1],
+                    relay=form[0] in AR_RELAY_LEMMAS,
+                    subjectless=form[0] in AR_SUBJECTLESS_LEMMAS,
+                )
             else:
                 cue = _match_frame_ar(tokens, i)
         if cue:
@@ -215,13 +239,17 @@ def known_names(
                 sub = subject_after_en(tokens, i, len(tokens))
             else:
                 continue
-        elif tok.key in AR_TITLE_HEADS and (i == 0 or tokens[i - 1].key not in AR_TITLE_HEADS):
+        elif (title_head(tok.key) and (i == 0 or not title_head(tokens[i - 1].key))) or (
+            tok.key in AR_ORG_HEADS and not tok.key.startswith("ال")
+        ):
             sub = subject_after_ar(tokens, i, len(tokens))
+            if sub.kind == NAME and not title_head(tok.key) and tok.key not in AR_ORG_HEADS:
+                continue
         else:
             continue
         if sub.kind == NAME and sub.end - sub.start >= 2:
             display, span, keys = _name_of(text, tokens, sub.start, sub.end)
-            found.append(KnownName(span.start, keys, display, span))
+            found.append(KnownName(span.start, keys, display, span, sub.title_key))
     for cand in candidates:
         words = [t for t in tokens if cand.start <= t.start and t.end <= cand.end and t.is_word]
         if len(words) >= 2:
@@ -240,12 +268,33 @@ def resolve_alias(keys: tuple[str, ...], position: int, names: Sequence[KnownNam
     >>> resolve_alias(("بوريل",), 0, n) is None
     True
     """
+    prefixed: list[KnownName] = []
     for name in names:
         if name.position >= position:
             break
         if len(name.keys) > len(keys) and name.keys[-len(keys) :] == keys:
             return name
+        if len(name.keys) > len(keys) and name.keys[: len(keys)] == keys:
+            prefixed.append(name)
+    # A first name or a leading part («عبد العزيز», «كيم») only when one full name fits.
+    if len({n.keys for n in prefixed}) == 1:
+        return prefixed[0]
     return None
+
+
+def resolve_title(title_key: str, position: int, names: Sequence[KnownName]) -> KnownName | None:
+    """Return the name last introduced with this title before ``position``, if unambiguous.
+
+    An exact title phrase («الرئيس الصيني») picks the latest name it introduced; a bare head
+    («الرئيس») only resolves when a single person was introduced with it.
+    """
+    exact = [n for n in names if n.position < position and n.title_key == title_key]
+    if exact:
+        return exact[-1]
+    head = title_key.split(" ")[0]
+    same = {n.keys: n for n in names if n.position < position and n.title_key
+            and n.title_key.split(" ")[0] == head and " " not in title_key}
+    return next(iter(same.values())) if len(same) == 1 else None
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -270,7 +319,7 @@ def _candidate_in(
 def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str]:
     """Parse the subject of a cue; return it and the sieve that found it."""
     n = len(tokens)
-    if cue.pronoun:
+    if cue.pronoun or cue.subjectless:
         return Subject(PRONOUN, gender=cue.gender), "continuation"
     if cue.kind == "frame":
         sub = (subject_after_en if lang == "en" else subject_after_ar)(tokens, cue.end, n)
@@ -286,14 +335,20 @@ def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str
     sub = subject_after_ar(tokens, cue.end, n)
     if sub.kind != NONE:
         if cue.relay:
-            for j in range(sub.end, min(n, sub.end + 4)):
+            for j in range(sub.end, min(n, sub.end + 8)):
+                if tokens[j].text in "،,.:؛«»“”\"":
+                    break
                 if tokens[j].key == "عن":
                     relayed = subject_after_ar(tokens, j + 1, n)
                     if relayed.kind != NONE:
                         return relayed, "verb-subject"
         return sub, "verb-subject"
-    if cue.relay and cue.end < n and tokens[cue.end].key == "عن":
-        return subject_after_ar(tokens, cue.end + 1, n), "verb-subject"
+    if cue.relay:
+        for j in range(cue.end, min(n, cue.end + 10)):
+            if tokens[j].text in "،,.:؛«»“”\"":
+                break
+            if tokens[j].key == "عن":
+                return subject_after_ar(tokens, j + 1, n), "verb-subject"
     sub = subject_before_ar(tokens, cue.start, max(0, cue.start - 8))
     return sub, "subject-verb"
 
@@ -311,7 +366,7 @@ def resolve_events(
     """Attribute every cue in document order (sieves 1–6), tracking the previous speakers."""
     out: list[Attribution] = []
     genders: dict[str, str | None] = {}
-    titles: dict[str, tuple[str, Span]] = {}
+    names = list(names)
     for cue in cues:
         sub, sieve = _subject(tokens, cue, lang)
         cue_text = " ".join(t.text for t in tokens[cue.start : cue.end])
@@ -326,15 +381,19 @@ def resolve_events(
             full = resolve_alias(keys, pos, names)
             if full:
                 display, span, sieve = full.display, full.span, sieve + "+alias"
+            elif len(keys) >= 2:
+                bisect.insort(names, KnownName(span.start, keys, display, span, sub.title_key),
+                              key=lambda n: n.position)
             genders.setdefault(display, cue.gender)
-            if sub.title_key:
-                titles[sub.title_key] = (display, span)
             out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para))
         elif sub.kind == ANON:
             out.append(Attribution(None, None, cue_text, "anonymous", cue.gender, pos, True, para))
-        elif sub.kind == TITLE and sub.title_key in titles:
-            display, span = titles[sub.title_key]
-            out.append(Attribution(display, span, cue_text, "alias", cue.gender, pos, True, para))
+        elif sub.kind == TITLE and sub.title_key and resolve_title(sub.title_key, pos, names):
+            known = resolve_title(sub.title_key, pos, names)
+            assert known is not None
+            out.append(
+                Attribution(known.display, known.span, cue_text, "alias", cue.gender, pos, True, para)
+            )
         elif sub.kind == TITLE:
             out.append(Attribution(None, None, cue_text, "title", cue.gender, pos, True, para))
         else:  # subjectless verb or pronoun: the previous speaker whose gender agrees
@@ -397,6 +456,10 @@ def attribute_quotes(
     cue_pos = [tokens[c.start].start for c in cues]
     sent_starts = [s.start for s in sentences]
 
+
+    def para_of_pos(pos: int) -> int:
+        return bisect.bisect_right(para_starts, pos) - 1
+
     out: list[Quote] = []
     prev_full: Quote | None = None
     prev_attr: Attribution | None = None
@@ -415,16 +478,31 @@ def attribute_quotes(
         lo = bisect.bisect_left(cue_pos, lead_lo)
         hi = bisect.bisect_left(cue_pos, open_pos)
         attr: Attribution | None = events[hi - 1] if hi > lo else None
-        if attr is None and q.closed:
-            attr = _trailing(tokens, tok_starts, cue_pos, events, close_pos, sent.end)
+        if q.closed and not _explicit(attr):
+            trail = _trailing(tokens, tok_starts, cue_pos, events, close_pos, sent.end)
+            if trail is not None and (attr is None or _explicit(trail)):
+                attr = trail
         if attr is None and same_sentence and prev_attr is not None:
             attr = replace(prev_attr, sieve="same-sentence")
+        if (
+            attr is None
+            and prev_attr is not None
+            and prev_full is not None
+            and prev_attr.speaker
+            and para_of_pos(prev_full.end) == para_of_pos(q.start)
+        ):
+            attr = replace(prev_attr, sieve="same-paragraph")
         if attr is not None:
             q = replace(q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue,
                         sieve=attr.sieve)
         out.append(q)
         prev_full, prev_attr = q, attr
     return out
+
+
+def _explicit(attr: Attribution | None) -> bool:
+    """Tell whether an attribution names a speaker from a cue and its own subject."""
+    return bool(attr and attr.speaker and (attr.sieve or "").split("+")[0] in EXPLICIT)
 
 
 def _trailing(

@@ -25,6 +25,9 @@ AR_VERB_FORMS: dict[str, tuple[str, str | None]] = {
     for form, gender in forms.items()
 }
 AR_RELAY_LEMMAS = ar.RELAY_VERBS
+AR_SUBJECTLESS_LEMMAS = ar.SUBJECTLESS_LEMMAS
+AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
+AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)
 #: Frames as tuples of token keys, longest first.
 AR_FRAMES: tuple[tuple[str, ...], ...] = tuple(
     sorted({tuple(normalise(f).split()) for f in ar.FRAMES}, key=len, reverse=True)
@@ -34,6 +37,7 @@ AR_TITLE_COMPLEMENTS = _keys(ar.TITLE_COMPLEMENTS)
 AR_ANONYMOUS = _keys(ar.ANONYMOUS)
 AR_STOPS = _keys(ar.SUBJECT_STOPS)
 AR_CONNECTORS = _keys(ar.NAME_CONNECTORS)
+AR_ORG_HEADS = _keys(ar.ORG_HEADS)
 AR_WORK_CUES = _keys(ar.TITLE_OF_WORK_CUES)
 
 EN_VERBS = en.SPEECH_VERBS
@@ -45,6 +49,12 @@ EN_TITLES = en.TITLE_WORDS
 EN_NON_NAMES = en.NON_NAMES
 EN_STOPS = en.SUBJECT_STOPS
 EN_WORK_CUES = en.TITLE_OF_WORK_CUES
+
+
+#: First words of multi-word place names that are not place names themselves.
+_PLACE_PREFIXES = frozenset(
+    normalise(w) for w in ("جزر", "جزيرة", "جمهورية", "سانت", "سان", "منطقة", "أقاليم", "إقليم")
+)
 
 
 @lru_cache(maxsize=1)
@@ -62,10 +72,13 @@ def place_keys() -> frozenset[str]:
         return frozenset()
     names: set[str] = set()
     for name in loc.territories.values():
-        names.update(normalise(name).split())
+        words = normalise(name).replace("(", " ").replace(")", " ").split()
+        if len(words) == 1:
+            names.add(words[0])
+        elif words and not words[0].startswith("ال") and words[0] not in _PLACE_PREFIXES:
+            names.add(words[0])  # «كوريا» of «كوريا الشمالية»
     for zone in loc.time_zones.values():
         city = zone.get("city")
-        if city:
-            names.update(normalise(city).split())
-    # Territories carry words like «الشمالية»; keep only words that look like names on their own.
+        if city and " " not in city.strip():
+            names.add(normalise(city.strip()))
     return frozenset(n.strip("()") for n in names if len(n.strip("()")) > 2)

@@ -18,7 +18,7 @@ from .dateline import find_dateline
 from .keyquotes import select_key_quotes
 from .lang import text_direction
 from .model import Document, Span
-from .quotes import find_quotes
+from .quotes import find_quotes, mark_fragments
 from .segment import split_sentences
 from .tokens import tokenize
 
@@ -83,9 +83,7 @@ def analyse(
     rules = rules_language(lang)
     clean = clean_body(body or "", config.boilerplate_patterns)
     text = clean.text
-    quotes = find_quotes(
-        text, clean.paragraphs, lang=rules, max_fragment_words=config.max_fragment_words
-    )
+    quotes = find_quotes(text, clean.paragraphs, lang=rules)
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)
     tokens = tokenize(text)
@@ -99,6 +97,7 @@ def analyse(
         candidates=candidates,
         continuation_paragraphs=config.continuation_paragraphs,
     )
+    quotes = mark_fragments(text, quotes, config.max_fragment_words)
     return Document(
         text=text,
         lang=lang,

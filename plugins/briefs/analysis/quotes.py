@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import AR_WORK_CUES, EN_WORK_CUES
 from .model import Quote, Span
+from .normalize import normalise
 from .resources import (
     ALL_QUOTE_MARKS,
     ARABIC_PROCLITIC_LETTERS,
@@ -146,27 +147,50 @@ def _word_count(text: str, start: int, end: int) -> int:
     return sum(1 for t in TOKEN_RE.finditer(text, start, end) if _WORD_RE.match(t.group()))
 
 
-def _is_fragment(text: str, raw: RawQuote, lo: int, lang: str, max_words: int) -> bool:
-    """Tell whether a quote is a label, a title of a work or a short scare quote."""
-    head = text[max(lo, raw.open_pos - 40) : raw.open_pos]
-    stripped = head.rstrip()
-    m = _PREV_WORD_RE.search(stripped)
-    if m:
-        from .normalize import normalise
-
-        word = normalise(m.group(1)).strip("ـ").lower()
-        cues = EN_WORK_CUES if lang == "en" else AR_WORK_CUES
-        if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):
-            return True
-    if _word_count(text, raw.start, raw.end) > max_words:
+def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
+    """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى)."""
+    head = text[max(lo, open_pos - 40) : open_pos].rstrip()
+    m = _PREV_WORD_RE.search(head)
+    if not m:
         return False
-    return not stripped.endswith(":")
+    word = normalise(m.group(1)).strip("ـ").lower()
+    cues = EN_WORK_CUES if lang == "en" else AR_WORK_CUES
+    return word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues)
 
 
-def find_quotes(
-    text: str, paragraphs: Sequence[Span], *, lang: str = "ar", max_fragment_words: int = 3
-) -> list[Quote]:
+def is_short(text: str, quote: Quote, max_words: int) -> bool:
+    """Tell whether a one-part quote has at most ``max_words`` words and no colon before it.
+
+    >>> t = "قال: «نعم» ورفض «الخط الأحمر»"
+    >>> [is_short(t, q, 3) for q in find_quotes(t, [Span(0, len(t))])]
+    [False, True]
+    """
+    if len(quote.parts) != 1 or _word_count(text, quote.start, quote.end) > max_words:
+        return False
+    before = text[max(0, quote.start - 12) : quote.start].rstrip()
+    before = before.rstrip(ALL_QUOTE_MARKS).rstrip()
+    return not before.endswith(":")
+
+
+def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3) -> list[Quote]:
+    """Mark short quotes that no speaker owns as fragments (scare quotes, labels, names).
+
+    A short quote whose sentence names its speaker («دعا الوزير إلى “رد ملموس”») is a
+    partial quote and stays a quote; one without («ما يعرف بـ“الخط الأحمر”») is data.
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        if not q.fragment and q.speaker is None and is_short(text, q, max_words):
+            q = replace(q, fragment=True, cue=None, sieve=None, speaker_span=None)  # noqa: PLW2901
+        out.append(q)
+    return out
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span], *, lang: str = "ar") -> list[Quote]:
     """Return the quotes of a document, joining quotes continued over paragraphs.
+
+    Quotes introduced as titles or labels are ``fragment`` here; short quotes are judged
+    after attribution (:func:`mark_fragments`).
 
     >>> t = "قال: “الأول\\n\\n“الثاني”\\n\\nوقال: “أخير”"
     >>> from .segment import paragraph_spans
@@ -184,7 +208,7 @@ def find_quotes(
         parts = tuple(Span(r.start, r.end) for r in chain)
         body = "\n\n".join(p.slice(text) for p in parts)
         first = chain[0]
-        frag = len(chain) == 1 and _is_fragment(text, first, chain_lo, lang, max_fragment_words)
+        frag = len(chain) == 1 and _is_label(text, first.open_pos, chain_lo, lang)
         quotes.append(
             Quote(
                 text=body,

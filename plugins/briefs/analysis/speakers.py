@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .lexicon import (
     AR_ANONYMOUS,
     AR_CONNECTORS,
+    AR_ORG_HEADS,
     AR_STOPS,
     AR_TITLE_COMPLEMENTS,
     AR_TITLE_HEADS,
@@ -71,9 +72,25 @@ def verb_form(key: str) -> tuple[str, str | None] | None:
     return AR_VERB_FORMS.get(key) or AR_VERB_FORMS.get(strip_conjunction(key))
 
 
+def title_head(key: str) -> str | None:
+    """Return the title word of ``key`` without «ال» and proclitics, or ``None``.
+
+    >>> title_head("للمدرب"), title_head("والرئيس"), title_head("لوزير"), title_head("روتي")
+    ('مدرب', 'رئيس', 'وزير', None)
+    """
+    for cand in (key, strip_conjunction(key)):
+        if cand in AR_TITLE_HEADS:
+            return cand.removeprefix("ال")
+    if key.startswith("لل") and "ال" + key[2:] in AR_TITLE_HEADS:
+        return key[2:]
+    if len(key) > 3 and key[0] in "لب" and key[1:] in AR_TITLE_HEADS:
+        return key[1:].removeprefix("ال")
+    return None
+
+
 def _is_title_complement(key: str) -> bool:
     """Tell whether ``key`` can continue a title phrase (الخارجية، لحلف، بالاتحاد، روسيا)."""
-    if key in AR_TITLE_COMPLEMENTS or key in place_keys():
+    if key in AR_TITLE_COMPLEMENTS or key in place_keys() or key in AR_ORG_HEADS:
         return True
     if len(key) > 3 and (key.startswith("ال") or key.startswith("وال")):
         return True
@@ -81,17 +98,32 @@ def _is_title_complement(key: str) -> bool:
         return True
     if len(key) > 3 and key[0] in "لب":
         rest = key[1:].lstrip("ـ")
-        return rest in AR_TITLE_COMPLEMENTS or rest in place_keys() or rest.startswith("ال")
+        return (
+            rest in AR_TITLE_COMPLEMENTS
+            or rest in place_keys()
+            or rest in AR_ORG_HEADS
+            or rest.startswith("ال")
+        )
     return False
 
 
 def _ends_name(key: str) -> bool:
-    """Tell whether ``key`` after a name ends it (للصحافيين، لوكالة، لصحيفة)."""
-    if key.startswith("لل"):
+    """Tell whether ``key`` ends a name, or cannot start one (للصحافيين، لوكالة، بالتوصل).
+
+    >>> from .normalize import normalise
+    >>> [_ends_name(normalise(w)) for w in ("لوكالة", "بالتوصل", "لين", "لافروف")]
+    [True, True, False, False]
+    """
+    if key.startswith(("لل", "بال", "كال", "فال")) and len(key) > 4:
         return True
     if key[0] == "ل" and len(key) > 3:
         rest = key[1:].lstrip("ـ")
-        return rest in AR_ANONYMOUS or rest in AR_TITLE_COMPLEMENTS or rest.startswith("ال")
+        return (
+            rest in AR_ANONYMOUS
+            or rest in AR_TITLE_COMPLEMENTS
+            or rest in AR_ORG_HEADS
+            or rest.startswith("ال")
+        )
     return False
 
 
@@ -102,17 +134,62 @@ def _is_arabic_name_token(tok: Token) -> bool:
         return False
     if len(k) > 4 and k.endswith(_POSSESSIVE_ENDINGS):
         return False  # a noun with a pronoun suffix: رحلته، علاقتهما، تصريحاتها
-    return not (k in AR_STOPS or k in AR_ANONYMOUS or k in AR_TITLE_HEADS or verb_form(k))
+    return not (k in AR_STOPS or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
 
 
 def _trim_name(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     """Keep at most three name words (connectors not counted); when longer, keep the last two."""
-    words = [i for i in range(start, end) if tokens[i].key not in AR_CONNECTORS]
     while end > start and tokens[end - 1].key in AR_CONNECTORS:
         end -= 1
+    words = [i for i in range(start, end) if tokens[i].key not in AR_CONNECTORS]
     if len(words) > MAX_NAME_WORDS:
         start = words[-2]
     return start, end
+
+
+def _org_phrase(tokens: Sequence[Token], i: int, stop: int) -> Subject:
+    """Read an organisation name opened by an org head («وزارة الدفاع الكورية الجنوبية»)."""
+    head = tokens[i].key
+    j = i + 1
+    while j < stop and j - i < 7 and tokens[j].is_word:
+        k = tokens[j].key
+        if k in AR_STOPS or verb_form(k) or title_head(k):
+            break
+        construct = j == i + 1 and not head.startswith("ال") and _is_arabic_name_token(tokens[j])
+        if not (construct or _is_title_complement(k) or (k[0] == "ل" and len(k) > 3)):
+            break
+        j += 1
+    base = "org:" + head.removeprefix("ال")
+    if j == i + 1:
+        return Subject(TITLE, i, j, title_key=base) if head.startswith("ال") else _NOSUBJECT
+    return Subject(NAME, i, j, title_key=base)
+
+
+def _person_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int]:
+    """Return the token range of a person's name starting at ``j`` (empty when none)."""
+    start = j
+    words = 0
+    after_connector = False
+    while j < stop and _is_arabic_name_token(tokens[j]):
+        k = tokens[j].key
+        if _ends_name(k):
+            break
+        if j > start and k == "الله":
+            pass  # «عبد الله», «دخل الله», «نصر الله»
+        elif j > start and k.startswith("ال") and not (words == 1 or after_connector):
+            break  # «دعا أندريه سيبيغا الحلفاء»: an object, not a third name
+        if words == 0 and k.startswith("ال") and len(k) > 3 and not after_connector:
+            break  # names do not open with «ال» after a title
+        after_connector = k in AR_CONNECTORS
+        if not after_connector:
+            words += 1
+        j += 1
+        if j - start > 6:
+            break
+    # A place before a name is a modifier: «في لندن توماس كيلر».
+    while j - start > 1 and tokens[start].key in place_keys():
+        start += 1
+    return _trim_name(tokens, start, j)
 
 
 def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
@@ -121,69 +198,91 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     >>> from .tokens import tokenize
     >>> t = tokenize("قال الأمين العام لحلف شمال الأطلسي مارك روتي إن")
     >>> s = subject_after_ar(t, 1, len(t))
-    >>> s.kind, " ".join(x.text for x in t[s.start:s.end])
-    ('name', 'مارك روتي')
+    >>> s.kind, " ".join(x.text for x in t[s.start:s.end]), s.title_key
+    ('name', 'مارك روتي', 'امين العام لحلف شمال الاطلسي')
     >>> subject_after_ar(tokenize("قال إن"), 1, 2).kind
     'none'
     >>> subject_after_ar(tokenize("قال مسؤول أمريكي"), 1, 3).kind
     'anonymous'
+    >>> t = tokenize("قالت وزارة الدفاع الكورية الجنوبية إن")
+    >>> s = subject_after_ar(t, 1, len(t))
+    >>> " ".join(x.text for x in t[s.start:s.end])
+    'وزارة الدفاع الكورية الجنوبية'
     """
     stop = min(stop, len(tokens), i + _SCAN_LIMIT)
     if i >= stop or not tokens[i].is_word or tokens[i].key in AR_STOPS:
         return _NOSUBJECT
-    if tokens[i].key in AR_ANONYMOUS or strip_conjunction(tokens[i].key) in AR_ANONYMOUS:
+    first = tokens[i].key
+    if first in AR_ANONYMOUS or strip_conjunction(first) in AR_ANONYMOUS:
         return Subject(ANON, i, i + 1)
+    if first in AR_ORG_HEADS:
+        return _org_phrase(tokens, i, stop)
     j = i
     head: str | None = None
     while j < stop and tokens[j].is_word:
         k = tokens[j].key
-        if k in AR_TITLE_HEADS:
-            head = head or k.removeprefix("ال")
+        th = title_head(k)
+        if th and (head is None or j == i or k in AR_TITLE_HEADS):
+            head = head or th
             j += 1
         elif head and _is_title_complement(k):
             j += 1
         else:
             break
-    name_start = j
-    while j < stop and _is_arabic_name_token(tokens[j]):
-        if j > name_start and _ends_name(tokens[j].key):
-            break
-        j += 1
-        if j - name_start > 6:
-            break
-    if j > name_start:
-        s, e = _trim_name(tokens, name_start, j)
-        if e > s:
-            return Subject(NAME, s, e, title_key=head)
+    title_key = None
     if head:
-        return Subject(TITLE, i, name_start, title_key=head)
+        title_key = " ".join([head, *(t.key for t in tokens[i + 1 : j] if t.is_word)])
+    s, e = _person_name(tokens, j, stop)
+    if e > s:
+        return Subject(NAME, s, e, title_key=title_key)
+    if head:
+        return Subject(TITLE, i, j, title_key=title_key)
     return _NOSUBJECT
+
+
+#: Tokens after which a subject may start in SVO order (besides punctuation and the text start).
+_SVO_OPENERS = frozenset({"ان", "انه", "لكن", "ولكن", "بينما", "فيما", "اما", "كما", "حيث", "و"})
 
 
 def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject:
     """Parse an Arabic subject that ends just before the verb at ``verb`` (SVO order).
+
+    The phrase must start a clause (after punctuation, the text start or «إن»/«لكن»…)
+    and reach the verb.
 
     >>> from .tokens import tokenize
     >>> t = tokenize("وزير الخارجية الصيني وانغ يي قال إن")
     >>> s = subject_before_ar(t, 5, 0)
     >>> " ".join(x.text for x in t[s.start:s.end])
     'وانغ يي'
+    >>> t = tokenize("ولم يعلق على تقديرات غربية وكورية جنوبية تفيد بأن")
+    >>> subject_before_ar(t, 7, 0).kind
+    'none'
+    >>> subject_before_ar(tokenize("تقديرات غربية وكورية جنوبية تفيد"), 4, 0).kind
+    'none'
     """
     j = verb
-    while j > floor and j > verb - 8:
+    while j > floor and j > verb - 10:
         tok = tokens[j - 1]
         if not tok.is_word or tok.key in AR_STOPS or verb_form(tok.key):
             break
         j -= 1
     if j == verb:
         return _NOSUBJECT
+    before = tokens[j - 1] if j > 0 else None
     sub = subject_after_ar(tokens, j, verb)
-    # The phrase must reach the verb: otherwise it is not the verb's subject.
-    if sub.kind == NAME and sub.end != verb:
-        return _NOSUBJECT
-    if sub.kind in (TITLE, ANON) and sub.end != verb:
-        return _NOSUBJECT
-    return sub
+    skipped_places = sub.kind == NAME and all(
+        tokens[x].key in place_keys() for x in range(j, sub.start)
+    )
+    if before is not None and before.is_word and before.key not in _SVO_OPENERS:
+        # «المحلل في لندن توماس كيلر قال»: a locative inside a long title, then the name.
+        if not (skipped_places and sub.start > j and before.key in AR_STOPS):
+            return _NOSUBJECT
+    if sub.kind == NAME and sub.title_key is None and sub.start > j and not skipped_places:
+        return _NOSUBJECT  # words were dropped from a title-less phrase: not a clean subject
+    if sub.kind in (NAME, TITLE, ANON) and sub.end == verb:
+        return sub
+    return _NOSUBJECT
 
 
 # --- English ---------------------------------------------------------------------------------
