@@ -33,6 +33,7 @@ import yaml  # noqa: E402
 
 from briefs.analysis.model import Document, Span  # noqa: E402
 from briefs.analysis.normalize import key_with_offsets, match_key  # noqa: E402
+from briefs.analysis.overrides import apply_overrides  # noqa: E402
 from briefs.analysis.pipeline import analyse  # noqa: E402
 
 MIN_OVERLAP = 0.8
@@ -70,21 +71,30 @@ def _block_texts(html: str) -> list[str]:
     return [b.text for b in extract_body(html).blocks]
 
 
+def read_metadata(path: Path) -> dict[str, list[str]]:
+    """Return the metadata header of a Markdown content file (repeated keys give lists)."""
+    if path.suffix != ".md":
+        return {}
+    head = path.read_text(encoding="utf-8").partition("\n\n")[0]
+    meta: dict[str, list[str]] = defaultdict(list)
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()].append(value.strip())
+    return dict(meta)
+
+
 def read_article(path: Path) -> tuple[str, str, str]:
     """Return (body, lang, title) of a content file (.md with a metadata header, or .txt)."""
     raw = path.read_text(encoding="utf-8")
     if path.suffix != ".md":
         lang = path.stem.rsplit(".", 1)[-1] if "." in path.stem else "ar"
         return raw, lang, ""
-    head, _, body = raw.partition("\n\n")
-    meta = {}
-    for line in head.splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            meta[key.strip().lower()] = value.strip()
+    body = raw.partition("\n\n")[2]
+    meta = read_metadata(path)
     html = markdown.markdown(body, extensions=["extra"])
-    lang = meta.get("lang") or path.stem.rsplit(".", 1)[-1]
-    return "\n\n".join(_block_texts(html)), lang, meta.get("title", "")
+    lang = (meta.get("lang") or [path.stem.rsplit(".", 1)[-1]])[0]
+    return "\n\n".join(_block_texts(html)), lang, (meta.get("title") or [""])[0]
 
 
 def find_gold_span(text: str, quote: str) -> Span | None:
@@ -169,6 +179,14 @@ def evaluate_file(gold_path: Path, report: Report) -> Document | None:
     source = ROOT / gold["source"]
     body, lang, title = read_article(source)
     doc = analyse(body, lang=lang, title=title)
+    meta = read_metadata(source)
+    doc, warnings = apply_overrides(
+        doc,
+        add=meta.get("quote_add"),
+        hide=meta.get("quote_hide"),
+        speaker=meta.get("quote_speaker"),
+    )
+    report.misses.extend(f"{gold_path.stem}: override warning: {w}" for w in warnings)
     tally = report.per_lang[lang.split("-")[0]]
     name = gold_path.stem
     preds = [q for q in doc.quotes if not q.fragment]

@@ -22,7 +22,7 @@ def _rank(item: tuple[int, Quote]) -> tuple[int, int, int, int]:
 
 
 def select_key_quotes(quotes: Sequence[Quote], n: int = 4) -> list[Quote]:
-    """Return up to ``n`` non-fragment quotes, best first; deterministic.
+    """Return up to ``n`` quotes that are neither fragments nor hidden, best first; deterministic.
 
     Quotes with a named speaker come first, then longer ones (up to 400 characters: a very
     long quote earns nothing more), then earlier ones. A text quoted twice appears once.
@@ -38,7 +38,7 @@ def select_key_quotes(quotes: Sequence[Quote], n: int = 4) -> list[Quote]:
     seen: set[str] = set()
     out: list[Quote] = []
     for _, q in sorted(enumerate(quotes), key=_rank):
-        if q.fragment or q.text in seen:
+        if q.fragment or q.hidden or q.text in seen:
             continue
         seen.add(q.text)
         out.append(q)

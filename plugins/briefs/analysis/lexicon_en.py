@@ -49,6 +49,9 @@ NON_NAMES = _words(
     """
 )
 
+#: Auxiliaries and adverbs allowed between a subject and its verb («Zelenskyy has urged»).
+AUXILIARIES = _words("has have had will would also later earlier then again has also")
+
 #: Words that stop a name run.
 SUBJECT_STOPS = _words(
     """
@@ -61,6 +64,7 @@ SUBJECT_STOPS = _words(
 TITLE_OF_WORK_CUES = _words(
     """
     titled entitled called dubbed so-called named book film novel song album slogan hashtag term
-    phrase word words label
+    phrase word words label calls call calling known treaty operation program programme plan
+    doctrine strategy initiative campaign summit
     """
 )

@@ -58,7 +58,8 @@ class Quote:
     it is the parts joined with a blank line. ``start``/``end`` run from the start of the first part
     to the end of the last; ``parts`` are the content spans, one per paragraph. ``speaker`` is the
     full name (never a guess: ``None`` when unknown); ``cue`` is the speech verb or frame as written;
-    ``sieve`` names the attribution rule that answered (for explanations and debugging).
+    ``sieve`` names the attribution rule that answered (for explanations and debugging);
+    ``hidden`` is set by an editor's ``quote_hide``: still a quote, never a key quote.
     """
 
     text: str
@@ -72,6 +73,7 @@ class Quote:
     lang: str = "ar"
     closed: bool = True
     sieve: str | None = None
+    hidden: bool = False
 
     @property
     def span(self) -> Span:

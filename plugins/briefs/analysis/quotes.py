@@ -149,13 +149,13 @@ def _word_count(text: str, start: int, end: int) -> int:
 
 def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
     """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى)."""
-    head = text[max(lo, open_pos - 40) : open_pos].rstrip()
-    m = _PREV_WORD_RE.search(head)
-    if not m:
-        return False
-    word = normalise(m.group(1)).strip("ـ").lower()
+    head = text[max(lo, open_pos - 60) : open_pos]
     cues = EN_WORK_CUES if lang == "en" else AR_WORK_CUES
-    return word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues)
+    for raw in head.split()[-3:]:
+        word = normalise(raw).strip("ـ").strip(".,،:;؛").lower()
+        if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):
+            return True
+    return False
 
 
 def is_short(text: str, quote: Quote, max_words: int) -> bool:
@@ -180,8 +180,11 @@ def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3) -> li
     """
     out: list[Quote] = []
     for q in quotes:
-        if not q.fragment and q.speaker is None and is_short(text, q, max_words):
-            q = replace(q, fragment=True, cue=None, sieve=None, speaker_span=None)  # noqa: PLW2901
+        unowned = q.speaker is None or q.sieve == "same-paragraph"
+        if not q.fragment and unowned and is_short(text, q, max_words):
+            q = replace(  # noqa: PLW2901
+                q, fragment=True, speaker=None, cue=None, sieve=None, speaker_span=None
+            )
         out.append(q)
     return out
 

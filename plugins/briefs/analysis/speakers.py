@@ -19,6 +19,7 @@ from .lexicon import (
     AR_TITLE_COMPLEMENTS,
     AR_TITLE_HEADS,
     AR_VERB_FORMS,
+    EN_AUXILIARIES,
     EN_NON_NAMES,
     EN_PRONOUNS,
     EN_STOPS,
@@ -72,6 +73,16 @@ def verb_form(key: str) -> tuple[str, str | None] | None:
     return AR_VERB_FORMS.get(key) or AR_VERB_FORMS.get(strip_conjunction(key))
 
 
+def has_article(text: str) -> bool:
+    """Tell whether a word as written opens with the article «ال» (not «أل» of ألكسندر).
+
+    >>> has_article("الخارجية"), has_article("والأمن"), has_article("ألكسندر")
+    (True, True, False)
+    """
+    word = text.lstrip("\u0640")
+    return len(word) > 3 and word.startswith(("ال", "وال", "فال", "بال", "كال", "لل"))
+
+
 def title_head(key: str) -> str | None:
     """Return the title word of ``key`` without «ال» and proclitics, or ``None``.
 
@@ -88,13 +99,14 @@ def title_head(key: str) -> str | None:
     return None
 
 
-def _is_title_complement(key: str) -> bool:
-    """Tell whether ``key`` can continue a title phrase (الخارجية، لحلف، بالاتحاد، روسيا)."""
+def _is_title_complement(key: str, text: str = "") -> bool:
+    """Tell whether a word can continue a title phrase (الخارجية، لحلف، بالاتحاد، روسيا).
+
+    ``text`` is the word as written: «ال» is read there, since keys fold «أل» to «ال».
+    """
     if key in AR_TITLE_COMPLEMENTS or key in place_keys() or key in AR_ORG_HEADS:
         return True
-    if len(key) > 3 and (key.startswith("ال") or key.startswith("وال")):
-        return True
-    if key.startswith(("لل", "بال")) and len(key) > 4:
+    if has_article(text or key):
         return True
     if len(key) > 3 and key[0] in "لب":
         rest = key[1:].lstrip("ـ")
@@ -137,13 +149,23 @@ def _is_arabic_name_token(tok: Token) -> bool:
     return not (k in AR_STOPS or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
 
 
-def _trim_name(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    """Keep at most three name words (connectors not counted); when longer, keep the last two."""
+def _trim_name(
+    tokens: Sequence[Token], start: int, end: int, titled: bool = True
+) -> tuple[int, int]:
+    """Keep at most three name words (connectors not counted).
+
+    After a title the name comes first, so the first three are kept; a longer run with no
+    title is not a clean name and gives an empty range.
+    """
     while end > start and tokens[end - 1].key in AR_CONNECTORS:
         end -= 1
     words = [i for i in range(start, end) if tokens[i].key not in AR_CONNECTORS]
     if len(words) > MAX_NAME_WORDS:
-        start = words[-2]
+        if not titled:
+            return start, start
+        end = words[MAX_NAME_WORDS]
+        while end > start and tokens[end - 1].key in AR_CONNECTORS:
+            end -= 1
     return start, end
 
 
@@ -156,7 +178,8 @@ def _org_phrase(tokens: Sequence[Token], i: int, stop: int) -> Subject:
         if k in AR_STOPS or verb_form(k) or title_head(k):
             break
         construct = j == i + 1 and not head.startswith("ال") and _is_arabic_name_token(tokens[j])
-        if not (construct or _is_title_complement(k) or (k[0] == "ل" and len(k) > 3)):
+        complement = _is_title_complement(k, tokens[j].text)
+        if not (construct or complement or (k[0] == "ل" and len(k) > 3)):
             break
         j += 1
     base = "org:" + head.removeprefix("ال")
@@ -165,7 +188,9 @@ def _org_phrase(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     return Subject(NAME, i, j, title_key=base)
 
 
-def _person_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int]:
+def _person_name(
+    tokens: Sequence[Token], j: int, stop: int, titled: bool = True
+) -> tuple[int, int]:
     """Return the token range of a person's name starting at ``j`` (empty when none)."""
     start = j
     words = 0
@@ -174,11 +199,12 @@ def _person_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int]:
         k = tokens[j].key
         if _ends_name(k):
             break
+        article = has_article(tokens[j].text)
         if j > start and k == "الله":
             pass  # «عبد الله», «دخل الله», «نصر الله»
-        elif j > start and k.startswith("ال") and not (words == 1 or after_connector):
+        elif j > start and article and not (words == 1 or after_connector):
             break  # «دعا أندريه سيبيغا الحلفاء»: an object, not a third name
-        if words == 0 and k.startswith("ال") and len(k) > 3 and not after_connector:
+        if words == 0 and article and not after_connector:
             break  # names do not open with «ال» after a title
         after_connector = k in AR_CONNECTORS
         if not after_connector:
@@ -189,7 +215,7 @@ def _person_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int]:
     # A place before a name is a modifier: «في لندن توماس كيلر».
     while j - start > 1 and tokens[start].key in place_keys():
         start += 1
-    return _trim_name(tokens, start, j)
+    return _trim_name(tokens, start, j, titled)
 
 
 def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
@@ -225,14 +251,14 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
         if th and (head is None or j == i or k in AR_TITLE_HEADS):
             head = head or th
             j += 1
-        elif head and _is_title_complement(k):
+        elif head and _is_title_complement(k, tokens[j].text):
             j += 1
         else:
             break
     title_key = None
     if head:
         title_key = " ".join([head, *(t.key for t in tokens[i + 1 : j] if t.is_word)])
-    s, e = _person_name(tokens, j, stop)
+    s, e = _person_name(tokens, j, stop, titled=head is not None)
     if e > s:
         return Subject(NAME, s, e, title_key=title_key)
     if head:
@@ -359,6 +385,8 @@ def subject_before_en(tokens: Sequence[Token], verb: int, floor: int) -> Subject
     >>> " ".join(x.text for x in t[s.start:s.end])
     'Mark Rutte'
     """
+    while verb > floor + 1 and tokens[verb - 1].text.lower() in EN_AUXILIARIES:
+        verb -= 1
     j = verb
     while j > floor and j > verb - 8:
         tok = tokens[j - 1]
