@@ -10,7 +10,8 @@ construction, and وكوريا → كوريا once كوريا الشمالية i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import lru_cache
 
 from .keys import name_key
 
@@ -19,21 +20,22 @@ _PREP = ("", "ب", "ل", "ك")
 
 Known = Callable[[str], bool]
 
-#: Shortest remainder accepted (لترك → ترك, وباب → باب are too risky).
-MIN_REMAINDER = 4
+#: Shortest remainder accepted; a whole one-word name needs 4 letters (see match.py).
+MIN_REMAINDER = 3
 
 
-def candidate_splits(key: str) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def candidate_splits(key: str) -> tuple[tuple[int, str], ...]:
     """Yield ``(prefix_length, remainder)`` splits of a *key*, shortest prefix first.
 
     A remainder without the article is also tried with it (بصين → الصين); the
     article alone is never stripped (المالي is not مالي). Remainders are at least
     :data:`MIN_REMAINDER` letters.
 
-    >>> list(candidate_splits("بالصين"))
-    [(1, 'الصين')]
-    >>> list(candidate_splits("الصين"))
-    []
+    >>> candidate_splits("بالصين")
+    ((1, 'الصين'),)
+    >>> candidate_splits("الصين")
+    ()
     >>> (1, "الاتحاد") in list(candidate_splits("للاتحاد"))
     True
     """
@@ -58,7 +60,7 @@ def candidate_splits(key: str) -> Iterator[tuple[int, str]]:
                     out.append((n, r))
     # Shortest prefix first: prefer بالصين → الصين over صين.
     out.sort(key=lambda nr: nr[0])
-    yield from out
+    return tuple(out)
 
 
 def strip_key(key: str, known: Known) -> tuple[int, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .keys import name_key
@@ -33,6 +34,7 @@ Lexicon = Mapping[str, str]
 _BLIND = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل|[بلك])|[وف])")
 
 
+@lru_cache(maxsize=65536)
 def blind_strip(key: str) -> str:
     """Strip ``(و|ف)?(ب|ل|ك)?(ال)?`` whatever the remainder (a feature only, never a key).
 
@@ -53,6 +55,7 @@ def _shape(core: str) -> str:
     return "ar"
 
 
+@lru_cache(maxsize=65536)
 def token_info(raw: str) -> tuple[str, str, str]:
     """Return ``(core, key, edge)`` for a raw token: edge is the peeled trailing punctuation."""
     lo, hi = peel(raw)

@@ -48,6 +48,8 @@ def gazetteer_matches(keys: Sequence[str], gaz: Gazetteer,
             for length in gaz.first.get(first, (1,)):
                 if i + length > n or (best and length <= best.j - best.i):
                     continue
+                if prefix and length == 1 and len(first) < 4:
+                    continue  # لترك → ترك, وباب → باب: too risky for a one-word name
                 phrase = (first, *keys[i + 1 : i + length])
                 eid = gaz.lookup(phrase)
                 if eid is not None:

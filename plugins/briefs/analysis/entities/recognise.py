@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clitics import strip_word
 from .features import token_info
@@ -57,8 +58,13 @@ def _set(tags: list[str], i: int, j: int, tag: str) -> None:
 
 
 def _doc_gazetteer(known: Known) -> Gazetteer:
+    return _doc_gazetteer_cached(frozenset(known.items()))
+
+
+@lru_cache(maxsize=8)
+def _doc_gazetteer_cached(known: frozenset[tuple[str, str]]) -> Gazetteer:
     entries = [GazEntry(f"{typ}:{key}", typ, key, source="document")
-               for key, typ in sorted(known.items()) if typ in TYPE_TO_TAG]
+               for key, typ in sorted(known) if typ in TYPE_TO_TAG]
     return build_gazetteer([entries])
 
 
@@ -98,10 +104,15 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
                     j += 1
                 _set(tags, i, j, "PERS")
     if known:
-        doc = _doc_gazetteer(known)
-        for m in gazetteer_matches(keys, doc):
-            if all(tags[t] == "O" for t in range(m.i, m.j)):
-                _set(tags, m.i, m.j, TYPE_TO_TAG[doc.type_of(m.entity_id)])
+        _propagate(keys, tags, _doc_gazetteer(known))
+    return tags
+
+
+def _propagate(keys: Sequence[str], tags: list[str], doc: Gazetteer) -> list[str]:
+    """Tag untagged recurrences of the document's names (in place; returns ``tags``)."""
+    for m in gazetteer_matches(keys, doc):
+        if all(tags[t] == "O" for t in range(m.i, m.j)):
+            _set(tags, m.i, m.j, TYPE_TO_TAG[doc.type_of(m.entity_id)])
     return tags
 
 
@@ -117,13 +128,24 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
     first_keys = [token_info(t)[1] for t in tokens[i:j]]
     rest = " ".join(first_keys[1:])
 
-    def is_known(k: str) -> bool:
+    def strong(k: str) -> bool:
         full = f"{k} {rest}".strip()
         return (full in gaz.squashed or gaz.lookup(tuple(full.split())) is not None
-                or k in gaz.first or full in doc or k in GIVEN_NAMES or k in lexicon)
+                or full in doc)
+
+    def weak(k: str) -> bool:
+        return k in GIVEN_NAMES or k in lexicon or k in gaz.first
 
     core, _, _ = token_info(tokens[i])
-    offset, first = strip_word(core, is_known)
+    offset, first = 0, first_keys[0] if first_keys else ""
+    for known_fn in (strong, weak):
+        if known_fn(first):
+            break
+        offset, first = strip_word(core, known_fn)
+        if offset:
+            break
+    if offset and first.startswith("ا") and not core[offset:].startswith(("ا", "أ", "إ", "آ")):
+        offset = 0  # لل + name: «لليابان» has no «اليابان» to point at; keep the whole word
     return offset, f"{first} {rest}".strip()
 
 
@@ -149,8 +171,9 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
     seen: dict[str, str] = dict(known or {})
     for toks, tags in zip(sentences, first, strict=True):
         _collect(toks, tags, gaz, seen)
-    return [tag_tokens(s, gazetteer=gaz, known=seen, crf_tags=t)
-            for s, t in zip(sentences, first, strict=True)]
+    doc = _doc_gazetteer(seen)
+    return [_propagate([token_info(t)[1] for t in s], tags, doc)
+            for s, tags in zip(sentences, first, strict=True)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ MODEL_FILE = "ner-ar.crfsuite"
 LEXICON_FILE = "ner-ar-lexicon.json"
 
 
+@cache
 def data_dir() -> Path:
     """Return the package's data directory."""
     return Path(str(resources.files(__package__).joinpath("data")))
