@@ -65,10 +65,10 @@ def test_arabic_catalogue_has_six_plural_forms(count: int, form: int) -> None:
     """Each CLDR plural category of Arabic selects its own translation of the briefs count."""
     translations = load_translations(THEME_TRANSLATIONS, "ar")
     catalog_forms = {
-        n: translations.ngettext("%(num)d brief", "%(num)d briefs", n)
+        n: translations.ngettext("%(num)s brief", "%(num)s briefs", n)
         for n in (0, 1, 2, 3, 11, 100)
     }
     assert len(set(catalog_forms.values())) == 6, catalog_forms
     representative = {0: 0, 1: 1, 2: 2, 3: 3, 4: 11, 5: 100}[form]
-    assert translations.ngettext("%(num)d brief", "%(num)d briefs", count) == catalog_forms[
+    assert translations.ngettext("%(num)s brief", "%(num)s briefs", count) == catalog_forms[
         representative]
