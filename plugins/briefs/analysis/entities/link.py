@@ -159,6 +159,7 @@ def merge_site(documents: Iterable[tuple[str, Sequence[EntityRef]]], *,
             mention_count=sum(len(ref.mentions) for _, ref in items),
             wikidata=entry.wikidata if entry else None,
             description=entry.description if entry else "",
+            ref_ids=tuple(sorted({ref.id for _, ref in items})),
         ))
     return _unique_slugs(entities)
 

@@ -84,3 +84,4 @@ class Entity:
     mention_count: int = 0
     wikidata: str | None = None
     description: str = ""
+    ref_ids: tuple[str, ...] = ()  # the per-document ref ids merged into this entity
