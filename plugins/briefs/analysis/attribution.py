@@ -107,9 +107,14 @@ class KnownName:
 # --- cues --------------------------------------------------------------------------------------
 
 
+_FRAME_FIRST = frozenset(f[0] for f in AR_FRAMES)
+
+
 def _match_frame_ar(tokens: Sequence[Token], i: int) -> Cue | None:
     """Return the Arabic frame starting at token ``i``, if any."""
     first = tokens[i].key
+    if first not in _FRAME_FIRST and strip_conjunction(first) not in _FRAME_FIRST:
+        return None
     for frame in AR_FRAMES:
         head = frame[:-1] if frame[-1] == "ل" else frame
         keys = [first if first == head[0] else strip_conjunction(first)]
@@ -269,17 +274,33 @@ def resolve_alias(keys: tuple[str, ...], position: int, names: Sequence[KnownNam
     True
     """
     prefixed: list[KnownName] = []
+    n = len(keys)
     for name in names:
         if name.position >= position:
             break
-        if len(name.keys) > len(keys) and name.keys[-len(keys) :] == keys:
+        if len(name.keys) > n and name.keys[-n:] == keys:
             return name
+        # «جوزيب بوريل زار»: a known name may carry a trailing word; cut it after the match.
+        for k in range(1, len(name.keys) - n):
+            if name.keys[k : k + n] == keys:
+                return _truncate(name, k + n)
         if len(name.keys) > len(keys) and name.keys[: len(keys)] == keys:
             prefixed.append(name)
     # A first name or a leading part («عبد العزيز», «كيم») only when one full name fits.
     if len({n.keys for n in prefixed}) == 1:
         return prefixed[0]
     return None
+
+
+def _truncate(name: KnownName, words: int) -> KnownName:
+    """Return ``name`` cut after its first ``words`` words."""
+    parts = name.display.split()
+    if len(parts) != len(name.keys):
+        return name
+    display = " ".join(parts[:words])
+    end = min(name.span.end, name.span.start + len(display))  # exact unless controls were removed
+    return KnownName(name.position, name.keys[:words], display, Span(name.span.start, end),
+                     name.title_key)
 
 
 def resolve_title(title_key: str, position: int, names: Sequence[KnownName]) -> KnownName | None:

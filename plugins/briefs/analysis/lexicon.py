@@ -39,6 +39,7 @@ AR_STOPS = _keys(ar.SUBJECT_STOPS)
 AR_CONNECTORS = _keys(ar.NAME_CONNECTORS)
 AR_ORG_HEADS = _keys(ar.ORG_HEADS)
 AR_WORK_CUES = _keys(ar.TITLE_OF_WORK_CUES)
+AR_NAMING_CUES = _keys(ar.NAMING_CUES)
 
 EN_VERBS = en.SPEECH_VERBS
 EN_FRAMES: tuple[tuple[str, ...], ...] = tuple(
@@ -50,6 +51,7 @@ EN_NON_NAMES = en.NON_NAMES
 EN_STOPS = en.SUBJECT_STOPS
 EN_AUXILIARIES = en.AUXILIARIES
 EN_WORK_CUES = en.TITLE_OF_WORK_CUES
+EN_NAMING_CUES = en.NAMING_CUES
 
 
 #: First words of multi-word place names that are not place names themselves.

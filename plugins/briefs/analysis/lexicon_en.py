@@ -60,6 +60,9 @@ SUBJECT_STOPS = _words(
     """
 )
 
+#: Naming words that may stand up to three words before a label: «known as the “…”».
+NAMING_CUES = _words("titled entitled called dubbed so-called named calls call calling known")
+
 #: Cues that make the next quote a title or label.
 TITLE_OF_WORK_CUES = _words(
     """

@@ -31,12 +31,15 @@ class AnalysisConfig:
     ``DEFAULT_PATTERNS``. ``key_quotes``: how many quotes the sidebar shows.
     ``max_fragment_words``: quotes this short are fragments (scare quotes, labels).
     ``continuation_paragraphs``: how far back a subjectless «وأضاف» may find its speaker.
+    ``max_analysed_chars``: quotes are looked for in the first this-many characters only (a
+    guard against pathological input; a news brief is a few thousand characters).
     """
 
     boilerplate_patterns: tuple[re.Pattern[str], ...] | None = None
     key_quotes: int = 4
     max_fragment_words: int = 3
     continuation_paragraphs: int = 3
+    max_analysed_chars: int = 100_000
 
     def __post_init__(self) -> None:
         """Reject settings that cannot work, naming the bad one."""
@@ -83,16 +86,20 @@ def analyse(
     rules = rules_language(lang)
     clean = clean_body(body or "", config.boilerplate_patterns)
     text = clean.text
-    quotes = find_quotes(text, clean.paragraphs, lang=rules)
+    limit = config.max_analysed_chars
+    analysed = tuple(
+        Span(p.start, min(p.end, limit)) for p in clean.paragraphs if p.start < limit
+    )
+    quotes = find_quotes(text, analysed, lang=rules)
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)
-    tokens = tokenize(text)
+    tokens = tokenize(text, 0, min(len(text), limit))
     quotes = attribute_quotes(
         text,
         quotes,
         tokens,
-        sentences,
-        clean.paragraphs,
+        [s for s in sentences if s.start < limit],
+        analysed,
         lang=rules,
         candidates=candidates,
         continuation_paragraphs=config.continuation_paragraphs,

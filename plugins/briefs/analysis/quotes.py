@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import AR_WORK_CUES, EN_WORK_CUES
+from .lexicon import AR_NAMING_CUES, AR_WORK_CUES, EN_NAMING_CUES, EN_WORK_CUES
 from .model import Quote, Span
 from .normalize import normalise
 from .resources import (
@@ -123,8 +123,8 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:
             closers = QUOTE_PAIRS[ch]
             if ch == "'" and not (can_open and not can_close):
                 continue
-            if ch == '"' and not can_open:
-                continue
+            if ch == '"' and not can_open and not (can_close is False and not stack):
+                continue  # «" طالبان "»: spaced straight marks still pair
             if ch not in "\"'" and can_close and not can_open:
                 continue  # a stray closing use of an opening mark
         elif ch in CLOSERS and can_open and not can_close:
@@ -150,8 +150,11 @@ def _word_count(text: str, start: int, end: int) -> int:
 def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
     """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى)."""
     head = text[max(lo, open_pos - 60) : open_pos]
-    cues = EN_WORK_CUES if lang == "en" else AR_WORK_CUES
-    for raw in head.split()[-3:]:
+    english = lang == "en"
+    for back, raw in enumerate(reversed(head.split()[-3:])):
+        cues = (EN_WORK_CUES if english else AR_WORK_CUES) if back == 0 else (
+            EN_NAMING_CUES if english else AR_NAMING_CUES
+        )
         word = normalise(raw).strip("ـ").strip(".,،:;؛").lower()
         if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):
             return True
@@ -180,7 +183,8 @@ def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3) -> li
     """
     out: list[Quote] = []
     for q in quotes:
-        unowned = q.speaker is None or q.sieve == "same-paragraph"
+        owned = q.speaker is not None or q.sieve in ("anonymous", "title")
+        unowned = not owned or q.sieve == "same-paragraph"
         if not q.fragment and unowned and is_short(text, q, max_words):
             q = replace(  # noqa: PLW2901
                 q, fragment=True, speaker=None, cue=None, sieve=None, speaker_span=None

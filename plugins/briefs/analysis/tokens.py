@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import normalise
+from .resources import KEY_TABLE
 
 _W = r"[^\s،,:;؛.!?؟…()\[\]{}<>“”«»„‘’‚‹›\"'\-–—‒―/\\|*]"
 #: A word (letters, digits, marks; inner apostrophes, hyphens and dots allowed) or one symbol.
-TOKEN_RE = re.compile(rf"{_W}+(?:['’.\-]{_W}+)*|\S")
+TOKEN_RE = re.compile(rf"(?P<w>{_W}+(?:['’.\-]{_W}+)*)|\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +33,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     stop = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
     for m in TOKEN_RE.finditer(text, start, stop):
         s = m.group()
-        is_word = bool(re.match(_W, s))
-        out.append(Token(s, normalise(s) if is_word else s, m.start(), m.end(), is_word))
+        if m.lastgroup == "w":
+            append(Token(s, s.translate(KEY_TABLE), m.start(), m.end(), True))
+        else:
+            append(Token(s, s, m.start(), m.end(), False))
     return out

@@ -1,0 +1,276 @@
+"""Speaker attribution: every sieve, Arabic and English, with messy real-world shapes."""
+
+import pytest
+
+from briefs.analysis.model import Span
+from briefs.analysis.pipeline import analyse
+
+
+def speakers(body, lang="ar"):
+    return [(q.speaker, q.fragment) for q in analyse(body, lang=lang).quotes]
+
+
+def first(body, lang="ar"):
+    return analyse(body, lang=lang).quotes[0]
+
+
+# --- sieve 1: verb then subject ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال الأمين العام لحلف شمال الأطلسي مارك روتي إن “الصين تتحمل مسؤولية خاصة هنا”.",
+         "مارك روتي"),
+        ("وقالت وزيرة الخارجية الألمانية أنالينا بيربوك: «لن نقبل بهذا التصعيد أبدا».",
+         "أنالينا بيربوك"),
+        ("وأكد وزير الخارجية الأمريكي أنتوني بلينكن أن “الولايات المتحدة ستقف مع حلفائها”.",
+         "أنتوني بلينكن"),
+        ("فقال منسق السياسة الخارجية بالاتحاد الأوروبي جوزيب بوريل إن «الوضع خطير للغاية».",
+         "جوزيب بوريل"),
+        ("وصرح المتحدث باسم الكرملين دميتري بيسكوف للصحافيين بأن «موسكو لن ترد الآن».",
+         "دميتري بيسكوف"),
+        ("وقال ولي العهد السعودي الأمير محمد بن سلمان إن «المملكة ماضية في الإصلاح».",
+         "محمد بن سلمان"),
+        ("وقال الرئيس السوري بشار الأسد إن «الحرب لم تنته بعد في البلاد».", "بشار الأسد"),
+        ("يقول روتي خلال مؤتمر صحافي إن «الحلف موحد أكثر من أي وقت مضى».", "روتي"),
+        ("وقالت وزارة الدفاع الكورية الجنوبية في بيان إن “الصفقة غير مشروعة بالكامل”.",
+         "وزارة الدفاع الكورية الجنوبية"),
+        ("وأضاف وزير خارجية روسيا سيرغي لافروف أن “الغرب يلعب بالنار في أوكرانيا”.",
+         "سيرغي لافروف"),
+        ("وقالت المحللة فرح دخل الله إن «الانخراط يمثل تحولا نوعيا في الحرب».", "فرح دخل الله"),
+        ("وقَالَ الأَمِينُ العَامُّ مَارْك رُوتّه إنّ «الحِلفَ قويّ جدا اليوم».", "مَارْك رُوتّه"),
+    ],
+)
+def test_verb_then_subject(body, speaker):
+    q = first(body)
+    assert q.speaker == speaker
+    assert q.sieve.startswith("verb-subject")
+    assert q.cue is not None and q.cue in body
+
+
+def test_speaker_span_points_at_the_name():
+    body = "وقال الأمين العام مارك روتي إن “الحلف قوي جدا اليوم”."
+    doc = analyse(body, lang="ar")
+    q = doc.quotes[0]
+    assert q.speaker_span.slice(doc.text) == "مارك روتي"
+
+
+def test_relative_clause_between_speaker_and_colon():
+    body = ("منسق السياسة الخارجية بالاتحاد الأوروبي جوزيب بوريل زار طوكيو.\n\n"
+            "وكتب بوريل، الذي أجرى أيضًا محادثات مع بلينكن يوم الأربعاء: “يمثل هذا تصعيدًا بالغ الجدية”.")
+    assert speakers(body)[-1] == ("جوزيب بوريل", False)
+
+
+def test_relay_verb_takes_the_source_after_an():
+    body = ("الرئيس الصيني شي جينبينغ وصل إلى ليما.\n\n"
+            "ونقلت وكالة أنباء الصين الجديدة (شينخوا) عن شي قوله إن بلاده “لن تسمح بنشوب صراع”.")
+    assert speakers(body)[-1] == ("شي جينبينغ", False)
+
+
+# --- sieve 2: subject then verb --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وزير الخارجية الصيني وانغ يي قال إن “بكين ليست طرفا في النزاع الدائر”.", "وانغ يي"),
+        ("المحلل لدى إحدى شركات الوساطة في لندن توماس كيلر قال إن “السوق تعاني من فائض”.",
+         "توماس كيلر"),
+        ("لكن روتي قال إن «الوقت ينفد أمام الحلفاء جميعا».", "روتي"),
+    ],
+)
+def test_subject_then_verb(body, speaker):
+    q = first(body)
+    assert q.speaker == speaker
+    assert q.sieve == "subject-verb"
+
+
+def test_participial_clause_is_not_a_subject():
+    body = "ولم يعلق على تقديرات غربية وكورية جنوبية تفيد بأن «القوات انتشرت في كورسك منذ أسابيع»."
+    assert speakers(body) == [(None, False)]
+
+
+# --- sieve 3: frames -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وبحسب المحلل السياسي تشانغ مينغ المقيم في سنغافورة، فإن الصين «تريد أن تبقى على مسافة»",
+         "تشانغ مينغ"),
+        ("الرياض تفضل التريث، أي أنها تحاول «تجنب حرب أسعار لا يريدها أحد»، على حد تعبير المحلل "
+         "النفطي خالد الرشيد.", "خالد الرشيد"),
+        ("ووفقا لروتي فإن «الحلف سيبقى موحدا مهما حدث».", "روتي"),
+        ("ووفقاً لـ روتي فإن «الحلف سيبقى موحدا مهما حدث».", "روتي"),
+        ("ونقلا عن الوزير سامي الخطيب فإن «المفاوضات متوقفة منذ شهر».", "سامي الخطيب"),
+    ],
+)
+def test_frames(body, speaker):
+    q = first(body)
+    assert q.speaker == speaker
+    assert q.sieve.startswith("frame")
+
+
+def test_frame_with_pronoun_suffix_continues_previous_speaker():
+    body = ("وقالت رئيسة المفوضية أورسولا فون دير لايين إن الاتحاد سيرد.\n\n"
+            "وهو ما وصفته بأنه «رد حازم ومتناسب ومنسق»، على حد تعبيرها.")
+    assert speakers(body)[-1][0] == "أورسولا فون دير لايين"
+
+
+# --- sieve 4: continuation -----------------------------------------------------------------
+
+
+def test_subjectless_continuations_take_previous_speaker():
+    body = ("وقال المدرب الفرنسي هيرفي رينار إن «المجموعة تعمل بجدية منذ أسبوع».\n\n"
+            "وأضاف: «أعرف أستراليا جيدا، فهي منتخب قوي بدنيا».\n\n"
+            "وتابع أن «المباراة لن تكون سهلة أبدا على أي منتخب».")
+    assert [s for s, _ in speakers(body)] == ["هيرفي رينار"] * 3
+
+
+def test_pro_drop_also_form():
+    body = ("حذر الأمين العام مارك روتي من أن التعاون يشكل «تهديدا مباشرا لأوروبا واليابان».\n\n"
+            "وفي يوم الأربعاء، بعد محادثات مع وزير الخارجية الأمريكي أنتوني بلينكن، قال أيضًا إن "
+            "“المنطقة الأوروبية الأطلسية ومنطقة المحيط الهادئ مسرح واحد”")
+    assert speakers(body)[-1][0] == "مارك روتي"
+
+
+def test_gender_must_agree():
+    body = ("وقالت الوزيرة سارة المنصوري إن «الأسواق متوترة جدا هذه الأيام».\n\n"
+            "وقال الخبير أحمد سالم إن «الأسعار ستنخفض قريبا على الأرجح».\n\n"
+            "وأضافت: «لا نرى سببا للذعر في الوقت الحالي».")
+    assert [s for s, _ in speakers(body)] == ["سارة المنصوري", "أحمد سالم", "سارة المنصوري"]
+
+
+def test_continuation_after_anonymous_source_is_none():
+    body = ("وقال مسؤول أمريكي رفيع إن «الوضع مقلق للغاية».\n\n"
+            "وأضاف: «لن نسمح بذلك بأي شكل من الأشكال».")
+    assert speakers(body) == [(None, False), (None, False)]
+
+
+def test_continuation_does_not_reach_too_far():
+    paras = ["وقال روتي إن «الحلف قوي ومتماسك جدا».", *["فقرة بلا متحدث هنا."] * 5,
+             "وأضاف: «سنواصل العمل مع الشركاء دائما»."]
+    assert speakers("\n\n".join(paras))[-1] == (None, False)
+
+
+def test_same_sentence_second_quote_inherits():
+    body = "قال روتي إن “المنطقة مسرح واحد للجميع”، وأن “أمننا أصبح عالميا الآن أكثر فأكثر."
+    assert [s for s, _ in speakers(body)] == ["روتي", "روتي"]
+
+
+def test_document_cue_inherits_issuer():
+    body = ("وأصدر الاتحاد السعودي لكرة القدم بيانا أكد فيه ثقته بالجهاز الفني، وجاء فيه أن "
+            "«المرحلة تتطلب الهدوء والتكاتف خلف المنتخب»")
+    assert speakers(body) == [("الاتحاد السعودي لكرة القدم", False)]
+
+
+# --- sieve 5: aliases ----------------------------------------------------------------------
+
+
+def test_surname_resolves_to_full_name_met_earlier():
+    body = ("وقال الأمين العام لحلف شمال الأطلسي مارك روتي إن الحلف قوي.\n\n"
+            "وقال روتي: «لن نتراجع عن دعم أوكرانيا».")
+    q = analyse(body, lang="ar").quotes[0]
+    assert q.speaker == "مارك روتي"
+    assert q.sieve == "verb-subject+alias"
+
+
+def test_leading_part_resolves_only_when_unambiguous():
+    body = ("وزير الطاقة السعودي الأمير عبد العزيز بن سلمان وصل إلى فيينا.\n\n"
+            "وقال عبد العزيز: «لن نتخذ أي قرار قبل أن نطلع على البيانات».")
+    assert speakers(body)[-1][0] == "عبد العزيز بن سلمان"
+
+
+def test_bare_title_resolves_to_the_person_introduced_with_it():
+    body = ("التقى الرئيس الصيني شي جينبينغ نظيره الأمريكي جو بايدن.\n\n"
+            "وأضاف الرئيس الصيني أن العلاقات يجب أن تقوم على «الاحترام المتبادل والتعاون».")
+    assert speakers(body)[-1][0] == "شي جينبينغ"
+
+
+def test_name_not_resolved_from_later_text():
+    body = "وقال روتي: «لن نتراجع عن دعم أوكرانيا».\n\nوكان مارك روتي قد زار كييف."
+    assert speakers(body)[0][0] == "روتي"
+
+
+# --- sieve 6: nothing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وُصفت العلاقة بأنها “قريبة مثل الشفاه والأسنان”.",
+        "«نص طويل بلا أي إسناد في الفقرة كلها».",
+        "ويرى مراقبون أن بكين «تحاول الموازنة بين شركائها».",
+        "وقال مصدر دبلوماسي إن «المحادثات وصلت إلى طريق مسدود».",
+        "وقال الوزير إن «المحادثات وصلت إلى طريق مسدود».",
+    ],
+)
+def test_no_guess(body):
+    assert first(body).speaker is None
+
+
+# --- fragments -----------------------------------------------------------------------------
+
+
+def test_scare_quotes_are_fragments_but_owned_partial_quotes_are_not():
+    body = ("بعدما تجاوزت الدول ما بات يعرف بـ«الخط الأحمر» الروسي.\n\n"
+            "من جهته، دعا وزير الخارجية الأوكراني أندريه سيبيغا الحلفاء إلى «رد ملموس» على التصعيد.")
+    assert speakers(body) == [(None, True), ("أندريه سيبيغا", False)]
+
+
+def test_short_quote_after_colon_is_a_quote():
+    assert speakers("وقال روتي: «نعم»")[0] == ("روتي", False)
+
+
+def test_quoted_name_is_a_fragment():
+    assert speakers('وتقاتل حركة " طالبان " في الجنوب منذ سنوات.') == [(None, True)]
+
+
+# --- English -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"Every soldier sent to Kursk is paid for," NATO Secretary-General Mark Rutte told '
+         "reporters Monday.", "Mark Rutte"),
+        ('"Beijing has more leverage than anyone," said Camille Durand, an analyst.',
+         "Camille Durand"),
+        ('Rutte said: "We will not step back from our support."', "Rutte"),
+        ('"This is a historic night for our football," Indonesia coach Shin Tae-yong said.',
+         "Shin Tae-yong"),
+        ('According to Foreign Minister Wang Yi, "China is not a party to the conflict."',
+         "Wang Yi"),
+        ("Ukrainian President Volodymyr Zelenskyy has urged allies to answer with "
+         '"actions, not words."', "Volodymyr Zelenskyy"),
+    ],
+)
+def test_english(body, speaker):
+    assert first(body, "en").speaker == speaker
+
+
+def test_english_interrupted_quote_and_surname():
+    body = ('"Markets have priced in another delay," said Priya Raman, a strategist. '
+            '"The real question," Raman said, "is whether the group can keep its members in line."')
+    assert [s for s, _ in speakers(body, "en")] == ["Priya Raman"] * 3
+
+
+def test_english_pronoun_continuation_and_gender():
+    body = ('Foreign Ministry spokesperson Lin Jian said China was neutral.\n\n'
+            '"We never add fuel to the fire," he said.')
+    assert speakers(body, "en")[0][0] == "Lin Jian"
+
+
+def test_english_apostrophes_do_not_make_quotes():
+    assert speakers("Rutte said NATO's allies don't agree on the players' view.", "en") == []
+
+
+# --- candidates from an entity recogniser --------------------------------------------------
+
+
+def test_candidate_spans_take_precedence():
+    body = "وقال رئيس الوزراء الهولندي السابق مارك روتي الثلاثاء إن «الحلف قوي جدا»."
+    start = body.index("مارك روتي")
+    doc = analyse(body, lang="ar", candidates=[Span(start + 5, start + 9)])
+    assert doc.quotes[0].speaker == "روتي"
