@@ -135,7 +135,9 @@ def _match_frame_ar(tokens: Sequence[Token], i: int) -> Cue | None:
     return None
 
 
-def find_cues(tokens: Sequence[Token], lang: str, quoted: Sequence[Span] = ()) -> list[Cue]:
+def find_cues(  # noqa: PLR0912 - one branch per cue kind and language
+    tokens: Sequence[Token], lang: str, quoted: Sequence[Span] = ()
+) -> list[Cue]:
     """Return the speech verbs and frames of a token list, skipping tokens inside ``quoted``.
 
     >>> from .tokens import tokenize
@@ -264,7 +266,9 @@ def known_names(
     return found
 
 
-def resolve_alias(keys: tuple[str, ...], position: int, names: Sequence[KnownName]) -> KnownName | None:
+def resolve_alias(
+    keys: tuple[str, ...], position: int, names: Sequence[KnownName]
+) -> KnownName | None:
     """Return the first full name met before ``position`` that ends with ``keys``.
 
     >>> n = [KnownName(0, ("جوزيب", "بوريل"), "جوزيب بوريل", Span(0, 11))]
@@ -299,8 +303,9 @@ def _truncate(name: KnownName, words: int) -> KnownName:
         return name
     display = " ".join(parts[:words])
     end = min(name.span.end, name.span.start + len(display))  # exact unless controls were removed
-    return KnownName(name.position, name.keys[:words], display, Span(name.span.start, end),
-                     name.title_key)
+    return KnownName(
+        name.position, name.keys[:words], display, Span(name.span.start, end), name.title_key
+    )
 
 
 def resolve_title(title_key: str, position: int, names: Sequence[KnownName]) -> KnownName | None:
@@ -312,9 +317,15 @@ def resolve_title(title_key: str, position: int, names: Sequence[KnownName]) -> 
     exact = [n for n in names if n.position < position and n.title_key == title_key]
     if exact:
         return exact[-1]
-    head = title_key.split(" ")[0]
-    same = {n.keys: n for n in names if n.position < position and n.title_key
-            and n.title_key.split(" ")[0] == head and " " not in title_key}
+    head = title_key.split(" ", maxsplit=1)[0]
+    same = {
+        n.keys: n
+        for n in names
+        if n.position < position
+        and n.title_key
+        and n.title_key.split(" ")[0] == head
+        and " " not in title_key
+    }
     return next(iter(same.values())) if len(same) == 1 else None
 
 
@@ -337,7 +348,9 @@ def _candidate_in(
     return best
 
 
-def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str]:
+def _subject(  # noqa: PLR0911, PLR0912 - the sieves, in order
+    tokens: Sequence[Token], cue: Cue, lang: str
+) -> tuple[Subject, str]:
     """Parse the subject of a cue; return it and the sieve that found it."""
     n = len(tokens)
     if cue.pronoun or cue.subjectless:
@@ -357,7 +370,7 @@ def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str
     if sub.kind != NONE:
         if cue.relay:
             for j in range(sub.end, min(n, sub.end + 8)):
-                if tokens[j].text in "،,.:؛«»“”\"":
+                if tokens[j].text in '،,.:؛«»“”"':
                     break
                 if tokens[j].key == "عن":
                     relayed = subject_after_ar(tokens, j + 1, n)
@@ -366,7 +379,7 @@ def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str
         return sub, "verb-subject"
     if cue.relay:
         for j in range(cue.end, min(n, cue.end + 10)):
-            if tokens[j].text in "،,.:؛«»“”\"":
+            if tokens[j].text in '،,.:؛«»“”"':
                 break
             if tokens[j].key == "عن":
                 return subject_after_ar(tokens, j + 1, n), "verb-subject"
@@ -378,6 +391,7 @@ def resolve_events(
     text: str,
     tokens: Sequence[Token],
     cues: Sequence[Cue],
+    *,
     lang: str,
     paragraph_of: Sequence[int],
     names: Sequence[KnownName],
@@ -403,8 +417,11 @@ def resolve_events(
             if full:
                 display, span, sieve = full.display, full.span, sieve + "+alias"
             elif len(keys) >= 2:
-                bisect.insort(names, KnownName(span.start, keys, display, span, sub.title_key),
-                              key=lambda n: n.position)
+                bisect.insort(
+                    names,
+                    KnownName(span.start, keys, display, span, sub.title_key),
+                    key=lambda n: n.position,
+                )
             genders.setdefault(display, cue.gender)
             out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para))
         elif sub.kind == ANON:
@@ -413,7 +430,9 @@ def resolve_events(
             known = resolve_title(sub.title_key, pos, names)
             assert known is not None
             out.append(
-                Attribution(known.display, known.span, cue_text, "alias", cue.gender, pos, True, para)
+                Attribution(
+                    known.display, known.span, cue_text, "alias", cue.gender, pos, True, para
+                )
             )
         elif sub.kind == TITLE:
             out.append(Attribution(None, None, cue_text, "title", cue.gender, pos, True, para))
@@ -421,8 +440,16 @@ def resolve_events(
             gender = sub.gender if sub.kind == PRONOUN else cue.gender
             prev = _previous(out, genders, gender, para, continuation_paragraphs)
             if prev is not None:
-                out.append(replace(prev, cue=cue_text, sieve="continuation", position=pos,
-                                   gender=gender or prev.gender, paragraph=para))
+                out.append(
+                    replace(
+                        prev,
+                        cue=cue_text,
+                        sieve="continuation",
+                        position=pos,
+                        gender=gender or prev.gender,
+                        paragraph=para,
+                    )
+                )
             else:
                 out.append(Attribution(None, None, cue_text, None, gender, pos, False, para))
     return out
@@ -435,7 +462,7 @@ def _previous(
     para: int,
     window: int,
 ) -> Attribution | None:
-    """Return the latest resolved event whose speaker's gender agrees, within ``window`` paragraphs."""
+    """Return the latest resolved event with an agreeing gender, within ``window`` paragraphs."""
     for ev in reversed(events[-6:]):
         if not ev.resolved:
             continue
@@ -471,12 +498,18 @@ def attribute_quotes(
     paragraph_of = [max(0, bisect.bisect_right(para_starts, t.start) - 1) for t in tokens]
     names = known_names(text, tokens, lang, candidates, quoted)
     events = resolve_events(
-        text, tokens, cues, lang, paragraph_of, names, candidates, continuation_paragraphs
+        text,
+        tokens,
+        cues,
+        lang=lang,
+        paragraph_of=paragraph_of,
+        names=names,
+        candidates=candidates,
+        continuation_paragraphs=continuation_paragraphs,
     )
     tok_starts = [t.start for t in tokens]
     cue_pos = [tokens[c.start].start for c in cues]
     sent_starts = [s.start for s in sentences]
-
 
     def para_of_pos(pos: int) -> int:
         return bisect.bisect_right(para_starts, pos) - 1
@@ -500,7 +533,7 @@ def attribute_quotes(
         hi = bisect.bisect_left(cue_pos, open_pos)
         attr: Attribution | None = events[hi - 1] if hi > lo else None
         if q.closed and not _explicit(attr):
-            trail = _trailing(tokens, tok_starts, cue_pos, events, close_pos, sent.end)
+            trail = _trailing(tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end)
             if trail is not None and (attr is None or _explicit(trail)):
                 attr = trail
         if attr is None and same_sentence and prev_attr is not None:
@@ -514,8 +547,9 @@ def attribute_quotes(
         ):
             attr = replace(prev_attr, sieve="same-paragraph")
         if attr is not None:
-            q = replace(q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue,
-                        sieve=attr.sieve)
+            q = replace(  # noqa: PLW2901
+                q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue, sieve=attr.sieve
+            )
         out.append(q)
         prev_full, prev_attr = q, attr
     return out
@@ -531,6 +565,7 @@ def _trailing(
     tok_starts: Sequence[int],
     cue_pos: Sequence[int],
     events: Sequence[Attribution],
+    *,
     after: int,
     limit: int,
 ) -> Attribution | None:
@@ -539,7 +574,7 @@ def _trailing(
     words = 0
     while i < len(tokens) and tokens[i].start < limit and words < TRAIL_WORDS:
         tok = tokens[i]
-        if tok.text in "“”«»\"„":
+        if tok.text in '“”«»"„':
             return None
         if tok.is_word:
             words += 1

@@ -24,8 +24,10 @@ _DASHED = re.compile(
     rf"(?:\s[A-Z][\w.]*)?)\s*:\s*"
 )
 #: «PLACE –» alone, for an English all-caps place only («KYIV, Ukraine —» is common in AP copy).
-_BARE_CAPS = re.compile(rf"{_LEAD}(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){{0,2}})"
-                        rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*{_DASH}+\s*")
+_BARE_CAPS = re.compile(
+    rf"{_LEAD}(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){{0,2}})"
+    rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*{_DASH}+\s*"
+)
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -48,5 +50,7 @@ def find_dateline(text: str) -> Dateline | None:
         if m:
             agency = m.groupdict().get("agency")
             agency = agency.strip() if agency else None
-            return Dateline(m.group("place").strip(), agency or None, Span(m.start("place"), m.end()))
+            return Dateline(
+                m.group("place").strip(), agency or None, Span(m.start("place"), m.end())
+            )
     return None

@@ -7,6 +7,7 @@ def _words(text: str) -> frozenset[str]:
     """Return the whitespace-separated words of a word-list literal."""
     return frozenset(text.split())
 
+
 #: Speech verbs: form -> gender of a pronoun subject it implies (always None in English).
 SPEECH_VERBS = _words(
     """

@@ -57,7 +57,8 @@ class Quote:
     ``text`` is the quoted content without its marks; for a quote running over several paragraphs
     it is the parts joined with a blank line. ``start``/``end`` run from the start of the first part
     to the end of the last; ``parts`` are the content spans, one per paragraph. ``speaker`` is the
-    full name (never a guess: ``None`` when unknown); ``cue`` is the speech verb or frame as written;
+    full name (never a guess: ``None`` when unknown); ``cue`` is the speech verb or frame as
+    written;
     ``sieve`` names the attribution rule that answered (for explanations and debugging);
     ``hidden`` is set by an editor's ``quote_hide``: still a quote, never a key quote.
     """

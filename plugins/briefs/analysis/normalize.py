@@ -34,9 +34,9 @@ def normalise(text: str) -> str:
     return text.translate(KEY_TABLE)
 
 
-def key_with_offsets(text: str, *, fold_space: bool = False, casefold: bool = False) -> tuple[
-    str, list[int]
-]:
+def key_with_offsets(
+    text: str, *, fold_space: bool = False, casefold: bool = False
+) -> tuple[str, list[int]]:
     """Return the key of ``text`` and, for each key character, its index in ``text``.
 
     The offset list has one extra entry, ``len(text)``, so a key range ``[i, j)`` maps back to

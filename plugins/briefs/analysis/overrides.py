@@ -79,7 +79,7 @@ def _contains(quote: Quote, needle: str) -> bool:
     return bool(want) and want in match_key(quote.text)
 
 
-def apply_overrides(
+def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
     doc: Document,
     *,
     add: str | Sequence[str] | None = None,
@@ -109,8 +109,17 @@ def apply_overrides(
                 quotes[k] = replace(quotes[k], speaker=name, fragment=False, sieve="editor")
         else:
             quotes.append(
-                Quote(span.slice(doc.text), span.start, span.end, (span,), speaker=name,
-                      cue=None, fragment=False, lang=doc.lang, sieve="editor")
+                Quote(
+                    span.slice(doc.text),
+                    span.start,
+                    span.end,
+                    (span,),
+                    speaker=name,
+                    cue=None,
+                    fragment=False,
+                    lang=doc.lang,
+                    sieve="editor",
+                )
             )
     for entry in split_entries(speaker):
         pair = parse_pair(entry)
@@ -122,8 +131,9 @@ def apply_overrides(
         if not hits:
             warnings.append(f"quote_speaker: no quote contains {words!r}")
         for k in hits:
-            quotes[k] = replace(quotes[k], speaker=name, speaker_span=None, fragment=False,
-                                sieve="editor")
+            quotes[k] = replace(
+                quotes[k], speaker=name, speaker_span=None, fragment=False, sieve="editor"
+            )
     for entry in split_entries(hide):
         hits = [k for k, q in enumerate(quotes) if _contains(q, entry)]
         if not hits:
@@ -131,5 +141,7 @@ def apply_overrides(
         for k in hits:
             quotes[k] = replace(quotes[k], hidden=True)
     quotes.sort(key=lambda q: q.start)
-    new = replace(doc, quotes=tuple(quotes), key_quotes=tuple(select_key_quotes(quotes, key_quotes)))
+    new = replace(
+        doc, quotes=tuple(quotes), key_quotes=tuple(select_key_quotes(quotes, key_quotes))
+    )
     return new, warnings

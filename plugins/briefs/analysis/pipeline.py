@@ -87,9 +87,7 @@ def analyse(
     clean = clean_body(body or "", config.boilerplate_patterns)
     text = clean.text
     limit = config.max_analysed_chars
-    analysed = tuple(
-        Span(p.start, min(p.end, limit)) for p in clean.paragraphs if p.start < limit
-    )
+    analysed = tuple(Span(p.start, min(p.end, limit)) for p in clean.paragraphs if p.start < limit)
     quotes = find_quotes(text, analysed, lang=rules)
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)

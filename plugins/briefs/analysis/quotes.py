@@ -79,7 +79,7 @@ def _closes(entry_mark: str, closers: str, ch: str, can_open: bool, can_close: b
     return True
 
 
-def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:
+def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0912
     """Return the outermost quotes of the paragraph ``text[lo:hi]``.
 
     >>> t = "قال: «هذا “مهم” جداً» ثم “مفتوح"
@@ -104,8 +104,12 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:
     for m in _MARK_RE.finditer(text, lo, hi):
         ch, i = m.group(), m.start()
         can_open, can_close = _flanks(text, i, lo, hi)
-        if ch in "'’" and i > lo and i + 1 < hi and _is_letter(text[i - 1]) and _is_letter(
-            text[i + 1]
+        if (
+            ch in "'’"
+            and i > lo
+            and i + 1 < hi
+            and _is_letter(text[i - 1])
+            and _is_letter(text[i + 1])
         ):
             continue  # an apostrophe: don't, Qur’an
         # 1. Does it close something open?
@@ -152,8 +156,10 @@ def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
     head = text[max(lo, open_pos - 60) : open_pos]
     english = lang == "en"
     for back, raw in enumerate(reversed(head.split()[-3:])):
-        cues = (EN_WORK_CUES if english else AR_WORK_CUES) if back == 0 else (
-            EN_NAMING_CUES if english else AR_NAMING_CUES
+        cues = (
+            (EN_WORK_CUES if english else AR_WORK_CUES)
+            if back == 0
+            else (EN_NAMING_CUES if english else AR_NAMING_CUES)
         )
         word = normalise(raw).strip("ـ").strip(".,،:;؛").lower()
         if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):

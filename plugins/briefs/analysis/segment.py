@@ -17,8 +17,9 @@ def _words(text: str) -> frozenset[str]:
     """Return the whitespace-separated words of a word-list literal."""
     return frozenset(text.split())
 
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-#: A boundary candidate: terminal punctuation (with closing marks/brackets) then space, or a newline.
+#: A boundary: terminal punctuation (closing marks/brackets allowed) then space; or a newline.
 _BOUNDARY = re.compile(r"[.!?؟]+[”»’\"')\]]*(?=\s|$)|\n")
 _LAST_WORD = re.compile(r"(\S+)$")
 #: Abbreviations that end with a dot but rarely end a sentence.

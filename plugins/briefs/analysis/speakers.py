@@ -300,10 +300,10 @@ def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject
     skipped_places = sub.kind == NAME and all(
         tokens[x].key in place_keys() for x in range(j, sub.start)
     )
-    if before is not None and before.is_word and before.key not in _SVO_OPENERS:
-        # «المحلل في لندن توماس كيلر قال»: a locative inside a long title, then the name.
-        if not (skipped_places and sub.start > j and before.key in AR_STOPS):
-            return _NOSUBJECT
+    # «المحلل في لندن توماس كيلر قال»: a locative inside a long title, then the name.
+    locative = skipped_places and sub.start > j and before is not None and before.key in AR_STOPS
+    if before is not None and before.is_word and before.key not in _SVO_OPENERS and not locative:
+        return _NOSUBJECT
     if sub.kind == NAME and sub.title_key is None and sub.start > j and not skipped_places:
         return _NOSUBJECT  # words were dropped from a title-less phrase: not a clean subject
     if sub.kind in (NAME, TITLE, ANON) and sub.end == verb:

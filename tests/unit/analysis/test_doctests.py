@@ -6,8 +6,19 @@ import importlib
 import pytest
 
 MODULES = [
-    "model", "normalize", "tokens", "segment", "dateline", "quotes", "speakers", "attribution",
-    "clean", "keyquotes", "lang", "pipeline", "overrides",
+    "model",
+    "normalize",
+    "tokens",
+    "segment",
+    "dateline",
+    "quotes",
+    "speakers",
+    "attribution",
+    "clean",
+    "keyquotes",
+    "lang",
+    "pipeline",
+    "overrides",
 ]
 
 

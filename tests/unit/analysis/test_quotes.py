@@ -79,13 +79,18 @@ def test_unbalanced_garbage_never_crashes_and_gives_no_empty_quotes(text):
 
 def test_continued_quote_over_paragraphs_is_one_quote():
     text, quotes = _doc_quotes(
-        ["وقال روتي: «الجزء الأول من التصريح", "«الجزء الثاني من التصريح", "«والجزء الأخير».", "وانتهى"]
+        [
+            "وقال روتي: «الجزء الأول من التصريح",
+            "«الجزء الثاني من التصريح",
+            "«والجزء الأخير».",
+            "وانتهى",
+        ]
     )
     assert len(quotes) == 1
     q = quotes[0]
     assert len(q.parts) == 3
     assert q.text == "الجزء الأول من التصريح\n\nالجزء الثاني من التصريح\n\nوالجزء الأخير"
-    assert [p.slice(text) for p in q.parts][0] == "الجزء الأول من التصريح"
+    assert q.parts[0].slice(text) == "الجزء الأول من التصريح"
     assert q.closed
 
 
@@ -111,7 +116,9 @@ def test_quote_text_has_no_marks_and_offsets_match():
 def test_titles_of_works_are_fragments_whatever_their_length():
     _, quotes = _doc_quotes(["نشر الكاتب كتابا بعنوان «الطريق الطويل إلى السلام في الشرق الأوسط»"])
     assert quotes[0].fragment
-    _, quotes = _doc_quotes(['The treaty, known as the "Comprehensive Strategic Partnership Treaty"'], "en")
+    _, quotes = _doc_quotes(
+        ['The treaty, known as the "Comprehensive Strategic Partnership Treaty"'], "en"
+    )
     assert quotes[0].fragment
 
 
@@ -119,4 +126,6 @@ def test_paragraph_bounds_respected():
     text = "أ “ب\n\nج” د"
     spans = [Span(0, 4), Span(6, 10)]
     quotes = find_quotes(text, spans)
-    assert all(any(p.start >= s.start and p.end <= s.end for s in spans) for q in quotes for p in q.parts)
+    assert all(
+        any(p.start >= s.start and p.end <= s.end for s in spans) for q in quotes for p in q.parts
+    )
