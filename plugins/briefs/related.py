@@ -38,10 +38,10 @@ are months apart. Older and newer briefs both count (unlike Hugo's default).
 
 **Cost.** Scoring walks the postings of the inverted index: for brief ``a`` and each of its keys,
 every *later* brief in the posting list gets ``v_a * v_c`` added (each unordered pair is scored
-once). Keys with more than ``seed_max_postings`` (500) briefs do not *propose* candidates; they
+once). Keys with more than ``seed_max_postings`` (100) briefs do not *propose* candidates; they
 only add their (small, squared-rarity) weight to pairs that rarer keys proposed. So the work is
 bounded by ``N * keys_per_brief * seed_max_postings`` and grows linearly; there is no N x N
-matrix. A consequence worth knowing: two briefs that share only keys used by more than 500
+matrix. A consequence worth knowing: two briefs that share only keys used by more than 100
 briefs are never linked; such keys do not identify a story.
 
 **Editors.** ``pinned`` keys always appear first, in the given order, even beyond
@@ -131,7 +131,7 @@ class RelatedConfig:
     tag_weight: float = 40.0
     max_share: float = 0.5
     max_share_min_briefs: int = 20
-    seed_max_postings: int = 500
+    seed_max_postings: int = 100
     min_score: float = 40.0
     min_cosine: float = 0.0
     date_half_life_days: float = 30.0
@@ -226,9 +226,11 @@ class _Index:
     vectors: tuple[dict[str, float], ...]  # key -> v_a(key), kept keys only
     norms: tuple[float, ...]
     seeds: tuple[tuple[tuple[str, float], ...], ...]  # keys that propose candidates
-    boosts: tuple[tuple[tuple[str, float], ...], ...]  # kept keys too common to propose
+    boosts: tuple[dict[str, float], ...]  # kept keys that do not propose
+    boost_caps: tuple[float, ...]  # the most the boost keys can add to a pair
+    boost_keys: tuple[frozenset[str], ...]
+    keysets: tuple[frozenset[str], ...]  # the keys of each vector
     postings: dict[str, tuple[tuple[int, ...], tuple[float, ...]]]  # seed keys only
-    weights: dict[str, float]  # key -> W_kind * r**2, for reasons
     entity_keys: frozenset[str]  # kept keys that are entities (not tags)
     forbidden: tuple[frozenset[str], ...]
 
@@ -275,10 +277,9 @@ def _check_keys(briefs: Sequence[BriefFeatures]) -> list[BriefFeatures]:
     return ordered
 
 
-def _build_index(briefs: Sequence[BriefFeatures], config: RelatedConfig) -> _Index:
-    """Build the brief vectors and the inverted index (one pass to count, one to fill)."""
-    ordered = _check_keys(briefs)
-    raws = [_raw_features(brief, config) if brief.entities else {} for brief in ordered]
+def _rarities(raws: Sequence[dict[str, tuple[float, float]]], config: RelatedConfig
+              ) -> tuple[dict[str, float], dict[str, int]]:
+    """Return key -> rarity ``r`` (kept keys only) and key -> document frequency."""
     document_frequency: dict[str, int] = {}
     for raw in raws:
         for key_id in raw:
@@ -292,37 +293,76 @@ def _build_index(briefs: Sequence[BriefFeatures], config: RelatedConfig) -> _Ind
         for key_id, df in document_frequency.items()
         if not (apply_share and df > limit)
     }
-    vectors: list[dict[str, float]] = []
-    seeds: list[tuple[tuple[str, float], ...]] = []
-    boosts: list[tuple[tuple[str, float], ...]] = []
-    posting_lists: dict[str, tuple[list[int], list[float]]] = {}
-    weights: dict[str, float] = {}
-    norms: list[float] = []
-    for position, raw in enumerate(raws):
-        vector: dict[str, float] = {}
-        squares: list[float] = []
-        for key_id in sorted(raw):
-            r = rarity.get(key_id)
-            if r is None:
-                continue
-            field_weight, salience = raw[key_id]
-            value = math.sqrt(field_weight * salience) * r
-            squares.append(value * value)
-            if document_frequency[key_id] >= 2:  # a key no other brief has links nothing
-                vector[key_id] = value
-                weights[key_id] = field_weight * r * r
+    return rarity, document_frequency
+
+
+def _vector(raw: dict[str, tuple[float, float]], rarity: dict[str, float],
+            document_frequency: dict[str, int]) -> tuple[dict[str, float], float]:
+    """Return a brief's vector over shared kept keys, and its norm over all kept keys."""
+    vector: dict[str, float] = {}
+    squares: list[float] = []
+    for key_id in sorted(raw):
+        r = rarity.get(key_id)
+        if r is None:
+            continue
+        field_weight, salience = raw[key_id]
+        value = math.sqrt(field_weight * salience) * r
+        squares.append(value * value)
+        if document_frequency[key_id] >= 2:  # a key no other brief has links nothing
+            vector[key_id] = value
+    return vector, math.sqrt(math.fsum(squares))
+
+
+def _proposing(vector: dict[str, float], largest: dict[str, float],
+               document_frequency: dict[str, int], bar: float) -> set[str]:
+    """Return the keys of a brief that must propose candidates (prefix filtering).
+
+    The commonest keys whose best possible contributions add up to less than ``bar``
+    cannot make a link on their own, so they only strengthen candidates found otherwise.
+    """
+    tail_bound = 0.0
+    proposing: set[str] = set()
+    for key_id in sorted(vector, key=lambda k: (-document_frequency[k], k)):
+        bound = vector[key_id] * largest[key_id]
+        if proposing or tail_bound + bound >= bar:
+            proposing.add(key_id)
+        else:
+            tail_bound += bound
+    return proposing
+
+
+def _build_index(briefs: Sequence[BriefFeatures], config: RelatedConfig) -> _Index:
+    """Build the brief vectors and the inverted index."""
+    ordered = _check_keys(briefs)
+    raws = [_raw_features(brief, config) if brief.entities else {} for brief in ordered]
+    rarity, document_frequency = _rarities(raws, config)
+    vectors, norms = [], []
+    for raw in raws:
+        vector, norm = _vector(raw, rarity, document_frequency)
         vectors.append(vector)
-        norms.append(math.sqrt(math.fsum(squares)))
+        norms.append(norm)
+    largest: dict[str, float] = {}
+    for vector in vectors:
+        for key_id, value in vector.items():
+            largest[key_id] = max(value, largest.get(key_id, 0.0))
+    bar = config.min_score * (1.0 - _EPSILON)
+    seeds: list[tuple[tuple[str, float], ...]] = []
+    boosts: list[dict[str, float]] = []
+    boost_caps: list[float] = []
+    posting_lists: dict[str, tuple[list[int], list[float]]] = {}
+    for position, vector in enumerate(vectors):
+        proposing = _proposing(vector, largest, document_frequency, bar)
         seed_items = tuple((k, v) for k, v in vector.items()
-                           if document_frequency[k] <= config.seed_max_postings)
+                           if k in proposing and document_frequency[k] <= config.seed_max_postings)
         seeds.append(seed_items)
-        boosts.append(tuple((k, v) for k, v in vector.items()
-                            if document_frequency[k] > config.seed_max_postings))
-        for key_id, value in seed_items:
-            positions, values = posting_lists.setdefault(key_id, ([], []))
-            positions.append(position)
-            values.append(value)
-    entity_keys = frozenset(k for k in weights if not k.startswith(TAG_PREFIX))
+        boost_items = {k: v for k, v in vector.items() if k not in dict(seed_items)}
+        boosts.append(boost_items)
+        boost_caps.append(math.fsum(v * largest[k] for k, v in boost_items.items()))
+        for key_id, value in vector.items():
+            if document_frequency[key_id] <= config.seed_max_postings:
+                positions, values = posting_lists.setdefault(key_id, ([], []))
+                positions.append(position)
+                values.append(value)
     return _Index(
         keys=tuple(brief.key for brief in ordered),
         days=tuple(_day_number(brief.date) for brief in ordered),
@@ -330,25 +370,29 @@ def _build_index(briefs: Sequence[BriefFeatures], config: RelatedConfig) -> _Ind
         norms=tuple(norms),
         seeds=tuple(seeds),
         boosts=tuple(boosts),
+        boost_caps=tuple(boost_caps),
+        boost_keys=tuple(frozenset(b) for b in boosts),
+        keysets=tuple(frozenset(v) for v in vectors),
         postings={k: (tuple(p), tuple(v)) for k, (p, v) in posting_lists.items()},
-        weights=weights,
-        entity_keys=entity_keys,
+        entity_keys=frozenset(k for k in largest if not k.startswith(TAG_PREFIX)),
         forbidden=tuple(frozenset(brief.forbidden) for brief in ordered),
     )
 
 
-def _pair(index: _Index, a: int, b: int, config: RelatedConfig) -> tuple[float, tuple[str, ...]]:
-    """Return the exact score of two briefs and the shared keys, strongest first.
+def _score(index: _Index, a: int, b: int, config: RelatedConfig) -> float:
+    """Return the exact score of two briefs.
 
     Symmetric: the products are commutative and ``math.fsum`` does not depend on the order.
     """
     va, vb = index.vectors[a], index.vectors[b]
-    if len(vb) < len(va):
-        va, vb = vb, va
-    parts = sorted(((va[k] * vb[k], k) for k in va if k in vb), key=lambda p: (-p[0], p[1]))
-    base = math.fsum(part for part, _ in parts)
-    score = base * config.date_factor(index.days[a] - index.days[b])
-    return score, tuple(k for _, k in parts)
+    base = math.fsum(va[k] * vb[k] for k in va.keys() & vb.keys())
+    return base * config.date_factor(index.days[a] - index.days[b])
+
+
+def _reasons(index: _Index, a: int, b: int) -> tuple[str, ...]:
+    """Return the keys two briefs share, strongest contribution first, then by id."""
+    va, vb = index.vectors[a], index.vectors[b]
+    return tuple(sorted(va.keys() & vb.keys(), key=lambda k: (-va[k] * vb[k], k)))
 
 
 def _passes(index: _Index, a: int, b: int, score: float, config: RelatedConfig) -> bool:
@@ -361,42 +405,62 @@ def _passes(index: _Index, a: int, b: int, score: float, config: RelatedConfig) 
     return base >= config.min_cosine * index.norms[a] * index.norms[b]
 
 
-def _candidates(index: _Index, a: int) -> dict[int, float]:
-    """Return later briefs sharing a key with brief ``a`` -> dot product (walks the postings)."""
-    scores: dict[int, float] = {}
-    get = scores.get
+def _candidates(
+    index: _Index, a: int, bar: float, scratch: list[float]
+) -> list[tuple[int, float]]:
+    """Return ``(b, dot product)`` for later briefs ``b`` that may reach ``bar`` with ``a``.
+
+    Walks the postings of ``a``'s proposing keys, accumulating into ``scratch`` (one slot per
+    brief, all zero between calls), then adds the other shared keys only for candidates whose
+    upper bound can still reach the bar.
+    """
+    touched: set[int] = set()
     for key_id, value in index.seeds[a]:
         positions, values = index.postings[key_id]
         start = bisect_right(positions, a)
-        for other, other_value in zip(positions[start:], values[start:], strict=True):
-            scores[other] = get(other, 0.0) + value * other_value
-    boosts = index.boosts[a]
-    if boosts:
-        for other in scores:
-            vector = index.vectors[other]
-            extra = sum(value * vector[k] for k, value in boosts if k in vector)
-            if extra:
-                scores[other] += extra
-    return scores
+        later = positions[start:]
+        touched.update(later)
+        for other, other_value in zip(later, values[start:], strict=True):
+            scratch[other] += value * other_value
+    boosts, cap = index.boosts[a], index.boost_caps[a]
+    boost_keys, keysets, vectors = index.boost_keys[a], index.keysets, index.vectors
+    found: list[tuple[int, float]] = []
+    for other in touched:
+        dot = scratch[other]
+        scratch[other] = 0.0
+        if dot + cap < bar:
+            continue
+        if boosts:
+            vector = vectors[other]
+            for k in boost_keys & keysets[other]:
+                dot += boosts[k] * vector[k]
+            if dot < bar:
+                continue
+        found.append((other, dot))
+    return found
 
 
-def _computed_links(index: _Index, config: RelatedConfig) -> list[list[Related]]:
-    """Return, per brief position, every computed link that clears the thresholds."""
-    links: list[list[Related]] = [[] for _ in index.keys]
+def _computed_links(index: _Index, config: RelatedConfig) -> list[list[tuple[float, int]]]:
+    """Return, per brief position, ``(score, other position)`` of every link that passes."""
+    links: list[list[tuple[float, int]]] = [[] for _ in index.keys]
     bar = config.min_score * (1.0 - _EPSILON)
-    for a in range(len(index.keys)):
+    scratch = [0.0] * len(index.keys)
+    days, keys, forbidden = index.days, index.keys, index.forbidden
+    floor, half_life = config.date_floor, config.date_half_life_days
+    for a in range(len(keys)):
         if not index.seeds[a]:
             continue
-        for b, dot in _candidates(index, a).items():
-            if dot * config.date_factor(index.days[a] - index.days[b]) < bar:
+        for b, dot in _candidates(index, a, bar, scratch):
+            # The date factor, inlined: this runs once per candidate.
+            decay = 2.0 ** (-abs(days[a] - days[b]) / half_life)
+            if dot * (floor + (1.0 - floor) * decay) < bar:
                 continue
-            key_a, key_b = index.keys[a], index.keys[b]
-            if key_b in index.forbidden[a] or key_a in index.forbidden[b]:
+            if keys[b] in forbidden[a] or keys[a] in forbidden[b]:
                 continue
-            score, shared = _pair(index, a, b, config)
+            score = _score(index, a, b, config)
             if _passes(index, a, b, score, config):
-                links[a].append(Related(key_b, score, shared))
-                links[b].append(Related(key_a, score, shared))
+                links[a].append((score, b))
+                links[b].append((score, a))
     return links
 
 
@@ -422,24 +486,23 @@ def related_briefs(
     by_key = {brief.key: brief for brief in briefs}
     result: dict[str, list[Related]] = {}
     for a, key in enumerate(index.keys):
-        brief = by_key[key]
         chosen: list[Related] = []
         seen = {key}
-        for pinned in brief.pinned:
+        for pinned in by_key[key].pinned:
             b = position.get(pinned)
             if b is None or pinned in seen or pinned in index.forbidden[a]:
                 continue
-            score, shared = _pair(index, a, b, config)
-            chosen.append(Related(pinned, score, shared, pinned=True))
+            chosen.append(Related(pinned, _score(index, a, b, config), _reasons(index, a, b),
+                                  pinned=True))
             seen.add(pinned)
-        computed = sorted(links[a], key=lambda r: (-r.score, -index.days[position[r.key]], r.key))
         room = config.max_related - len(chosen)
-        for link in computed:
+        ranked = sorted(links[a], key=lambda s: (-s[0], -index.days[s[1]], index.keys[s[1]]))
+        for score, b in ranked:
             if room <= 0:
                 break
-            if link.key not in seen:
-                chosen.append(link)
-                seen.add(link.key)
+            if index.keys[b] not in seen:
+                chosen.append(Related(index.keys[b], score, _reasons(index, a, b)))
+                seen.add(index.keys[b])
                 room -= 1
         result[key] = chosen
     return result
