@@ -5,44 +5,51 @@ briefs' keys, a weight per field, a threshold, and keys used by too many documen
 What we do differently, and why:
 
 **The brief vector.** Every kept key ``f`` of brief ``a`` (an entity id, or ``"tag:<name>"``)
-gets ``v_a(f) = sqrt(W_kind) * r(f) * sqrt(s_a(f))`` where
+gets ``v_a(f) = sqrt(W_kind) * r(f) * s_a(f)`` where
 
 * ``W_kind`` is the field weight (person 100, organization 80, place 60, tag 40);
 * ``r(f) = log(1 + N/df) / log(1 + N)`` is the rarity of the key across the site (IDF scaled to
   ``(0, 1]``: 1 for a key only this brief uses), ``N`` the number of briefs that have entities;
 * ``s_a(f)`` is the salience of the key in the brief: 1 if prominent (title or lead), otherwise
-  ``0.4 + 0.2 * (mentions - 1)`` capped at 1; tags count as fully salient.
+  ``0.2 + 0.2 * (mentions - 1)`` capped at 1; tags count as fully salient.
 
 **The pair score** is the dot product of the two vectors times a date factor::
 
-    score(a, b) = t(|date_a - date_b|) * sum over shared f of  W_kind * r(f)**2 * sqrt(s_a * s_b)
+    score(a, b) = t(|date_a - date_b|) * sum over shared f of  W_kind * r(f)**2 * s_a(f) * s_b(f)
     t(d)        = floor + (1 - floor) * 2 ** (-d / half_life)        (0.5, 30 days by default)
 
 so each shared key counts by its field, by its rarity *squared* (it is rare on both sides, as in
-TF-IDF cosine), and by its prominence in *both* briefs (a geometric mean: a passing mention on one
-side weakens it). The score is symmetric by construction and summed with ``math.fsum``, so
-``score(a, b) == score(b, a)`` exactly. A link needs ``score >= min_score`` (40), and optionally a
+TF-IDF cosine), and by its salience in *both* briefs: a key entity of both counts fully, a key
+entity of one that the other mentions once counts 0.2, a passing mention on both sides 0.04.
+The score is symmetric by construction and summed with ``math.fsum``, so
+``score(a, b) == score(b, a)`` exactly. A link needs ``score >= min_score`` (60), and optionally a
 cosine ``score / (|v_a| |v_b|) >= min_cosine`` (off by default).
 
-**Why this separates stories.** A place weighs at most 60, so one shared place never reaches 40
-unless it is both rare and prominent on both sides (the site of a particular event). A common
-country or a much-covered leader has a small ``r``, and squaring makes it smaller: "Russia" and
-"Putin" shared by an OPEC+ brief and a war brief add up to well under 40. A rare person
-prominent in both briefs (``r ~ 0.75`` or more) passes alone; a person and a place of middling
-rarity pass together when the briefs are close in time, and decay towards half weight when they
-are months apart. Older and newer briefs both count (unlike Hugo's default).
+**Why this separates stories.** A place weighs 60 and ``r < 1`` for any shared key, so one
+shared place never links on its own. A common country or a much-covered leader has a small
+``r``, and squaring makes it smaller: "Russia" (r ~ 0.4) and "Putin" (r ~ 0.45) shared by an
+OPEC+ brief and a war brief add up to about 30. Cross-story pairs in news mostly share *passing*
+mentions (a spokesman quoted in both, an agency, a list of countries), which the salience
+product all but cancels. A rare person prominent in both briefs (``r >= 0.78``: 2 briefs of 16,
+about 10 of 50,000) passes alone; a person and a place of middling rarity that are key to both
+pass together when the briefs are close in time, and fall towards half weight when they are
+months apart. Older and newer briefs both count (unlike Hugo's default).
 
 **Too-common keys.** As in Hugo's ``cardinalityThreshold``, a key used by more than
 ``max_share`` of the briefs (0.5) is dropped, but only once the site has ``max_share_min_briefs``
 (20) briefs with entities: in a site of four briefs, "two of them mention NATO" says nothing.
 
-**Cost.** Scoring walks the postings of the inverted index: for brief ``a`` and each of its keys,
-every *later* brief in the posting list gets ``v_a * v_c`` added (each unordered pair is scored
-once). Keys with more than ``seed_max_postings`` (100) briefs do not *propose* candidates; they
-only add their (small, squared-rarity) weight to pairs that rarer keys proposed. So the work is
-bounded by ``N * keys_per_brief * seed_max_postings`` and grows linearly; there is no N x N
-matrix. A consequence worth knowing: two briefs that share only keys used by more than 100
-briefs are never linked; such keys do not identify a story.
+**Cost.** Scoring walks the postings of the inverted index: for brief ``a`` and each of its
+*proposing* keys, every *later* brief in the posting list gets ``v_a * v_c`` added (each
+unordered pair is scored once); the other shared keys are then added only for candidates whose
+upper bound can still reach ``min_score``. Two kinds of key do not propose:
+
+* prefix filtering (as in all-pairs similarity search): the commonest keys of ``a`` whose best
+  possible contributions sum to less than ``min_score`` cannot make a link alone. This is exact;
+* keys used by more than ``seed_max_postings`` (100) briefs. This bounds the walk by
+  ``N * keys_per_brief * seed_max_postings``, so it grows linearly, with no N x N matrix. The
+  price: two briefs whose shared keys are *all* used by more than 100 briefs are never linked
+  (such keys do not identify a story); those keys still add to links found otherwise.
 
 **Editors.** ``pinned`` keys always appear first, in the given order, even beyond
 ``max_related``, when the brief exists; ``forbidden`` removes a computed link in both directions
@@ -132,11 +139,11 @@ class RelatedConfig:
     max_share: float = 0.5
     max_share_min_briefs: int = 20
     seed_max_postings: int = 100
-    min_score: float = 40.0
+    min_score: float = 60.0
     min_cosine: float = 0.0
     date_half_life_days: float = 30.0
     date_floor: float = 0.5
-    salience_base: float = 0.4
+    salience_base: float = 0.2
     salience_step: float = 0.2
     max_related: int = 5
     thread_window_days: float = 14.0
@@ -177,7 +184,7 @@ class RelatedConfig:
         """Return how central an entity is to one brief, in ``(0, 1]``.
 
         >>> RelatedConfig().salience(1, False), RelatedConfig().salience(1, True)
-        (0.4, 1.0)
+        (0.2, 1.0)
         """
         if prominent:
             return 1.0
