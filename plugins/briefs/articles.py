@@ -1,26 +1,42 @@
-"""Turn each article read by Pelican into a brief: analyse its body and attach what was found.
+"""Turn the articles read by Pelican into briefs: analyse each, index the site, write markup.
 
-Glue only: the text work is done by :mod:`briefs.analysis`, the markup by :mod:`briefs.render`.
-Reads and writes ``article._content`` only, never ``article.content`` (memoised: an early
-read would freeze the page's HTML; getpelican/pelican#1986).
+Glue only: the text work is done by :mod:`briefs.analysis`, the index by
+:mod:`briefs.entity_index`, the markup by :mod:`briefs.render`. Reads and writes
+``article._content`` only, never ``article.content`` (memoised: an early read would freeze
+the page's HTML; getpelican/pelican#1986).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pelican.contents import Article
 
 from briefs.analysis.boilerplate import strip_trailing_boilerplate
+from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
+from briefs.analysis.overrides import apply_overrides
 from briefs.analysis.pipeline import analyse
+from briefs.cache import AnalysisCache, cache_key
+from briefs.entity_index import (
+    BriefRecord,
+    EntityGroup,
+    EntityIndex,
+    brief_entities,
+    build_entity_index,
+    group_by_type,
+)
 from briefs.htmltext import BodyText, apply_wraps, extract_body, keep_leading_blocks
 from briefs.i18n import text_direction
-from briefs.render import isolation_wraps, key_quote_wraps
+from briefs.render import entity_link_wraps, isolation_wraps, key_quote_wraps
 from briefs.settings import BriefsSettings
 
 logger = logging.getLogger(__name__)
+
+OVERRIDE_KEYS = ("quote_add", "quote_hide", "quote_speaker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +55,18 @@ class KeyQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefEntity:
+    """An entity as one brief shows it: linked to its page, with the brief's mention count."""
+
+    id: str
+    name: str
+    kind: str
+    url: str  # relative to SITEURL
+    mentions: int
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """What the templates show beside a brief's body."""
 
@@ -48,6 +76,20 @@ class Brief:
     boilerplate: tuple[str, ...]
     key_quotes: tuple[KeyQuote, ...]
     document: Document | None  # the whole analysis; None when the analysis failed
+    entities: tuple[BriefEntity, ...] = ()
+
+    @property
+    def entity_groups(self) -> list[EntityGroup]:
+        """Return the brief's entities grouped by type (people, organisations, places)."""
+        return group_by_type(list(self.entities))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One article's body (boilerplate removed) and its analysis."""
+
+    body: BodyText
+    document: Document | None
 
 
 def key_quotes_of(document: Document) -> tuple[KeyQuote, ...]:
@@ -62,61 +104,134 @@ def key_quotes_of(document: Document) -> tuple[KeyQuote, ...]:
     )
 
 
-def analyse_brief(article: Article, settings: BriefsSettings) -> tuple[BodyText, Brief]:
-    """Analyse one article; return its body without boilerplate and the brief's data."""
+def _metadata_text(value: Any) -> str:  # noqa: ANN401 - Pelican metadata is str or list
+    return "\n".join(value) if isinstance(value, list | tuple) else str(value or "")
+
+
+def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazetteer,
+                    cache: AnalysisCache) -> Analysed:
+    """Analyse one article (or take its analysis from the cache)."""
     body = extract_body(article._content or "")
     lang = getattr(article, "lang", None) or settings.site_lang
-    document = analyse(body.text, lang=lang, title=str(getattr(article, "title", "")),
-                       config=settings.analysis)
+    title = str(getattr(article, "title", ""))
+    overrides = {key: _metadata_text(article.metadata.get(key)) for key in OVERRIDE_KEYS}
+    key = cache_key([body.text, lang, title, *overrides.values(), settings.fingerprint])
+    document = cache.get(key)
+    if document is None:
+        document = analyse(body.text, lang=lang, title=title, config=settings.analysis,
+                           gazetteer=gazetteer)
+        document, warnings = apply_overrides(
+            document, add=overrides["quote_add"], hide=overrides["quote_hide"],
+            speaker=overrides["quote_speaker"], key_quotes=settings.key_quotes)
+        for warning in warnings:
+            logger.warning("%s: %s", article.source_path, warning)
+        cache.put(key, document)
     if document.boilerplate:
         body = keep_leading_blocks(body, len(document.paragraphs))
     if body.text != document.text:
-        # Offsets would point at the wrong words: keep the analysis, write no markup from it.
-        logger.warning("%s: the analysed text differs from the page body; quotes are not "
-                       "marked in the text", article.source_path)
-        document = Document(text=body.text, lang=lang, direction=text_direction(lang),
-                            title=document.title, boilerplate=document.boilerplate)
+        # Offsets would point at the wrong words: keep the page, write no markup from them.
+        logger.warning("%s: the analysed text differs from the page body; quotes and names "
+                       "are not marked in the text", article.source_path)
+        return Analysed(body, None)
     if not document.text:
         what = "only boilerplate" if document.boilerplate else "empty"
         logger.warning("%s: the body is %s; the brief has no text", article.source_path, what)
-    brief = Brief(lang=lang, direction=document.direction, dateline=document.dateline,
-                  boilerplate=document.boilerplate, key_quotes=key_quotes_of(document),
-                  document=document)
-    return body, brief
+    return Analysed(body, document)
 
 
-def fallback_brief(article: Article, settings: BriefsSettings) -> tuple[BodyText, Brief]:
-    """Without analysis: still drop trailing boilerplate, so a failure never shows it."""
+def without_analysis(article: Article, settings: BriefsSettings) -> Analysed:
+    """Still drop trailing boilerplate when the analysis failed, so it never shows."""
     body = extract_body(article._content or "")
-    kept, removed = strip_trailing_boilerplate(
+    kept, _removed = strip_trailing_boilerplate(
         [block.text for block in body.blocks], settings.boilerplate_patterns)
-    lang = getattr(article, "lang", None) or settings.site_lang
-    brief = Brief(lang=lang, direction=text_direction(lang), dateline=None,
-                  boilerplate=tuple(removed), key_quotes=(), document=None)
-    return keep_leading_blocks(body, kept), brief
+    return Analysed(keep_leading_blocks(body, kept), None)
 
 
-def prepare_brief(article: Article, settings: BriefsSettings) -> None:
-    """Analyse one article and write its markup; a failing analysis is reported by file."""
-    try:
-        body, brief = analyse_brief(article, settings)
-    except Exception:  # any analysis bug: publish the brief, report the file
-        logger.exception("%s: the analysis failed; the brief is published without quotes",
-                         article.source_path)
-        body, brief = fallback_brief(article, settings)
+def site_href(from_url: str, target_url: str, siteurl: str, relative: bool) -> str:
+    """Return the href of a site URL as written on the page at ``from_url``.
+
+    >>> site_href("briefs/a.html", "entities/b.html", "", True)
+    '../entities/b.html'
+    >>> site_href("briefs/a.html", "entities/b.html", "https://x.org/site", False)
+    'https://x.org/site/entities/b.html'
+    """
+    if relative:
+        return "../" * from_url.count("/") + target_url
+    return f"{siteurl}/{target_url}"
+
+
+def entity_url(slug: str, pelican_settings: dict[str, Any]) -> str:
+    """Return an entity page's URL (relative to SITEURL) from ``ENTITY_URL``."""
+    return str(pelican_settings["ENTITY_URL"]).format(slug=slug)
+
+
+def brief_of(article: Article, analysed: Analysed, index: EntityIndex,
+             pelican_settings: dict[str, Any]) -> Brief:
+    """Return the data the templates show for one brief."""
+    lang = getattr(article, "lang", None) or pelican_settings.get("DEFAULT_LANG") or "en"
+    document = analysed.document
+    if document is None:
+        return Brief(lang=lang, direction=text_direction(lang), dateline=None, boilerplate=(),
+                     key_quotes=(), document=None)
+    entities = tuple(
+        BriefEntity(id=item.entity.id, name=item.entity.name, kind=item.entity.type,
+                    url=entity_url(item.entity.slug, pelican_settings), mentions=count,
+                    wikidata=item.entity.wikidata)
+        for item, count in brief_entities(index, document.entities)
+    )
+    return Brief(lang=lang, direction=document.direction, dateline=document.dateline,
+                 boilerplate=document.boilerplate, key_quotes=key_quotes_of(document),
+                 document=document, entities=entities)
+
+
+def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,
+                 settings: BriefsSettings, pelican_settings: dict[str, Any]) -> None:
+    """Write the brief's body: isolation, key-quote anchors and entity links."""
     wraps = []
     if settings.isolate_ltr and brief.direction == "rtl":
-        wraps += isolation_wraps(body)
+        wraps += isolation_wraps(analysed.body)
     wraps += key_quote_wraps(brief.key_quotes)
-    article._content = apply_wraps(body, wraps)
+    if analysed.document is not None:
+        slugs = {item.entity.id: item.entity.slug for item in index.entities}
+        relative = bool(pelican_settings.get("RELATIVE_URLS"))
+        siteurl = str(pelican_settings.get("SITEURL", ""))
+
+        def href(site_id: str) -> str:
+            target = entity_url(slugs[site_id], pelican_settings)
+            return site_href(article.url, target, siteurl, relative)
+
+        wraps += entity_link_wraps(analysed.document, index.site_id_of, href)
+    article._content = apply_wraps(analysed.body, wraps)
     article.brief = brief
 
 
-def prepare_briefs(articles: list[Article], settings: BriefsSettings) -> None:
-    """Prepare every article; one that fails is reported by file and published as written."""
+def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazetteer: Gazetteer,
+                  cache: AnalysisCache, pelican_settings: dict[str, Any]) -> EntityIndex:
+    """Analyse every article, build the entity index, then write each brief's markup.
+
+    An article whose analysis fails is reported by file and published without quotes or
+    entities; the rest of the site is built as usual.
+    """
+    analysed: dict[int, Analysed] = {}
     for article in articles:
         try:
-            prepare_brief(article, settings)
-        except Exception:  # one bad article must not stop the site
-            logger.exception("%s: could not be prepared as a brief; it is published as written",
-                             article.source_path)
+            analysed[id(article)] = analyse_article(article, settings, gazetteer, cache)
+        except Exception:  # any analysis bug: publish the brief, report the file
+            logger.exception("%s: the analysis failed; the brief is published without quotes "
+                             "or entities", article.source_path)
+            analysed[id(article)] = without_analysis(article, settings)
+    records = [
+        BriefRecord(key=article.url, date=article.date, refs=item.document.entities,
+                    quotes=item.document.quotes)
+        for article in articles
+        if (item := analysed[id(article)]).document is not None
+    ]
+    index = build_entity_index(records, gazetteer=gazetteer)
+    for article in articles:
+        item = analysed[id(article)]
+        brief = brief_of(article, item, index, pelican_settings)
+        write_markup(article, item, brief, index=index, settings=settings,
+                     pelican_settings=pelican_settings)
+    logger.info("briefs: %d analysed (%d from the cache), %d entities", len(articles),
+                cache.hits, len(index.entities))
+    return index

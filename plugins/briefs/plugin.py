@@ -1,44 +1,82 @@
-"""Signal wiring of the briefs plugin: nothing but connections."""
+"""Signal wiring of the briefs plugin: nothing but connections and the receivers they call."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from briefs import articles, jinja
+from briefs.analysis.entities import (
+    Gazetteer,
+    SiteEntities,
+    load_site_entities,
+    site_gazetteer,
+)
+from briefs.cache import AnalysisCache
+from briefs.generators import URL_DEFAULTS, EntityPagesGenerator
 from briefs.settings import BriefsSettings
 
 
-def check_settings(pelican: Pelican) -> None:
-    """Validate the ``BRIEFS_*`` settings before anything is read (raises on a bad key)."""
-    pelican.settings["BRIEFS"] = BriefsSettings.from_pelican(pelican.settings)
+@dataclass(frozen=True, slots=True)
+class BriefsBuild:
+    """What one build shares between receivers: settings, the gazetteer and the cache."""
+
+    settings: BriefsSettings
+    gazetteer: Gazetteer
+    cache: AnalysisCache
+
+
+def start_build(pelican: Pelican) -> None:
+    """Validate settings and load the editors' entity file before anything is read.
+
+    A bad ``BRIEFS_*`` value or a malformed entities file raises here, so the build stops
+    before anything is written, with a message naming the setting or the file and line.
+    """
+    for key, value in URL_DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+    settings = BriefsSettings.from_pelican(pelican.settings)
+    site = (load_site_entities(settings.entities_file) if settings.entities_file.is_file()
+            else SiteEntities())
+    pelican.settings["BRIEFS"] = BriefsBuild(
+        settings=settings, gazetteer=site_gazetteer(site), cache=AnalysisCache(settings.cache_dir))
 
 
 def install_jinja(generator: Generator) -> None:
     """Give a generator's Jinja environment the brief filters and the theme's translations."""
-    jinja.install(generator.env, _settings(generator.settings))
+    jinja.install(generator.env, _build(generator.settings).settings)
 
 
 def annotate_articles(generator: ArticlesGenerator) -> None:
-    """Turn every article (and translation) into a brief."""
-    settings = _settings(generator.settings)
-    articles.prepare_briefs([*generator.articles, *generator.translations], settings)
+    """Analyse every article (and translation), index the site, write each brief's markup."""
+    build = _build(generator.settings)
+    generator.context["entity_index"] = articles.annotate_site(
+        [*generator.articles, *generator.translations], build.settings, build.gazetteer,
+        build.cache, generator.settings)
 
 
-def _settings(pelican_settings: dict[str, Any]) -> BriefsSettings:
-    # Set by check_settings; built again when a generator is used without Pelican.run().
-    cached = pelican_settings.get("BRIEFS")
-    return cached if isinstance(cached, BriefsSettings) else BriefsSettings.from_pelican(
-        pelican_settings)
+def entity_pages_generator(pelican: Pelican) -> type[EntityPagesGenerator]:
+    """Add the generator of entity pages (it runs after the articles are annotated)."""
+    return EntityPagesGenerator
+
+
+def _build(pelican_settings: dict[str, Any]) -> BriefsBuild:
+    build = pelican_settings.get("BRIEFS")
+    if not isinstance(build, BriefsBuild):
+        msg = "the briefs plugin was not initialised: is 'briefs' in PLUGINS?"
+        raise RuntimeError(msg)
+    return build
 
 
 def register() -> None:
     """Connect the briefs plugin to Pelican's signals."""
-    # Fail fast on bad BRIEFS_* settings, before any content is read.
-    signals.initialized.connect(check_settings)
+    # Fail fast on bad BRIEFS_* settings or entities.yml, before any content is read.
+    signals.initialized.connect(start_build)
     # Filters, globals and gettext for every generator's templates.
     signals.generator_init.connect(install_jinja)
     # All articles read and the content cache saved: safe to rewrite _content.
     signals.article_generator_finalized.connect(annotate_articles)
+    # Entity pages, the entity index page, per-entity feeds and the JSON API.
+    signals.get_generators.connect(entity_pages_generator)

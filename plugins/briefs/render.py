@@ -1,4 +1,4 @@
-"""Presentation markup written into a brief's body: direction isolation and key-quote anchors.
+"""Presentation markup written into a brief's body: isolation, quote anchors, entity links.
 
 The only place that changes an article's HTML; it writes markup at text offsets found by
 the analysis, through :mod:`briefs.htmltext`, and never re-serialises the author's HTML.
@@ -6,11 +6,14 @@ the analysis, through :mod:`briefs.htmltext`, and never re-serialises the author
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
-from briefs.analysis.model import Span
+from briefs.analysis.model import Document, Span
 from briefs.htmltext import BodyText, Wrap
 
 
@@ -55,3 +58,41 @@ def key_quote_wraps(key_quotes: Sequence[NumberedQuote]) -> list[Wrap]:
             wraps.append(Wrap(part.start, part.end, '<span class="brief-quote">', "</span>",
                               first_open_tag=first))
     return wraps
+
+
+def entity_link_wraps(document: Document, site_id_of: Mapping[str, str],
+                      href: Callable[[str], str]) -> list[Wrap]:
+    """Link the first mention of each indexed entity in every paragraph to its page.
+
+    The whole word is linked (with its proclitic: «وكوريا»), so Arabic letters are never
+    split by the link. A name whose direction differs from the brief's is isolated.
+    """
+    paragraph_starts = [paragraph.start for paragraph in document.paragraphs]
+    linked: set[tuple[int, str]] = set()
+    wraps = []
+    mentions = sorted(
+        ((mention, site_id_of[ref.id]) for ref in document.entities if ref.id in site_id_of
+         for mention in ref.mentions),
+        key=lambda item: (item[0].start, item[0].end))
+    for mention, site_id in mentions:
+        paragraph = bisect.bisect_right(paragraph_starts, mention.start)
+        if (paragraph, site_id) in linked:
+            continue
+        linked.add((paragraph, site_id))
+        start = mention.token_start if 0 <= mention.token_start <= mention.start else mention.start
+        open_tag = (f'<a class="entity-link entity-link--{html.escape(site_id.split(":")[0])}" '
+                    f'href="{html.escape(href(site_id))}">')
+        wraps.append(Wrap(start, mention.end, open_tag, "</a>"))
+        if _is_rtl(mention.text) != (document.direction == "rtl"):
+            wraps.append(Wrap(start, mention.end, "<bdi>", "</bdi>"))
+    return wraps
+
+
+def _is_rtl(text: str) -> bool:
+    """Tell whether a name's first strong letter is right-to-left (Arabic, Hebrew)."""
+    for char in text:
+        if unicodedata.bidirectional(char) in {"R", "AL"}:
+            return True
+        if unicodedata.bidirectional(char) == "L":
+            return False
+    return False

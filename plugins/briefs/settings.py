@@ -30,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ISOLATE_LTR": True,
     # gettext catalogues of the theme; None means <THEME>/translations.
     "BRIEFS_TRANSLATIONS_DIR": None,
+    # The editors' entity file (aliases, merges, exclusions), relative to PATH (content/).
+    "BRIEFS_ENTITIES_FILE": "entities.yml",
+    # Keep analyses under CACHE_PATH/briefs, keyed by content hash, across builds.
+    "BRIEFS_CACHE": True,
 }
 
 
@@ -43,6 +47,14 @@ class BriefsSettings:
     isolate_ltr: bool
     translations_dir: Path
     site_lang: str
+    entities_file: Path
+    cache_dir: Path | None
+
+    @property
+    def fingerprint(self) -> str:
+        """Return the settings the analysis depends on, as text for cache keys."""
+        patterns = "|".join(pattern.pattern for pattern in self.boilerplate_patterns)
+        return f"{patterns}\x00{self.key_quotes}\x00{self.site_lang}"
 
     @property
     def analysis(self) -> AnalysisConfig:
@@ -80,7 +92,12 @@ class BriefsSettings:
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
         if translations is None:
             translations = Path(settings.get("THEME", ".")) / "translations"
+        content = Path(settings.get("PATH", "content"))
+        entities_file = Path(merged["BRIEFS_ENTITIES_FILE"])
+        cache_dir = Path(settings.get("CACHE_PATH", "cache")) / "briefs"
         return cls(
+            entities_file=entities_file if entities_file.is_absolute() else content / entities_file,
+            cache_dir=cache_dir if merged["BRIEFS_CACHE"] else None,
             boilerplate_patterns=patterns,
             digits=digits,
             key_quotes=key_quotes,

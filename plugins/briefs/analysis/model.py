@@ -10,6 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .entities.model import EntityRef
+
+
+def entity_json(ref: EntityRef) -> dict[str, Any]:
+    """Return the public JSON shape of one entity found in a document."""
+    return {
+        "id": ref.id,
+        "name": ref.name,
+        "type": ref.type,
+        "aliases": list(ref.aliases),
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ref.mentions],
+    }
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -107,6 +120,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     sentences: tuple[Span, ...] = ()
     key_quotes: tuple[Quote, ...] = ()
+    entities: tuple[EntityRef, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def paragraph_texts(self) -> list[str]:
@@ -116,7 +130,7 @@ class Document:
     def to_json(self) -> dict[str, Any]:
         """Return the stable public JSON shape (documented in the README).
 
-        ``extra`` holds keys added by later steps (the entities work adds ``"entities"``).
+        ``extra`` holds keys added by later steps.
         """
         out: dict[str, Any] = {
             "lang": self.lang,
@@ -130,6 +144,7 @@ class Document:
             ),
             "boilerplate": list(self.boilerplate),
             "quotes": [q.to_json() for q in self.quotes],
+            "entities": [entity_json(ref) for ref in self.entities],
         }
         out.update(self.extra)
         return out

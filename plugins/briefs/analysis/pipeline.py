@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .attribution import attribute_quotes
 from .clean import clean_body
 from .dateline import find_dateline
+from .entities import Gazetteer, link_document, recognise
 from .keyquotes import select_key_quotes
 from .lang import text_direction
 from .model import Document, Span
@@ -73,11 +74,13 @@ def analyse(
     title: str = "",
     config: AnalysisConfig = DEFAULT_CONFIG,
     candidates: Sequence[Span] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> Document:
     """Analyse one article body (paragraphs separated by blank lines).
 
-    ``candidates``: optional name spans (offsets into the *cleaned* text, e.g. PERS/ORG
-    mentions from the entities module) that attribution prefers over its own name rule.
+    ``candidates``: optional name spans (offsets into the *cleaned* text) that attribution
+    prefers over its own name rule. ``gazetteer``: the site's layered gazetteer (default: the
+    built-in layers); the people, organisations and places found become ``Document.entities``.
 
     >>> doc = analyse("بروكسل (أ ف ب) – وقال روتي إن “الحلف سيبقى موحدا مهما حدث”.", lang="ar")
     >>> doc.dateline.place, doc.quotes[0].speaker, doc.direction
@@ -92,6 +95,8 @@ def analyse(
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)
     tokens = tokenize(text, 0, min(len(text), limit))
+    entities = tuple(link_document(recognise(text[:limit], lang=lang, gazetteer=gazetteer),
+                                   gazetteer=gazetteer))
     quotes = attribute_quotes(
         text,
         quotes,
@@ -114,4 +119,5 @@ def analyse(
         quotes=tuple(quotes),
         sentences=tuple(sentences),
         key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),
+        entities=entities,
     )

@@ -53,12 +53,18 @@ def test_text_is_kept_paragraphs_joined_exactly():
 
 def test_json_shape_is_the_public_contract():
     data = analyse(SEED_LIKE, lang="ar", title="عنوان").to_json()
-    assert list(data) == ["lang", "direction", "title", "text", "dateline", "boilerplate", "quotes"]
+    assert list(data) == [
+        "lang", "direction", "title", "text", "dateline", "boilerplate", "quotes", "entities"]
     assert data["dateline"] == {"place": "بروكسل", "agency": "أ ف ب"}
     assert data["direction"] == "rtl"
     assert set(data["quotes"][0]) == {"text", "speaker", "start", "end", "fragment", "cue"}
     assert data["quotes"][0]["speaker"] == "مارك روتي"
     assert data["quotes"][1]["speaker"] == "مارك روتي"
+    rutte = next(e for e in data["entities"] if e["name"] == "مارك روتي")
+    assert set(rutte) == {"id", "name", "type", "aliases", "mentions"}
+    assert rutte["type"] == "person"
+    for mention in rutte["mentions"]:
+        assert data["text"][mention["start"]:mention["end"]] == mention["text"]
     json.dumps(data, ensure_ascii=False)
 
 

@@ -1,0 +1,122 @@
+"""Entity pages: one page (and Atom feed) per entity, the site-wide index, and the JSON API.
+
+Pelican glue, modelled on ``ArticlesGenerator.generate_tags``: ``generate_context`` turns the
+entity index (built when the articles were annotated) into page objects; ``generate_output``
+writes them. Nothing is written while the shared context can still change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Article
+from pelican.generators import Generator
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+from briefs.entity_index import EntityIndex, IndexedEntity, group_by_type
+
+logger = logging.getLogger(__name__)
+
+URL_DEFAULTS = {
+    "ENTITY_URL": "entities/{slug}.html",
+    "ENTITY_SAVE_AS": "entities/{slug}.html",
+    "ENTITIES_URL": "entities/index.html",
+    "ENTITIES_SAVE_AS": "entities/index.html",
+    "ENTITY_FEED_ATOM": "feeds/entities/{slug}.atom.xml",
+    "ENTITIES_API_SAVE_AS": "api/entities.json",
+}
+
+
+class Entity(URLWrapper):
+    """An entity page; its URL settings are ``ENTITY_URL`` and ``ENTITY_SAVE_AS``.
+
+    Equality and hashing go by slug, so the slug is the site entity's stable, unique one.
+    """
+
+    def __init__(self, item: IndexedEntity, settings: dict[str, Any]) -> None:
+        super().__init__(item.entity.name, settings)
+        self.slug = item.entity.slug
+        self.id = item.entity.id
+        self.kind = item.entity.type
+        self.aliases = item.entity.aliases
+        self.description = item.entity.description
+        self.wikidata = item.entity.wikidata
+        self.mention_count = item.mention_count
+        # Filled in by the generator once every page object exists.
+        self.briefs: list[tuple[Article, int]] = []
+        self.quotes: list[tuple[Article, str]] = []
+        self.companions: list[tuple[Entity, int]] = []
+
+    @property
+    def articles(self) -> list[Article]:
+        """Return the briefs that mention the entity, newest first."""
+        return [article for article, _count in self.briefs]
+
+
+class EntityPagesGenerator(Generator):
+    """Write a page per entity, the entity index page, per-entity feeds and the JSON API."""
+
+    def generate_context(self) -> None:
+        """Turn the entity index into page objects (the index was built with the articles)."""
+        index: EntityIndex | None = self.context.get("entity_index")
+        articles: list[Article] = [*self.context.get("articles", []),
+                                   *self.context.get("translations", [])]
+        by_url = {article.url: article for article in articles}
+        self.entities: list[Entity] = []
+        if index is None:
+            return
+        pages = {item.entity.id: Entity(item, self.settings) for item in index.entities}
+        for item in index.entities:
+            page = pages[item.entity.id]
+            page.briefs = [(by_url[brief.key], brief.mentions) for brief in item.briefs
+                           if brief.key in by_url]
+            page.quotes = [(by_url[quote.key], quote.text) for quote in item.quotes
+                           if quote.key in by_url]
+            page.companions = [(pages[other], count) for other, count in item.companions]
+            self.entities.append(page)
+        self.context["entities"] = self.entities
+        self.context["entity_groups"] = group_by_type(self.entities)
+
+    def generate_output(self, writer: Writer) -> None:
+        """Write every entity page and feed, the index page and ``api/entities.json``."""
+        if not self.entities:
+            return
+        template = self.get_template("entity")
+        feed_pattern = self.settings.get("ENTITY_FEED_ATOM")
+        for entity in self.entities:
+            writer.write_file(entity.save_as, template, self.context, entity=entity,
+                              articles=entity.articles, url=entity.url, template_name="entity",
+                              relative_urls=self.settings["RELATIVE_URLS"])
+            if feed_pattern:
+                writer.write_feed(entity.articles, self.context,
+                                  feed_pattern.format(slug=entity.slug), feed_title=entity.name)
+        writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),
+                          self.context, url=self.settings["ENTITIES_URL"],
+                          template_name="entities", relative_urls=self.settings["RELATIVE_URLS"])
+        self._write_api()
+
+    def _write_api(self) -> None:
+        payload = {
+            "entities": [
+                {
+                    "id": entity.id,
+                    "slug": entity.slug,
+                    "type": entity.kind,
+                    "name": entity.name,
+                    "aliases": list(entity.aliases),
+                    "wikidata": entity.wikidata,
+                    "url": entity.url,
+                    "mentions": entity.mention_count,
+                    "briefs": [article.url for article in entity.articles],
+                }
+                for entity in self.entities
+            ]
+        }
+        target = Path(self.output_path) / self.settings["ENTITIES_API_SAVE_AS"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                          encoding="utf-8")
