@@ -11,7 +11,7 @@ gets ``v_a(f) = sqrt(W_kind) * r(f) * s_a(f)`` where
 * ``r(f) = log(1 + N/df) / log(1 + N)`` is the rarity of the key across the site (IDF scaled to
   ``(0, 1]``: 1 for a key only this brief uses), ``N`` the number of briefs that have entities;
 * ``s_a(f)`` is the salience of the key in the brief: 1 if prominent (title or lead), otherwise
-  ``0.2 + 0.2 * (mentions - 1)`` capped at 1; tags count as fully salient.
+  ``0.3 + 0.2 * (mentions - 1)`` capped at 1; tags count as fully salient.
 
 **The pair score** is the dot product of the two vectors times a date factor::
 
@@ -20,20 +20,21 @@ gets ``v_a(f) = sqrt(W_kind) * r(f) * s_a(f)`` where
 
 so each shared key counts by its field, by its rarity *squared* (it is rare on both sides, as in
 TF-IDF cosine), and by its salience in *both* briefs: a key entity of both counts fully, a key
-entity of one that the other mentions once counts 0.2, a passing mention on both sides 0.04.
+entity of one that the other mentions once counts 0.3, a passing mention on both sides 0.09.
 The score is symmetric by construction and summed with ``math.fsum``, so
-``score(a, b) == score(b, a)`` exactly. A link needs ``score >= min_score`` (60), and optionally a
+``score(a, b) == score(b, a)`` exactly. A link needs ``score >= min_score`` (40), and optionally a
 cosine ``score / (|v_a| |v_b|) >= min_cosine`` (off by default).
 
-**Why this separates stories.** A place weighs 60 and ``r < 1`` for any shared key, so one
-shared place never links on its own. A common country or a much-covered leader has a small
-``r``, and squaring makes it smaller: "Russia" (r ~ 0.4) and "Putin" (r ~ 0.45) shared by an
-OPEC+ brief and a war brief add up to about 30. Cross-story pairs in news mostly share *passing*
-mentions (a spokesman quoted in both, an agency, a list of countries), which the salience
-product all but cancels. A rare person prominent in both briefs (``r >= 0.78``: 2 briefs of 16,
-about 10 of 50,000) passes alone; a person and a place of middling rarity that are key to both
-pass together when the briefs are close in time, and fall towards half weight when they are
-months apart. Older and newer briefs both count (unlike Hugo's default).
+**Why this separates stories.** A place weighs 60, so one shared place links on its own only
+if it is key to both briefs and very rare (``r >= 0.82``: the site of one event), never a country.
+A common country or a much-covered leader has a small ``r``, and squaring makes it smaller:
+"Russia" (r ~ 0.4) and "Putin" (r ~ 0.45) key to an OPEC+ brief and to a war brief add up to
+about 30. Cross-story pairs in news mostly share *passing* mentions (a spokesman quoted in both,
+an agency, a list of countries), which the salience product all but cancels. A person key to
+both briefs passes alone when rare (``r >= 0.63``); a person and a place of middling rarity key to
+both pass together when the briefs are close in time; the date factor takes links months apart
+towards half weight. Older and newer briefs both count (unlike Hugo's default). The defaults
+were checked on the gold stories of ``tests/gold`` (``eval/related.py``).
 
 **Too-common keys.** As in Hugo's ``cardinalityThreshold``, a key used by more than
 ``max_share`` of the briefs (0.5) is dropped, but only once the site has ``max_share_min_briefs``
@@ -139,11 +140,11 @@ class RelatedConfig:
     max_share: float = 0.5
     max_share_min_briefs: int = 20
     seed_max_postings: int = 100
-    min_score: float = 60.0
+    min_score: float = 40.0
     min_cosine: float = 0.0
     date_half_life_days: float = 30.0
     date_floor: float = 0.5
-    salience_base: float = 0.2
+    salience_base: float = 0.3
     salience_step: float = 0.2
     max_related: int = 5
     thread_window_days: float = 14.0
@@ -184,7 +185,7 @@ class RelatedConfig:
         """Return how central an entity is to one brief, in ``(0, 1]``.
 
         >>> RelatedConfig().salience(1, False), RelatedConfig().salience(1, True)
-        (0.2, 1.0)
+        (0.3, 1.0)
         """
         if prominent:
             return 1.0
@@ -313,7 +314,7 @@ def _vector(raw: dict[str, tuple[float, float]], rarity: dict[str, float],
         if r is None:
             continue
         field_weight, salience = raw[key_id]
-        value = math.sqrt(field_weight * salience) * r
+        value = math.sqrt(field_weight) * salience * r
         squares.append(value * value)
         if document_frequency[key_id] >= 2:  # a key no other brief has links nothing
             vector[key_id] = value
