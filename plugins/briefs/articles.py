@@ -18,8 +18,7 @@ from pelican.contents import Article
 from briefs.analysis.boilerplate import strip_trailing_boilerplate
 from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
-from briefs.analysis.overrides import apply_overrides
-from briefs.analysis.pipeline import analyse
+from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.cache import AnalysisCache, cache_key
 from briefs.entity_index import (
     BriefRecord,
@@ -35,9 +34,6 @@ from briefs.render import entity_link_wraps, isolation_wraps, key_quote_wraps
 from briefs.settings import BriefsSettings
 
 logger = logging.getLogger(__name__)
-
-OVERRIDE_KEYS = ("quote_add", "quote_hide", "quote_speaker")
-
 
 @dataclass(frozen=True, slots=True)
 class KeyQuote:
@@ -118,11 +114,9 @@ def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazet
     key = cache_key([body.text, lang, title, *overrides.values(), settings.fingerprint])
     document = cache.get(key)
     if document is None:
-        document = analyse(body.text, lang=lang, title=title, config=settings.analysis,
-                           gazetteer=gazetteer)
-        document, warnings = apply_overrides(
-            document, add=overrides["quote_add"], hide=overrides["quote_hide"],
-            speaker=overrides["quote_speaker"], key_quotes=settings.key_quotes)
+        document, warnings = analyse_brief(body.text, lang=lang, title=title,
+                                           overrides=overrides, config=settings.analysis,
+                                           gazetteer=gazetteer)
         for warning in warnings:
             logger.warning("%s: %s", article.source_path, warning)
         cache.put(key, document)

@@ -14,16 +14,34 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from briefs.analysis.entities import (
+    EntitiesFileError,
+    Gazetteer,
+    default_gazetteer,
+    load_site_entities,
+    site_gazetteer,
+)
 from briefs.analysis.model import Document
-from briefs.analysis.pipeline import analyse
+from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.importer import ImportRequest, write_brief
 from briefs.sources import ContentFileError, read_content_file
 
 
-def annotate_file(path: Path, lang: str | None = None) -> Document:
-    """Analyse one content file as the site build would."""
+def annotate_file(path: Path, lang: str | None = None,
+                  gazetteer: Gazetteer | None = None) -> tuple[Document, list[str]]:
+    """Analyse one content file as the site build would; return it and override warnings."""
     content = read_content_file(path)
-    return analyse(content.body, lang=lang or content.lang or "ar", title=content.title)
+    overrides = {key: content.metadata.get(key) for key in OVERRIDE_KEYS}
+    return analyse_brief(content.body, lang=lang or content.lang or "ar", title=content.title,
+                         overrides=overrides, gazetteer=gazetteer)
+
+
+def gazetteer_for(path: Path, entities: Path | None) -> Gazetteer:
+    """Return the gazetteer with the editors' file: ``--entities``, or entities.yml beside PATH."""
+    candidate = entities or path.parent / "entities.yml"
+    if entities is None and not candidate.is_file():
+        return default_gazetteer()
+    return site_gazetteer(load_site_entities(candidate))
 
 
 def render_text(document: Document) -> str:
@@ -39,17 +57,24 @@ def render_text(document: Document) -> str:
         kind = "fragment" if quote.fragment else (quote.speaker or "no speaker")
         cue = f" <{quote.cue}>" if quote.cue else ""
         lines.append(f"  [{quote.start}:{quote.end}] {kind}{cue}: {quote.text}")
-    for entity in document.extra.get("entities", []):
-        lines.append(f"  {entity['type']}: {entity['name']} ×{len(entity['mentions'])}")
+    lines.append(f"entities: {len(document.entities)}")
+    for entity in document.entities:
+        lines.append(f"  {entity.type}: {entity.name} ×{len(entity.mentions)}")
     return "\n".join(lines)
 
 
 def _annotate(arguments: argparse.Namespace) -> int:
     try:
-        document = annotate_file(arguments.path, arguments.lang)
-    except ContentFileError as error:
+        gazetteer = gazetteer_for(arguments.path, arguments.entities)
+        document, warnings = annotate_file(arguments.path, arguments.lang, gazetteer)
+    except (ContentFileError, EntitiesFileError) as error:
         print(f"mujaz annotate: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"mujaz annotate: {error.filename}: {error.strerror}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"mujaz annotate: {arguments.path}: {warning}", file=sys.stderr)
     if arguments.format == "json":
         json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -95,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("path", type=Path, help="a Markdown brief or a plain-text article")
     annotate.add_argument("--format", choices=("json", "text"), default="json")
     annotate.add_argument("--lang", help="language of a file with no Lang metadata (default ar)")
+    annotate.add_argument("--entities", type=Path,
+                          help="the editors' entity file (default: entities.yml beside PATH)")
     annotate.set_defaults(handler=_annotate)
     importer = commands.add_parser(
         "import", help="bring a plain-text article or a saved web page into content/ as a brief")

@@ -9,7 +9,7 @@ quotes. Nothing here imports Pelican; the glue maps ``BRIEFS_*`` settings onto
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .attribution import attribute_quotes
@@ -19,6 +19,7 @@ from .entities import Gazetteer, link_document, recognise
 from .keyquotes import select_key_quotes
 from .lang import text_direction
 from .model import Document, Span
+from .overrides import apply_overrides
 from .quotes import find_quotes, mark_fragments
 from .segment import split_sentences
 from .tokens import tokenize
@@ -121,3 +122,26 @@ def analyse(
         key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),
         entities=entities,
     )
+
+
+#: Brief metadata keys (lower-cased, as Pelican gives them) holding editor overrides.
+OVERRIDE_KEYS = ("quote_add", "quote_hide", "quote_speaker")
+
+
+def analyse_brief(
+    body: str,
+    *,
+    lang: str,
+    title: str = "",
+    overrides: Mapping[str, str | Sequence[str] | None] | None = None,
+    config: AnalysisConfig = DEFAULT_CONFIG,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Document, list[str]]:
+    """Analyse a brief and apply its editor overrides (see :mod:`.overrides`).
+
+    Returns the document and a warning for each override that matched nothing.
+    """
+    document = analyse(body, lang=lang, title=title, config=config, gazetteer=gazetteer)
+    given = overrides or {}
+    return apply_overrides(document, add=given.get("quote_add"), hide=given.get("quote_hide"),
+                           speaker=given.get("quote_speaker"), key_quotes=config.key_quotes)
