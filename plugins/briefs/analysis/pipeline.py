@@ -12,12 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from briefs.i18n import text_direction
+
 from .attribution import attribute_quotes
 from .clean import clean_body
 from .dateline import find_dateline
 from .entities import Gazetteer, link_document, recognise
 from .keyquotes import select_key_quotes
-from .lang import text_direction
 from .model import Document, Span
 from .overrides import apply_overrides
 from .quotes import find_quotes, mark_fragments

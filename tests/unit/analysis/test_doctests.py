@@ -16,7 +16,6 @@ MODULES = [
     "attribution",
     "clean",
     "keyquotes",
-    "lang",
     "pipeline",
     "overrides",
 ]

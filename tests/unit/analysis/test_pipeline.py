@@ -7,7 +7,6 @@ import time
 import pytest
 
 from briefs.analysis.clean import clean_body
-from briefs.analysis.lang import text_direction
 from briefs.analysis.pipeline import AnalysisConfig, analyse
 
 
@@ -81,23 +80,6 @@ def test_key_quotes_follow_config():
     assert len(doc.key_quotes) == 1
     assert doc.key_quotes[0].speaker == "مارك روتي"
 
-
-@pytest.mark.parametrize(
-    ("lang", "direction"),
-    [
-        ("ar", "rtl"),
-        ("fa", "rtl"),
-        ("ur", "rtl"),
-        ("he", "rtl"),
-        ("en", "ltr"),
-        ("ar-EG", "rtl"),
-        ("en_GB", "ltr"),
-        ("zz", "ltr"),
-        ("", "ltr"),
-    ],
-)
-def test_direction(lang, direction):
-    assert text_direction(lang) == direction
 
 
 def test_config_rejects_bad_values():
