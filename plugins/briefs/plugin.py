@@ -8,7 +8,7 @@ from typing import Any
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from briefs import articles, jinja
+from briefs import articles, jinja, publish
 from briefs.analysis.entities import (
     Gazetteer,
     SiteEntities,
@@ -78,5 +78,17 @@ def register() -> None:
     signals.generator_init.connect(install_jinja)
     # All articles read and the content cache saved: safe to rewrite _content.
     signals.article_generator_finalized.connect(annotate_articles)
+    # Publishing build: stop early on an empty or relative SITEURL.
+    signals.initialized.connect(publish.check_publishing)
+    # Search on: add the search.html direct template before generators are made.
+    signals.initialized.connect(publish.add_search_page)
+    # Canonical/Open Graph/JSON-LD filters and the search normaliser's tables.
+    signals.generator_init.connect(publish.install_jinja)
+    # Atom ids and links percent-encoded (Arabic slugs), xml:lang set, for every feed.
+    signals.feed_generated.connect(publish.ascii_feed_ids)
+    # Site written: .nojekyll, sitemap.xml and robots.txt from the pages' heads.
+    signals.finalized.connect(publish.write_site_files)
+    # Site written: the Pagefind index of the briefs (a failure fails the build).
+    signals.finalized.connect(publish.index_search)
     # Entity pages, the entity index page, per-entity feeds and the JSON API.
     signals.get_generators.connect(entity_pages_generator)

@@ -34,6 +34,10 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ENTITIES_FILE": "entities.yml",
     # Keep analyses under CACHE_PATH/briefs, keyed by content hash, across builds.
     "BRIEFS_CACHE": True,
+    # Publishing build (publishconf.py): SITEURL must be absolute, RELATIVE_URLS off.
+    "BRIEFS_PUBLISHING": False,
+    # A search page and a Pagefind index of the briefs, written after every build.
+    "BRIEFS_SEARCH": True,
 }
 
 
@@ -89,6 +93,9 @@ class BriefsSettings:
         if isinstance(key_quotes, bool) or not isinstance(key_quotes, int) or key_quotes < 0:
             msg = f"BRIEFS_KEY_QUOTES must be a whole number of 0 or more, not {key_quotes!r}"
             raise BriefsConfigError(msg)
+        for key in ("BRIEFS_PUBLISHING", "BRIEFS_SEARCH"):
+            if not isinstance(merged[key], bool):
+                raise BriefsConfigError(f"{key} must be True or False, not {merged[key]!r}")
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
         if translations is None:
             translations = Path(settings.get("THEME", ".")) / "translations"

@@ -1,0 +1,207 @@
+"""Publishing receivers: settings check, Atom ids, head metadata, sitemap, robots, search.
+
+Wired in :func:`briefs.plugin.register`; each receiver is a module-level function (Pelican
+holds receivers by weak reference). Two settings drive them (see README, "Publishing"):
+
+- ``BRIEFS_PUBLISHING`` (publishconf.py sets it): ``SITEURL`` must then be an absolute
+  ``http(s)`` address and ``RELATIVE_URLS`` off, checked before anything is read.
+- ``BRIEFS_SEARCH`` (default on): a ``search.html`` page, and a Pagefind index of the
+  briefs written after every build.
+
+A step that fails raises an error naming the step and the file, so the build fails
+instead of publishing a site without its feed ids, sitemap or search index.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from feedgenerator import SyndicationFeed
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+from pelican import Pelican
+from pelican.generators import Generator
+
+from briefs import searchnorm
+from briefs.jsonld import article_jsonld, jsonld_script
+from briefs.search import build_search_index
+from briefs.settings import BriefsConfigError
+from briefs.sitemap import SitemapError, collect_pages, iri_to_uri, robots_txt, sitemap_xml
+
+logger = logging.getLogger(__name__)
+
+SEARCH_TEMPLATE = "search"
+# Pages that are not content: the error page and Pagefind's own files.
+SITEMAP_SKIP = frozenset({"404.html", "pagefind/"})
+
+
+class PublishConfigError(BriefsConfigError):
+    """The settings cannot publish a site (for example an empty ``SITEURL``)."""
+
+
+class FeedError(RuntimeError):
+    """A feed could not be made valid; the message names the feed."""
+
+
+def _publishing(settings: Mapping[str, Any]) -> bool:
+    return bool(settings.get("BRIEFS_PUBLISHING", False))
+
+
+def _search(settings: Mapping[str, Any]) -> bool:
+    return bool(settings.get("BRIEFS_SEARCH", True))
+
+
+def _absolute(siteurl: object) -> bool:
+    parts = urlsplit(siteurl) if isinstance(siteurl, str) else None
+    return bool(parts and parts.scheme in {"http", "https"} and parts.netloc)
+
+
+# ── initialized ─────────────────────────────────────────────────────────────────────────
+
+
+def check_publishing(pelican: Pelican) -> None:
+    """With ``BRIEFS_PUBLISHING``, stop unless ``SITEURL`` is absolute and URLs are too."""
+    settings = pelican.settings
+    if not _publishing(settings):
+        return
+    siteurl = settings.get("SITEURL")
+    if not _absolute(siteurl):
+        msg = (f"BRIEFS_PUBLISHING is on but SITEURL is {siteurl!r}: set SITEURL to the "
+               "site's absolute address, e.g. SITEURL = \"https://USER.github.io/REPO\" in "
+               "publishconf.py, or the SITEURL environment variable, or pass "
+               "--extra-settings SITEURL='\"https://…\"' (the Pages workflow does)")
+        raise PublishConfigError(msg)
+    if settings.get("RELATIVE_URLS"):
+        msg = ("BRIEFS_PUBLISHING is on but RELATIVE_URLS is True: set RELATIVE_URLS = False "
+               "in publishconf.py (feeds, canonical links and the sitemap need absolute URLs)")
+        raise PublishConfigError(msg)
+
+
+def add_search_page(pelican: Pelican) -> None:
+    """Add ``search.html`` (the ``search`` direct template) when search is on."""
+    settings = pelican.settings
+    templates = list(settings.get("DIRECT_TEMPLATES") or [])
+    if _search(settings) and SEARCH_TEMPLATE not in templates:
+        settings["DIRECT_TEMPLATES"] = [*templates, SEARCH_TEMPLATE]
+
+
+# ── generator_init: template helpers ───────────────────────────────────────────────────
+
+
+def page_path(output_file: str | None) -> str:
+    """Return the URL path (below SITEURL) of the page written to ``output_file``.
+
+    >>> page_path("index.html"), page_path("page/2/index.html"), page_path("briefs/a.html")
+    ('', 'page/2/', 'briefs/a.html')
+    """
+    path = (output_file or "").replace("\\", "/")
+    if path == "index.html" or path.endswith("/index.html"):
+        return path[: -len("index.html")]
+    return path
+
+
+def og_locale(lang: str | None) -> str:
+    """Return the Open Graph locale (``language_TERRITORY``) of a language code.
+
+    >>> og_locale("ar"), og_locale("en"), og_locale("fr_CA"), og_locale("zz")
+    ('ar_EG', 'en_US', 'fr_CA', 'zz')
+    """
+    code = (lang or "").replace("-", "_")
+    try:
+        locale = Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return code
+    if locale.territory:
+        return f"{locale.language}_{locale.territory}"
+    likely = get_global("likely_subtags").get(locale.language, "")
+    territory = Locale.parse(likely).territory if likely else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+@pass_context
+def news_article_jsonld(context: Context, article: object, url: str,
+                        summary: str = "") -> Markup:
+    """Return the brief's JSON-LD ``<script>`` (a Jinja filter: ``article|news_article_jsonld``)."""
+    return jsonld_script(article_jsonld(article, url, str(summary or ""), context))
+
+
+def install_jinja(generator: Generator) -> None:
+    """Add the publishing filters and the search normaliser's tables to a generator."""
+    generator.env.filters.update(
+        page_path=page_path, og_locale=og_locale, news_article_jsonld=news_article_jsonld,
+        jsonld_script=jsonld_script, iri_to_uri=iri_to_uri)
+    rules = json.dumps(searchnorm.rules(), ensure_ascii=False).replace("<", "\\u003c")
+    generator.env.globals.update(BRIEFS_SEARCH=_search(generator.settings),
+                                 SEARCH_RULES_JSON=Markup(rules))
+
+
+# ── feed_generated ──────────────────────────────────────────────────────────────────────
+
+
+def ascii_feed_ids(context: Mapping[str, Any], feed: SyndicationFeed) -> None:
+    """Percent-encode a feed's ids and links and give it ``xml:lang``.
+
+    Pelican builds entry ids as ``tag:`` URIs from the raw link, so an Arabic slug puts
+    Arabic into ``<id>``, which feed validators reject (getpelican/feedgenerator#49). The
+    encoded form names the same resource (RFC 3987, section 3.1). Works for every feed
+    (site, tag, translation, entity), whatever generator wrote it.
+    """
+    where = feed.feed.get("feed_url") or feed.feed.get("link") or "a feed"
+    try:
+        for key in ("id", "link", "feed_url"):
+            if feed.feed.get(key):
+                feed.feed[key] = iri_to_uri(feed.feed[key])
+        if not feed.feed.get("language"):
+            feed.feed["language"] = context.get("DEFAULT_LANG") or None
+        for item in feed.items:
+            for key in ("unique_id", "link"):
+                if item.get(key):
+                    item[key] = iri_to_uri(item[key])
+    except (TypeError, ValueError, AttributeError) as error:
+        raise FeedError(f"feeds: making the ids of {where} ASCII-safe: {error}") from error
+
+
+# ── finalized ───────────────────────────────────────────────────────────────────────────
+
+
+def write_site_files(pelican: Pelican) -> None:
+    """Write ``.nojekyll``, and with an absolute SITEURL ``sitemap.xml`` and ``robots.txt``.
+
+    ``.nojekyll`` stops GitHub Pages from running Jekyll, which would hide files and
+    folders that start with an underscore.
+    """
+    output = Path(pelican.output_path)
+    nojekyll = output / ".nojekyll"
+    try:
+        nojekyll.write_text("", encoding="utf-8")
+    except OSError as error:
+        raise SitemapError(f"pages: writing {nojekyll}: {error}") from error
+    siteurl = pelican.settings.get("SITEURL")
+    if not _absolute(siteurl):
+        logger.debug("sitemap: SITEURL %r is not absolute; no sitemap.xml or robots.txt",
+                     siteurl)
+        return
+    sitemap = output / "sitemap.xml"
+    try:
+        pages = collect_pages(output, SITEMAP_SKIP)
+        sitemap.write_text(sitemap_xml(pages), encoding="utf-8")
+        (output / "robots.txt").write_text(robots_txt(f"{siteurl}/sitemap.xml"),
+                                           encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SitemapError(f"sitemap: writing {sitemap}: {error}") from error
+    logger.info("sitemap: %d pages in %s", len(pages), sitemap)
+
+
+def index_search(pelican: Pelican) -> None:
+    """Index the written briefs with Pagefind (raises ``SearchIndexError`` on failure)."""
+    if _search(pelican.settings):
+        build_search_index(Path(pelican.output_path),
+                           str(pelican.settings.get("DEFAULT_LANG") or "en"))

@@ -1,0 +1,146 @@
+"""``sitemap.xml`` and ``robots.txt`` from the written site.
+
+The sitemap is made from the output folder, not from Pelican's objects, so every page any
+generator wrote (briefs, tags, entity pages, listings) is in it with the URL its own
+``<link rel="canonical">`` gives, and with the ``hreflang`` alternates its head lists.
+A page that says ``<meta name="robots" content="noindex">`` is left out. Written by hand
+because pelican-sitemap writes ``ref=`` for ``href=`` in its alternates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Characters an URI keeps as they are: RFC 3986 reserved and unreserved, and '%' so that
+# an already percent-encoded URI is not encoded twice.
+URI_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
+
+
+class SitemapError(RuntimeError):
+    """The sitemap could not be written; the message names the file."""
+
+
+def iri_to_uri(iri: str) -> str:
+    """Percent-encode the non-ASCII characters of an IRI (RFC 3987, section 3.1).
+
+    >>> iri_to_uri("https://example.org/tags/أوبك.html")
+    'https://example.org/tags/%D8%A3%D9%88%D8%A8%D9%83.html'
+    >>> iri_to_uri("tag:example.org,2024-11-14:/a%20b")
+    'tag:example.org,2024-11-14:/a%20b'
+    """
+    return quote(iri, safe=URI_SAFE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageHead:
+    """What the sitemap needs from a page's ``<head>``."""
+
+    canonical: str | None
+    alternates: tuple[tuple[str, str], ...]  # (hreflang, href)
+    noindex: bool
+    modified: str | None  # article:modified_time or article:published_time
+
+
+class _HeadParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.canonical: str | None = None
+        self.alternates: list[tuple[str, str]] = []
+        self.noindex = False
+        self.times: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {key: value or "" for key, value in attrs}
+        rel = a.get("rel", "").split()
+        if tag == "link" and "canonical" in rel and self.canonical is None:
+            self.canonical = a.get("href")
+        elif tag == "link" and "alternate" in rel and a.get("hreflang") and a.get("href"):
+            pair = (a["hreflang"], a["href"])
+            if pair not in self.alternates:
+                self.alternates.append(pair)
+        elif tag == "meta" and a.get("name") == "robots" and "noindex" in a.get("content", ""):
+            self.noindex = True
+        elif tag == "meta" and a.get("property", "").startswith("article:") and a.get("content"):
+            self.times[a["property"]] = a["content"]
+
+
+def read_head(html: str) -> PageHead:
+    """Read the canonical URL, hreflang alternates, robots and dates of one page.
+
+    >>> head = read_head('<head><link rel="canonical" href="https://x.org/a.html">'
+    ...                  '<link rel="alternate" hreflang="en" href="https://x.org/a.en.html">'
+    ...                  '</head><body><link rel="canonical" href="ignored"></body>')
+    >>> head.canonical, head.alternates
+    ('https://x.org/a.html', (('en', 'https://x.org/a.en.html'),))
+    """
+    end = html.find("</head>")
+    parser = _HeadParser()
+    parser.feed(html if end < 0 else html[:end])
+    parser.close()
+    modified = (parser.times.get("article:modified_time")
+                or parser.times.get("article:published_time"))
+    return PageHead(canonical=parser.canonical, alternates=tuple(parser.alternates),
+                    noindex=parser.noindex, modified=modified)
+
+
+def collect_pages(output: Path, skip: frozenset[str] = frozenset()) -> list[PageHead]:
+    """Return the head of every indexable HTML page under ``output``, sorted by URL.
+
+    ``skip`` holds paths relative to ``output`` (404 pages, the search bundle's files).
+    A page without a canonical link raises :class:`SitemapError`: every page must have one.
+    """
+    heads = []
+    for path in sorted(output.rglob("*.html")):
+        relative = path.relative_to(output).as_posix()
+        if relative in skip or any(relative.startswith(prefix) for prefix in skip
+                                   if prefix.endswith("/")):
+            continue
+        head = read_head(path.read_text(encoding="utf-8"))
+        if head.noindex:
+            continue
+        if not head.canonical:
+            msg = f"sitemap: {path} has no <link rel=\"canonical\">"
+            raise SitemapError(msg)
+        heads.append(head)
+    return sorted(heads, key=lambda head: head.canonical or "")
+
+
+def sitemap_xml(pages: list[PageHead]) -> str:
+    """Return the sitemap of ``pages``, with ``xhtml:link`` alternates for translations.
+
+    >>> xml = sitemap_xml([PageHead("https://x.org/أ.html", (("ar", "https://x.org/أ.html"),
+    ...     ("en", "https://x.org/a.en.html")), False, "2024-11-14T10:00:00+00:00")])
+    >>> "<loc>https://x.org/%D8%A3.html</loc>" in xml, xml.count("<xhtml:link")
+    (True, 2)
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    for page in pages:
+        lines.append("  <url>")
+        lines.append(f"    <loc>{xml_escape(iri_to_uri(page.canonical or ''))}</loc>")
+        if page.modified:
+            lines.append(f"    <lastmod>{xml_escape(page.modified)}</lastmod>")
+        for lang, href in page.alternates:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                         f"href={quoteattr(iri_to_uri(href))}/>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(sitemap_url: str) -> str:
+    """Return a ``robots.txt`` that allows everything and names the sitemap.
+
+    >>> print(robots_txt("https://x.org/sitemap.xml"), end="")
+    User-agent: *
+    Allow: /
+    Sitemap: https://x.org/sitemap.xml
+    """
+    return f"User-agent: *\nAllow: /\nSitemap: {iri_to_uri(sitemap_url)}\n"
