@@ -42,6 +42,7 @@ MIN_BASE = 3
 # Spelling variants of one word, as substrings of a base: variant → the form kept.
 VARIANTS = {
     "اوروب": "اورب",  # الأوروبي / الأوربي, أوروبا / أوربا
+    "اميرك": "امريك",  # الأميركي / الأمريكي
 }
 ARABIC_LETTER = "[\u0620-\u064a\u0671-\u06d3]"
 
