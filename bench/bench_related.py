@@ -92,12 +92,25 @@ def measure(size: int, mode: str) -> dict[str, float]:
         links = sum(len(v) for v in result.values())
         with_links = sum(1 for v in result.values() if v)
         return {"seconds": seconds, "rss_mb": (after - before) / 1024, "links": links,
-                "with_links": with_links}
+                "with_links": with_links, "walked": postings_walked(briefs) / size}
     tracemalloc.start()
     related_briefs(briefs)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {"traced_mb": peak / 2**20}
+
+
+def postings_walked(briefs: list[BriefFeatures]) -> int:
+    """Count the postings the scoring walks (from the private index; after timing)."""
+    from briefs.related import RelatedConfig, _build_index
+
+    index = _build_index(briefs, RelatedConfig())
+    walked = 0
+    for a, seeds in enumerate(index.seeds):
+        for key_id, _ in seeds:
+            positions = index.postings[key_id][0]
+            walked += len(positions) - bisect.bisect_right(positions, a)
+    return walked
 
 
 def run_child(size: int, mode: str) -> dict[str, float]:
@@ -118,7 +131,7 @@ def main() -> None:
         print(json.dumps(measure(args.child, args.mode)))
         return
     header = (f"{'briefs':>7} {'seconds':>8} {'s/1k':>6} {'time x':>7} {'RSS+ MB':>8} "
-              f"{'traced MB':>9} {'mem x':>6} {'links':>7} {'linked':>7}")
+              f"{'traced MB':>9} {'mem x':>6} {'links':>7} {'linked':>7} {'walk/brief':>10}")
     print(header)
     first: tuple[int, float, float] | None = None
     for size in args.sizes:
@@ -131,9 +144,11 @@ def main() -> None:
         mem_growth = traced["traced_mb"] / first[2] / scale
         print(f"{size:>7} {timed['seconds']:>8.2f} {1000 * timed['seconds'] / size:>6.3f} "
               f"{time_growth:>7.2f} {timed['rss_mb']:>8.1f} {traced['traced_mb']:>9.1f} "
-              f"{mem_growth:>6.2f} {timed['links']:>7} {timed['with_links']:>7}")
+              f"{mem_growth:>6.2f} {timed['links']:>7} {timed['with_links']:>7} "
+              f"{timed['walked']:>10.1f}")
     print("time x, mem x: growth per brief relative to the first size (1.00 = linear).")
     print("RSS+ = ru_maxrss delta over the call; traced = tracemalloc peak during the call.")
+    print("walk/brief = postings visited per brief; bounded by keys x seed_max_postings.")
 
 
 if __name__ == "__main__":

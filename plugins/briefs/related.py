@@ -363,7 +363,8 @@ def _build_index(briefs: Sequence[BriefFeatures], config: RelatedConfig) -> _Ind
         seed_items = tuple((k, v) for k, v in vector.items()
                            if k in proposing and document_frequency[k] <= config.seed_max_postings)
         seeds.append(seed_items)
-        boost_items = {k: v for k, v in vector.items() if k not in dict(seed_items)}
+        seed_keys = {k for k, _ in seed_items}
+        boost_items = {k: v for k, v in vector.items() if k not in seed_keys}
         boosts.append(boost_items)
         boost_caps.append(math.fsum(v * largest[k] for k, v in boost_items.items()))
         for key_id, value in vector.items():
