@@ -4,14 +4,14 @@ Uses the session fixtures of tests/conftest.py: ``built_site`` / ``site_server``
 site, Arabic chrome) and ``built_site_en`` / ``site_server_en`` (the same content with
 ``DEFAULT_LANG = 'en'``). Screenshots go to ``test-artifacts/`` at the repository root.
 
-Without Chromium the tests are skipped locally, but fail when ``CI`` is set.
+Without Chromium the tests are skipped locally, but fail when ``CI`` is set (the
+``browser`` fixture is in tests/browser/conftest.py, shared with test_search.py).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path(os.environ.get("MUJAZ_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 WIDE, NARROW = 1280, 375
 SIDEBAR_FROM = 960  # px: the sidebar sits beside the article from this width (main.css)
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -41,21 +31,6 @@ def _missing(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI is set: browser tests must run)")
     pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """A headless Chromium (Debian's /usr/bin/chromium) for the whole session."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed")
-    if not CHROMIUM.exists():
-        _missing(f"no Chromium at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser: object, url: str, width: int, *, color_scheme: str = "light") -> object:

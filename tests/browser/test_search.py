@@ -2,7 +2,8 @@
 finds and opens the brief (RTL and LTR chrome), the page passes axe, and the hit rate of
 eval/search_queries.json through the real Pagefind index stays at or above 0.95.
 
-Uses the session fixtures of tests/conftest.py (``site_server``, ``site_server_en``).
+Uses the session fixtures of tests/conftest.py (``site_server``, ``site_server_en``) and
+tests/browser/conftest.py (``browser``).
 Without Chromium the tests are skipped locally, but fail when ``CI`` is set.
 """
 
@@ -22,9 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = json.loads((ROOT / "tests" / "cases" / "search_normalise.json").read_text("utf-8"))
-CHROMIUM = Path(os.environ.get("MUJAZ_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 HIT_RATE_FLOOR = 0.95
 
 
@@ -40,20 +38,6 @@ def _eval_module() -> object:
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed")
-    if not CHROMIUM.exists():
-        _missing(f"no Chromium at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
