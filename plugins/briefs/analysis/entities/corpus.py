@@ -25,3 +25,19 @@ def read_conll(path: str | Path) -> list[Sentence]:
     if toks:
         sentences.append((toks, tags))
     return sentences
+
+
+def pseudo_documents(sentences: list[Sentence], size: int = 700) -> list[list[Sentence]]:
+    """Group consecutive sentences into documents of at least ``size`` tokens.
+
+    ANERcorp marks no article boundaries; a brief is about 700 tokens long.
+    """
+    docs: list[list[Sentence]] = [[]]
+    count = 0
+    for sent in sentences:
+        docs[-1].append(sent)
+        count += len(sent[0])
+        if count >= size:
+            docs.append([])
+            count = 0
+    return [d for d in docs if d]

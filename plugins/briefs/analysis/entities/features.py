@@ -63,13 +63,113 @@ def token_info(raw: str) -> tuple[str, str, str]:
     return core, name_key(core), raw[hi:] or raw[:lo]
 
 
-def sentence_features(  # noqa: PLR0912
+#: Features a token lends to its neighbours (besides w, g, lex, x2 and, at ±1, bs).
+_NB_FLAGS = ("gn", "ti", "oh", "pt", "sv", "np", "edge")
+
+#: ``(own features, features lent at offsets -2, -1, +1, +2, key, gazetteer tag)``.
+_Local = tuple[list[str], tuple[list[str], list[str], list[str], list[str]], str, str]
+
+_OFFSETS = (-2, -1, 1, 2)
+_BOUND = {off: f"{off}BOUND" for off in _OFFSETS}
+
+
+def _local(raw: str, skey: str, g: str, lexicon: Lexicon) -> _Local:
+    """Per-token features, independent of the neighbours (cached by the caller)."""
+    core, key, edge = token_info(raw)
+    bs = blind_strip(key)
+    d = {
+        "w": key,
+        "bs": bs,
+        "sh": _shape(core),
+        "len": str(min(len(key), 8)),
+        "p2": key[:2], "p3": key[:3], "x1": key[-1:], "x2": key[-2:], "x3": key[-3:],
+        "bx2": bs[-2:], "bp2": bs[:2],
+        "g": g or "O",
+        "lex": lexicon.get(key) or lexicon.get(skey) or lexicon.get("~" + bs, "") or "-",
+    }
+    if skey != key:
+        d["s"] = skey
+    if edge:
+        d["edge"] = edge[:1]
+    if key in GIVEN_NAMES or bs in GIVEN_NAMES:
+        d["gn"] = "1"
+    if key in PERSON_TITLES or bs in PERSON_TITLES:
+        d["ti"] = "1"
+    if key in ORG_HEADS or bs in ORG_HEADS:
+        d["oh"] = "1"
+    if key in PLACE_TRIGGERS or bs in PLACE_TRIGGERS:
+        d["pt"] = "1"
+    if key in SPEECH_VERBS or bs in SPEECH_VERBS or key[1:] in SPEECH_VERBS:
+        d["sv"] = "1"
+    if key in NAME_PARTICLES:
+        d["np"] = "1"
+    if core.startswith("ال") or key.startswith("ال"):
+        d["al"] = "1"
+    own = ["b"] + [f"{k}={v}" for k, v in d.items()]
+    lent = []
+    for off in _OFFSETS:
+        f = [f"{off}w={key}", f"{off}g={d['g']}", f"{off}lex={d['lex']}", f"{off}x2={d['x2']}"]
+        f += [f"{off}{k}" for k in _NB_FLAGS if k in d]
+        if abs(off) == 1:
+            f.append(f"{off}bs={bs}")
+        lent.append(f)
+    return own, (lent[0], lent[1], lent[2], lent[3]), key, d["g"]
+
+
+class _LocalCache:
+    """Memo of :func:`_local` for one lexicon (tokens repeat a lot within and across texts).
+
+    With a ``vocab`` (the attributes a trained model knows), features outside it are
+    dropped once per token form: the tagger would ignore them, and passing fewer strings
+    to crfsuite is most of the tagging time.
+    """
+
+    __slots__ = ("lexicon", "memo", "vocab")
+
+    def __init__(self, lexicon: Lexicon, vocab: frozenset[str] | None) -> None:
+        self.lexicon = lexicon
+        self.vocab = vocab
+        self.memo: dict[tuple[str, str, str], _Local] = {}
+
+    def get(self, raw: str, skey: str, g: str) -> _Local:
+        item = self.memo.get((raw, skey, g))
+        if item is None:
+            if len(self.memo) > 200_000:
+                self.memo.clear()
+            item = _local(raw, skey, g, self.lexicon)
+            if self.vocab is not None:
+                v = self.vocab
+                own, lent, w, gt = item
+                item = ([f for f in own if f in v],
+                        (*([f for f in lst if f in v] for lst in lent),),  # type: ignore[assignment]
+                        w, gt)
+            self.memo[raw, skey, g] = item
+        return item
+
+
+_CACHES: dict[tuple[int, int], _LocalCache] = {}
+
+
+def _cache_for(lexicon: Lexicon, vocab: frozenset[str] | None) -> _LocalCache:
+    cache = _CACHES.get((id(lexicon), id(vocab)))
+    if cache is None or cache.lexicon is not lexicon or cache.vocab is not vocab:
+        if len(_CACHES) > 8:
+            _CACHES.clear()
+        cache = _CACHES[id(lexicon), id(vocab)] = _LocalCache(lexicon, vocab)
+    return cache
+
+
+def sentence_features(
     tokens: Sequence[str], gaz: Gazetteer, lexicon: Lexicon,
+    vocab: frozenset[str] | None = None,
 ) -> list[list[str]]:
-    """Return one feature list per token of a sentence."""
-    info = [token_info(t) for t in tokens]
-    keys = [k for _, k, _ in info]
-    gtag = [""] * len(tokens)
+    """Return one feature list per token of a sentence.
+
+    ``vocab``: if given, only features in it are returned (see :class:`_LocalCache`).
+    """
+    keys = [token_info(t)[1] for t in tokens]
+    n = len(tokens)
+    gtag = ["O"] * n
     stripped = list(keys)
     for m in gazetteer_matches(keys, gaz):
         typ = _GAZ_TAG[gaz.type_of(m.entity_id)] if gaz.type_of(m.entity_id) else "X"
@@ -77,58 +177,25 @@ def sentence_features(  # noqa: PLR0912
             gtag[t] = ("B-" if t == m.i else "I-") + typ
         if m.prefix:
             stripped[m.i] = m.key.split(" ")[0]
-    local: list[dict[str, str]] = []
-    for (core, key, edge), skey, g in zip(info, stripped, gtag, strict=True):
-        bs = blind_strip(key)
-        d = {
-            "w": key,
-            "bs": bs,
-            "sh": _shape(core),
-            "len": str(min(len(key), 8)),
-            "p2": key[:2], "p3": key[:3], "x1": key[-1:], "x2": key[-2:], "x3": key[-3:],
-            "bx2": bs[-2:], "bp2": bs[:2],
-            "g": g or "O",
-            "lex": lexicon.get(key) or lexicon.get(skey) or lexicon.get("~" + bs, "") or "-",
-        }
-        if skey != key:
-            d["s"] = skey
-        if edge:
-            d["edge"] = edge[:1]
-        if key in GIVEN_NAMES or bs in GIVEN_NAMES:
-            d["gn"] = "1"
-        if key in PERSON_TITLES or bs in PERSON_TITLES:
-            d["ti"] = "1"
-        if key in ORG_HEADS or bs in ORG_HEADS:
-            d["oh"] = "1"
-        if key in PLACE_TRIGGERS or bs in PLACE_TRIGGERS:
-            d["pt"] = "1"
-        if key in SPEECH_VERBS or bs in SPEECH_VERBS or key[1:] in SPEECH_VERBS:
-            d["sv"] = "1"
-        if key in NAME_PARTICLES:
-            d["np"] = "1"
-        if core.startswith("ال") or key.startswith("ال"):
-            d["al"] = "1"
-        local.append(d)
+    cache = _cache_for(lexicon, vocab)
+    local = [cache.get(t, s, g) for t, s, g in zip(tokens, stripped, gtag, strict=True)]
     out: list[list[str]] = []
-    n = len(local)
-    for i, d in enumerate(local):
-        f = ["b"] + [f"{k}={v}" for k, v in d.items()]
-        for off in (-2, -1, 1, 2):
+    for i, (own, _, w, g) in enumerate(local):
+        f = own.copy()
+        for slot, off in enumerate(_OFFSETS):
             j = i + off
             if 0 <= j < n:
-                o = local[j]
-                f += [f"{off}w={o['w']}", f"{off}g={o['g']}", f"{off}lex={o['lex']}",
-                      f"{off}x2={o['x2']}"]
-                f += [f"{off}{k}" for k in ("gn", "ti", "oh", "pt", "sv", "np", "edge") if k in o]
-                if abs(off) == 1:
-                    f.append(f"{off}bs={o['bs']}")
+                f += local[j][1][slot]
             else:
-                f.append(f"{off}BOUND")
+                f.append(_BOUND[off])
+        pairs = []
         if i > 0:
-            f.append(f"-1w|w={local[i - 1]['w']}|{d['w']}")
-            f.append(f"-1g|g={local[i - 1]['g']}|{d['g']}")
+            pw, pg = local[i - 1][2], local[i - 1][3]
+            pairs.append(f"-1w|w={pw}|{w}")
+            pairs.append(f"-1g|g={pg}|{g}")
         if i + 1 < n:
-            f.append(f"w|+1w={d['w']}|{local[i + 1]['w']}")
+            pairs.append(f"w|+1w={w}|{local[i + 1][2]}")
+        f += pairs if vocab is None else [p for p in pairs if p in vocab]
         out.append(f)
     return out
 
@@ -155,3 +222,4 @@ def build_lexicon(sentences: Sequence[tuple[Sequence[str], Sequence[str]]],
         if best >= min_count and best * 2 >= total:
             out[form] = tag
     return out
+

@@ -98,7 +98,18 @@ EN_STOP = _words(
     at by for from with to of and or but if as after before when while since during monday
     tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december mr mrs ms dr said says say there here what who
-    where why how which also however meanwhile yesterday today tomorrow
+    where why how which also however meanwhile yesterday today tomorrow jan feb mar apr jun jul
+    aug sep sept oct nov dec group four every
+    """
+)
+
+#: English nationality adjectives and demonyms: never a name on their own.
+EN_DEMONYMS = _words(
+    """
+    saudi arab arabic iraqi israeli kuwaiti qatari emirati omani yemeni iranian syrian lebanese
+    jordanian egyptian libyan tunisian algerian moroccan sudanese turkish russian ukrainian
+    chinese japanese korean american british english french german dutch italian
+    spanish portuguese polish european asian african indonesian indian pakistani afghan
     """
 )
 
@@ -107,7 +118,7 @@ EN_TITLES = _words(
     """
     president prime minister secretary chancellor king queen prince princess sheikh general
     foreign defence defense chief spokesman spokeswoman spokesperson ambassador senator governor
-    mayor pope mr mrs ms dr leader envoy commissioner
+    mayor pope mr mrs ms dr leader envoy commissioner deputy vice
     """
 )
 

@@ -26,8 +26,28 @@ def _first_candidates(key: str, gaz: Gazetteer) -> list[tuple[int, str]]:
     return cands
 
 
+_MEMO: dict[tuple[int, tuple[str, ...]], tuple[Gazetteer, list[GazMatch]]] = {}
+
+
 def gazetteer_matches(keys: Sequence[str], gaz: Gazetteer,
                       known: Callable[[str], str | None] | None = None) -> list[GazMatch]:
+    """Memoised :func:`_gazetteer_matches` (the tagger's features and the recogniser
+    match the same sentence against the same gazetteer)."""
+    if known is not None:
+        return _gazetteer_matches(keys, gaz, known)
+    memo_key = (id(gaz), tuple(keys))
+    hit = _MEMO.get(memo_key)
+    if hit is not None and hit[0] is gaz:
+        return list(hit[1])
+    if len(_MEMO) > 4096:
+        _MEMO.clear()
+    out = _gazetteer_matches(keys, gaz)
+    _MEMO[memo_key] = (gaz, out)
+    return list(out)
+
+
+def _gazetteer_matches(keys: Sequence[str], gaz: Gazetteer,
+                       known: Callable[[str], str | None] | None = None) -> list[GazMatch]:
     """Return non-overlapping longest matches, left to right.
 
     ``keys`` are token keys. Only the first token of a name may carry proclitics.

@@ -29,11 +29,18 @@ from .clitics import strip_word
 from .features import token_info
 from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer
 from .keys import is_arabic, name_key
-from .lexicon import EN_ORG_HEADS, EN_STOP, EN_TITLES, GIVEN_NAMES, PERSON_TITLES
+from .lexicon import (
+    EN_DEMONYMS,
+    EN_ORG_HEADS,
+    EN_STOP,
+    EN_TITLES,
+    GIVEN_NAMES,
+    PERSON_TITLES,
+)
 from .match import gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .scoring import spans
-from .tagger import LEXICON_FILE, crf_tag, data_dir, load_lexicon, model_available
+from .tagger import LEXICON_FILE, crf_tag, crf_tag_document, data_dir, load_lexicon, model_available
 from .tokens import PUNCT
 
 #: Map of a normalised key to a product type, for names already seen in the document.
@@ -44,6 +51,11 @@ _WORD = re.compile(r"\S+")
 
 
 def _frequent_words() -> Mapping[str, str]:
+    return _lexicon_at(data_dir())
+
+
+@lru_cache(maxsize=4)
+def _lexicon_at(directory: object) -> Mapping[str, str]:
     return load_lexicon(str(data_dir() / LEXICON_FILE))
 
 
@@ -167,7 +179,10 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
                  known: Known | None = None) -> list[list[str]]:
     """Tag the sentences of one document; names found once are propagated to the others."""
     gaz = gazetteer or default_gazetteer()
-    first = [tag_tokens(s, gazetteer=gaz, known=known) for s in sentences]
+    crf = (crf_tag_document(sentences, gaz) if model_available()
+           else [["O"] * len(s) for s in sentences])
+    first = [tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c)
+             for s, c in zip(sentences, crf, strict=True)]
     seen: dict[str, str] = dict(known or {})
     for toks, tags in zip(sentences, first, strict=True):
         _collect(toks, tags, gaz, seen)
@@ -224,11 +239,11 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     tagged = tag_document(toks, gazetteer=gaz, known=known)
     seen: dict[str, str] = dict(known or {})
     mentions: list[Mention] = []
-    for words, tags in zip(sentences, tagged, strict=True):
+    for words, sent, tags in zip(sentences, toks, tagged, strict=True):
         for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
             if typ not in TAG_TO_TYPE or not words[i].core:
                 continue
-            offset, key = span_key([w.text for w in words], i, j, gaz, seen)
+            offset, key = span_key(sent, i, j, gaz, seen)
             eid = _lookup_id(key, gaz)
             etype = gaz.type_of(eid) if eid else TAG_TO_TYPE[typ]
             start = words[i].start + offset
@@ -245,6 +260,8 @@ def _lookup_id(key: str, gaz: Gazetteer) -> str | None:
     return eid
 
 
+_EN_TRIM = EN_DEMONYMS | EN_TITLES
+_EN_COMPASS = frozenset({"north", "south", "east", "west"})
 _EN_CONNECT = frozenset({"of", "the", "de", "von", "der", "van", "al", "bin", "for", "and"})
 
 
@@ -256,6 +273,8 @@ def _recognise_en(text: str, sentences: list[list[_Word]], gaz: Gazetteer) -> li
         taken = [False] * len(core)
         for m in gazetteer_matches(keys, gaz):
             start, end = core[m.i].start, core[m.j - 1].end
+            if not any(c.isupper() for c in text[start:end]) and text[start:end].isascii():
+                continue  # "who" is not WHO: English names are capitalised
             mentions.append(Mention(start, end, text[start:end], gaz.type_of(m.entity_id),
                                     m.key, m.entity_id, start, "gazetteer"))
             for t in range(m.i, m.j):
@@ -274,6 +293,14 @@ def _recognise_en(text: str, sentences: list[list[_Word]], gaz: Gazetteer) -> li
             if i == 0 and j - i == 1:
                 i = j
                 continue  # a lone sentence-initial capital is not evidence
+            run_end = j
+            while j > i and keys[j - 1] in _EN_TRIM:
+                j -= 1  # "Chinese President", "North Korean": adjectives and titles
+            while i < j and keys[i] in _EN_TRIM:
+                i += 1  # "Ukrainian President Volodymyr Zelenskyy": the name only
+            if j - i == 0 or (j - i == 1 and keys[i] in _EN_COMPASS):
+                i = run_end
+                continue
             prev = keys[i - 1] if i else ""
             heads = any(k in EN_ORG_HEADS for k in keys[i:j])
             etype = ("organization" if heads else "person" if prev in EN_TITLES or j - i in (2, 3)
@@ -281,7 +308,7 @@ def _recognise_en(text: str, sentences: list[list[_Word]], gaz: Gazetteer) -> li
             start, end = core[i].start, core[j - 1].end
             mentions.append(Mention(start, end, text[start:end], etype,
                                     " ".join(keys[i:j]), None, start, "caps"))
-            i = j
+            i = run_end
     return sorted(mentions, key=lambda m: m.start)
 
 

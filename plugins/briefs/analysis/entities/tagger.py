@@ -45,10 +45,30 @@ def model_available() -> bool:
     return (data_dir() / MODEL_FILE).exists()
 
 
+@cache
+def _models() -> tuple[pycrfsuite.Tagger, dict[str, str], frozenset[str]]:
+    """The tagger, the training lexicon and the model's attributes (loaded once)."""
+    d = data_dir()
+    tagger = _tagger(str(d / MODEL_FILE))
+    vocab = frozenset(attr for attr, _ in tagger.info().state_features)
+    return tagger, load_lexicon(str(d / LEXICON_FILE)), vocab
+
+
+def lexicon() -> dict[str, str]:
+    """The training lexicon shipped with the model (empty without a model)."""
+    return _models()[1] if model_available() else {}
+
+
 def crf_tag(tokens: Sequence[str], gaz: Gazetteer | None = None) -> list[str]:
     """Tag one sentence of raw tokens with IOB tags over PERS, LOC, ORG, MISC."""
     if not tokens:
         return []
-    lexicon = load_lexicon(str(data_dir() / LEXICON_FILE))
-    feats = sentence_features(tokens, gaz or default_gazetteer(), lexicon)
-    return list(_tagger(str(data_dir() / MODEL_FILE)).tag(feats))
+    return crf_tag_document([tokens], gaz)[0]
+
+
+def crf_tag_document(sentences: Sequence[Sequence[str]], gaz: Gazetteer | None = None,
+                     ) -> list[list[str]]:
+    """Tag the sentences of one document (each sentence is one CRF sequence)."""
+    tagger, lex, vocab = _models()
+    gaz = gaz or default_gazetteer()
+    return [tagger.tag(sentence_features(s, gaz, lex, vocab)) if s else [] for s in sentences]
