@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -87,7 +88,8 @@ def copy_fixture(tmp_path: Path) -> Path:
 def pelican(content: Path, output: Path) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
                "-o", str(output), "-e", f'CACHE_PATH="{output.parent / "cache"}"', "--verbose"]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT,
+                          env={**os.environ, "COLUMNS": "400"})
 
 
 @pytest.mark.parametrize(("yaml_text", "line", "words"), [

@@ -21,17 +21,16 @@ from briefs.analysis.model import Dateline, Document, Span
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.cache import AnalysisCache, cache_key
 from briefs.entity_index import (
-    BriefRecord,
     EntityGroup,
     EntityIndex,
     brief_entities,
-    build_entity_index,
     group_by_type,
 )
 from briefs.htmltext import BodyText, apply_wraps, extract_body, keep_leading_blocks
 from briefs.i18n import text_direction
 from briefs.render import entity_link_wraps, isolation_wraps, key_quote_wraps
 from briefs.settings import BriefsSettings
+from briefs.site_index import SiteIndex, index_site, record_of
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +62,26 @@ class BriefEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedBrief:
+    """A related brief, with what links it: shared entities (linked) and shared tags."""
+
+    article: Article
+    score: float
+    shared: tuple[BriefEntity, ...]
+    shared_tags: tuple[str, ...]
+    pinned: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """The briefs of this brief's story, in date order, with its neighbours."""
+
+    members: tuple[Article, ...]
+    previous: Article | None
+    next: Article | None
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """What the templates show beside a brief's body."""
 
@@ -73,6 +92,8 @@ class Brief:
     key_quotes: tuple[KeyQuote, ...]
     document: Document | None  # the whole analysis; None when the analysis failed
     entities: tuple[BriefEntity, ...] = ()
+    related: tuple[RelatedBrief, ...] = ()
+    thread: Thread | None = None
 
     @property
     def entity_groups(self) -> list[EntityGroup]:
@@ -159,23 +180,51 @@ def entity_url(slug: str, pelican_settings: dict[str, Any]) -> str:
     return str(pelican_settings["ENTITY_URL"]).format(slug=slug)
 
 
-def brief_of(article: Article, analysed: Analysed, index: EntityIndex,
+def brief_entity(site_id: str, index: EntityIndex, pelican_settings: dict[str, Any],
+                 mentions: int = 0) -> BriefEntity:
+    """Return a site entity as a brief shows it."""
+    entity = index.by_id[site_id].entity
+    return BriefEntity(id=entity.id, name=entity.name, kind=entity.type,
+                       url=entity_url(entity.slug, pelican_settings), mentions=mentions,
+                       wikidata=entity.wikidata)
+
+
+def related_of(article: Article, site: SiteIndex, by_key: dict[str, Article],
+               pelican_settings: dict[str, Any]) -> tuple[tuple[RelatedBrief, ...], Thread | None]:
+    """Return a brief's related briefs (with their reasons) and its story thread."""
+    related = tuple(
+        RelatedBrief(
+            article=by_key[link.key], score=link.score, pinned=link.pinned,
+            shared=tuple(brief_entity(key, site.entities, pelican_settings)
+                         for key in link.shared if key in site.entities.by_id),
+            shared_tags=tuple(key.removeprefix("tag:") for key in link.shared
+                              if key.startswith("tag:")),
+        )
+        for link in site.related.get(article.url, []) if link.key in by_key
+    )
+    thread = site.threads.get(article.url)
+    if thread is None or len(thread.members) < 2:
+        return related, None
+    return related, Thread(members=tuple(by_key[key] for key in thread.members),
+                           previous=by_key.get(thread.previous or ""),
+                           next=by_key.get(thread.next or ""))
+
+
+def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict[str, Article],
              pelican_settings: dict[str, Any]) -> Brief:
     """Return the data the templates show for one brief."""
+    index = site.entities
     lang = getattr(article, "lang", None) or pelican_settings.get("DEFAULT_LANG") or "en"
     document = analysed.document
     if document is None:
         return Brief(lang=lang, direction=text_direction(lang), dateline=None, boilerplate=(),
                      key_quotes=(), document=None)
-    entities = tuple(
-        BriefEntity(id=item.entity.id, name=item.entity.name, kind=item.entity.type,
-                    url=entity_url(item.entity.slug, pelican_settings), mentions=count,
-                    wikidata=item.entity.wikidata)
-        for item, count in brief_entities(index, document.entities)
-    )
+    entities = tuple(brief_entity(item.entity.id, index, pelican_settings, count)
+                     for item, count in brief_entities(index, document.entities))
+    related, thread = related_of(article, site, by_key, pelican_settings)
     return Brief(lang=lang, direction=document.direction, dateline=document.dateline,
                  boilerplate=document.boilerplate, key_quotes=key_quotes_of(document),
-                 document=document, entities=entities)
+                 document=document, entities=entities, related=related, thread=thread)
 
 
 def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,
@@ -199,12 +248,35 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
     article.brief = brief
 
 
-def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazetteer: Gazetteer,
-                  cache: AnalysisCache, pelican_settings: dict[str, Any]) -> EntityIndex:
-    """Analyse every article, build the entity index, then write each brief's markup.
+def editor_links(article: Article, key: str, by_slug: dict[str, list[Article]]) -> tuple[str, ...]:
+    """Return the brief keys an editor names in ``Related:`` or ``Unrelated:`` metadata.
 
-    An article whose analysis fails is reported by file and published without quotes or
-    entities; the rest of the site is built as usual.
+    Briefs are named by slug, comma-separated; one that names no brief is reported with
+    both names, and the build goes on.
+    """
+    value = article.metadata.get(key)
+    names = value if isinstance(value, list) else str(value or "").split(",")
+    keys = []
+    for slug in (name.strip() for name in names):
+        if not slug:
+            continue
+        matches = by_slug.get(slug, [])
+        if not matches:
+            logger.warning("%s: %s names the brief %r, but no content file has that Slug",
+                           article.source_path, key.capitalize(), slug)
+            continue
+        # A translation shares its slug: prefer the one in this brief's language.
+        same_lang = [m for m in matches if getattr(m, "lang", None) == article.lang]
+        keys.append((same_lang or matches)[0].url)
+    return tuple(keys)
+
+
+def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazetteer: Gazetteer,
+                  cache: AnalysisCache, pelican_settings: dict[str, Any]) -> SiteIndex:
+    """Analyse every article, index the site, then write each brief's markup.
+
+    An article whose analysis fails is reported by file and published without quotes,
+    entities or related briefs; the rest of the site is built as usual.
     """
     analysed: dict[int, Analysed] = {}
     for article in articles:
@@ -214,18 +286,24 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
             logger.exception("%s: the analysis failed; the brief is published without quotes "
                              "or entities", article.source_path)
             analysed[id(article)] = without_analysis(article, settings)
+    by_slug: dict[str, list[Article]] = {}
+    for article in articles:
+        by_slug.setdefault(article.slug, []).append(article)
     records = [
-        BriefRecord(key=article.url, date=article.date, refs=item.document.entities,
-                    quotes=item.document.quotes)
-        for article in articles
-        if (item := analysed[id(article)]).document is not None
+        record_of(item.document, key=article.url, date=article.date,
+                  title=str(getattr(article, "title", "")),
+                  tags=[str(tag) for tag in getattr(article, "tags", [])],
+                  pinned=editor_links(article, "related", by_slug),
+                  forbidden=editor_links(article, "unrelated", by_slug))
+        for article in articles if (item := analysed[id(article)]).document is not None
     ]
-    index = build_entity_index(records, gazetteer=gazetteer)
+    site = index_site(records, gazetteer=gazetteer, related_config=settings.related)
+    by_key = {article.url: article for article in articles}
     for article in articles:
         item = analysed[id(article)]
-        brief = brief_of(article, item, index, pelican_settings)
-        write_markup(article, item, brief, index=index, settings=settings,
+        brief = brief_of(article, item, site, by_key, pelican_settings)
+        write_markup(article, item, brief, index=site.entities, settings=settings,
                      pelican_settings=pelican_settings)
     logger.info("briefs: %d analysed (%d from the cache), %d entities", len(articles),
-                cache.hits, len(index.entities))
-    return index
+                cache.hits, len(site.entities.entities))
+    return site

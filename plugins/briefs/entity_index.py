@@ -29,6 +29,12 @@ class BriefRecord:
     date: datetime
     refs: tuple[EntityRef, ...]
     quotes: tuple[Quote, ...] = ()
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    lead_end: int = 0  # where the lead paragraph ends in the brief's text
+    dateline_end: int = 0  # where the dateline («بروكسل (أ ف ب) –») ends, 0 if none
+    pinned: tuple[str, ...] = ()  # keys of briefs an editor links to this one
+    forbidden: tuple[str, ...] = ()  # keys of briefs an editor forbids linking
 
 
 @dataclass(frozen=True, slots=True)

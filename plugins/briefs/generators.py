@@ -1,4 +1,4 @@
-"""Entity pages: one page (and Atom feed) per entity, the site-wide index, and the JSON API.
+"""Entity pages (one page and Atom feed per entity), the entity index, and the JSON API.
 
 Pelican glue, modelled on ``ArticlesGenerator.generate_tags``: ``generate_context`` turns the
 entity index (built when the articles were annotated) into page objects; ``generate_output``
@@ -17,7 +17,8 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
-from briefs.entity_index import EntityIndex, IndexedEntity, group_by_type
+from briefs.entity_index import IndexedEntity, group_by_type
+from briefs.site_index import SiteIndex
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ URL_DEFAULTS = {
     "ENTITIES_SAVE_AS": "entities/index.html",
     "ENTITY_FEED_ATOM": "feeds/entities/{slug}.atom.xml",
     "ENTITIES_API_SAVE_AS": "api/entities.json",
+    "ARTICLES_API_SAVE_AS": "api/briefs.json",
 }
 
 
@@ -62,13 +64,14 @@ class EntityPagesGenerator(Generator):
 
     def generate_context(self) -> None:
         """Turn the entity index into page objects (the index was built with the articles)."""
-        index: EntityIndex | None = self.context.get("entity_index")
-        articles: list[Article] = [*self.context.get("articles", []),
-                                   *self.context.get("translations", [])]
-        by_url = {article.url: article for article in articles}
+        site: SiteIndex | None = self.context.get("site_index")
+        self.articles: list[Article] = [*self.context.get("articles", []),
+                                        *self.context.get("translations", [])]
+        by_url = {article.url: article for article in self.articles}
         self.entities: list[Entity] = []
-        if index is None:
+        if site is None:
             return
+        index = site.entities
         pages = {item.entity.id: Entity(item, self.settings) for item in index.entities}
         for item in index.entities:
             page = pages[item.entity.id]
@@ -82,7 +85,8 @@ class EntityPagesGenerator(Generator):
         self.context["entity_groups"] = group_by_type(self.entities)
 
     def generate_output(self, writer: Writer) -> None:
-        """Write every entity page and feed, the index page and ``api/entities.json``."""
+        """Write every entity page and feed, the index page and the JSON API."""
+        self._write_json(self.settings["ARTICLES_API_SAVE_AS"], self._briefs_api())
         if not self.entities:
             return
         template = self.get_template("entity")
@@ -97,10 +101,31 @@ class EntityPagesGenerator(Generator):
         writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),
                           self.context, url=self.settings["ENTITIES_URL"],
                           template_name="entities", relative_urls=self.settings["RELATIVE_URLS"])
-        self._write_api()
+        self._write_json(self.settings["ENTITIES_API_SAVE_AS"], self._entities_api())
 
-    def _write_api(self) -> None:
-        payload = {
+    def _briefs_api(self) -> dict[str, Any]:
+        briefs = []
+        for article in sorted(self.articles, key=lambda a: (a.date, a.url), reverse=True):
+            brief = getattr(article, "brief", None)
+            document = brief.document if brief else None
+            briefs.append({
+                "url": article.url,
+                "title": str(article.title),
+                "date": article.date.isoformat(),
+                "lang": article.lang,
+                "quotes": [{"text": quote.text, "speaker": quote.speaker}
+                           for quote in (document.quotes if document else ())
+                           if not quote.fragment and not quote.hidden],
+                "entities": [entity.id for entity in (brief.entities if brief else ())],
+                "related": [{"url": link.article.url, "score": round(link.score, 3),
+                             "shared": [entity.id for entity in link.shared]
+                             + [f"tag:{tag}" for tag in link.shared_tags]}
+                            for link in (brief.related if brief else ())],
+            })
+        return {"briefs": briefs}
+
+    def _entities_api(self) -> dict[str, Any]:
+        return {
             "entities": [
                 {
                     "id": entity.id,
@@ -116,7 +141,9 @@ class EntityPagesGenerator(Generator):
                 for entity in self.entities
             ]
         }
-        target = Path(self.output_path) / self.settings["ENTITIES_API_SAVE_AS"]
+
+    def _write_json(self, relative: str, payload: dict[str, Any]) -> None:
+        target = Path(self.output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                           encoding="utf-8")

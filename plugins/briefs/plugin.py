@@ -52,9 +52,10 @@ def install_jinja(generator: Generator) -> None:
 def annotate_articles(generator: ArticlesGenerator) -> None:
     """Analyse every article (and translation), index the site, write each brief's markup."""
     build = _build(generator.settings)
-    generator.context["entity_index"] = articles.annotate_site(
+    site = articles.annotate_site(
         [*generator.articles, *generator.translations], build.settings, build.gazetteer,
         build.cache, generator.settings)
+    generator.context["site_index"] = site
 
 
 def entity_pages_generator(pelican: Pelican) -> type[EntityPagesGenerator]:

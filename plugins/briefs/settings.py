@@ -11,6 +11,7 @@ from typing import Any
 from briefs.analysis.boilerplate import DEFAULT_PATTERN_SOURCES, compile_patterns
 from briefs.analysis.pipeline import AnalysisConfig
 from briefs.i18n import DIGIT_SYSTEMS
+from briefs.related import RelatedConfig
 
 
 class BriefsConfigError(ValueError):
@@ -38,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_PUBLISHING": False,
     # A search page and a Pagefind index of the briefs, written after every build.
     "BRIEFS_SEARCH": True,
+    # How many related briefs a brief shows (editors' pins come on top).
+    "BRIEFS_RELATED_MAX": 5,
+    # The least relatedness score for a link (see briefs.related): higher links less.
+    "BRIEFS_RELATED_MIN_SCORE": 40,
+    # A story thread holds briefs on the same main entities up to this many days apart.
+    "BRIEFS_THREAD_DAYS": 14,
 }
 
 
@@ -53,6 +60,7 @@ class BriefsSettings:
     site_lang: str
     entities_file: Path
     cache_dir: Path | None
+    related: RelatedConfig
 
     @property
     def fingerprint(self) -> str:
@@ -89,10 +97,10 @@ class BriefsSettings:
         if digits not in DIGIT_SYSTEMS:
             msg = f"BRIEFS_DIGITS must be one of {', '.join(DIGIT_SYSTEMS)}, not {digits!r}"
             raise BriefsConfigError(msg)
-        key_quotes = merged["BRIEFS_KEY_QUOTES"]
-        if isinstance(key_quotes, bool) or not isinstance(key_quotes, int) or key_quotes < 0:
-            msg = f"BRIEFS_KEY_QUOTES must be a whole number of 0 or more, not {key_quotes!r}"
-            raise BriefsConfigError(msg)
+        key_quotes, related_max, min_score, thread_days = (
+            _whole_number(merged, key) for key in ("BRIEFS_KEY_QUOTES", "BRIEFS_RELATED_MAX",
+                                                   "BRIEFS_RELATED_MIN_SCORE",
+                                                   "BRIEFS_THREAD_DAYS"))
         for key in ("BRIEFS_PUBLISHING", "BRIEFS_SEARCH"):
             if not isinstance(merged[key], bool):
                 raise BriefsConfigError(f"{key} must be True or False, not {merged[key]!r}")
@@ -111,4 +119,15 @@ class BriefsSettings:
             isolate_ltr=bool(merged["BRIEFS_ISOLATE_LTR"]),
             translations_dir=Path(translations),
             site_lang=str(settings.get("DEFAULT_LANG") or "en"),
+            related=RelatedConfig(max_related=related_max, min_score=min_score,
+                                  thread_window_days=thread_days),
         )
+
+
+def _whole_number(merged: Mapping[str, Any], key: str) -> int:
+    """Return the setting if it is a whole number of 0 or more; else name it in an error."""
+    value = merged[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        msg = f"{key} must be a whole number of 0 or more, not {value!r}"
+        raise BriefsConfigError(msg)
+    return value
