@@ -1,6 +1,6 @@
 """Evaluate the entity recogniser on the ANERcorp CAMeL test split.
 
-Run: ``.venv/bin/python eval/ner.py [--data DIR] [--json] [--speed [RUNS]]``
+Run: ``.venv/bin/python eval/ner.py [--data DIR] [--json]``
 
 Entity-level micro P/R/F1 with exact spans (seqeval-style IOB2, our own scorer in
 ``briefs.analysis.entities.scoring``), overall and per type, for the full recogniser
@@ -11,9 +11,7 @@ Entity-level micro P/R/F1 with exact spans (seqeval-style IOB2, our own scorer i
   tokens (ANERcorp marks no article boundaries; a brief is about that long), so that
   document propagation (a name found once is found again) runs as it does on briefs.
 
-``--speed`` instead times ``recognise`` on a ~700-word Arabic article (the AFP seed padded
-with paragraphs of the demo briefs ``content/*.ar.md``), pinned to one core, and prints the
-median and p90 over RUNS runs (default 200) after a warm-up.
+Speed is measured by ``bench/bench_analysis.py``.
 
 The train file is a reconstruction of the official one (see the data README).
 """
@@ -22,15 +20,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from briefs.analysis.entities import recognise
 from briefs.analysis.entities.corpus import pseudo_documents, read_conll
 from briefs.analysis.entities.recognise import tag_document, tag_tokens
 from briefs.analysis.entities.scoring import Score, score
@@ -38,7 +33,6 @@ from briefs.analysis.entities.train import default_data
 
 TEST_FILE = "ANERCorp_CamelLab_test.txt"
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared/seed/afp-nato-china-north-korea.ar.txt"
 
 
 def evaluate(data: Path) -> dict[str, dict[str, Score]]:
@@ -51,51 +45,12 @@ def evaluate(data: Path) -> dict[str, dict[str, Score]]:
     return {"sentence": score(gold, sentence), "document": score(gold, document)}
 
 
-def speed_article(words: int = 700) -> str:
-    """The AFP seed article padded with demo-brief paragraphs to about ``words`` words."""
-    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    for path in sorted((ROOT / "content").glob("*.ar.md")):
-        body = path.read_text(encoding="utf-8").partition("\n\n")[2]
-        paragraphs += [p for p in body.split("\n\n") if p.strip()]
-    out: list[str] = []
-    count = 0
-    for p in paragraphs:
-        if count >= words:
-            break
-        out.append(p)
-        count += len(p.split())
-    return "\n\n".join(out)
-
-
-def speed(runs: int = 200) -> tuple[int, float, float]:
-    """Return ``(words, median ms, p90 ms)`` of ``recognise`` on one core."""
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    text = speed_article()
-    for _ in range(10):  # warm up: the model, lexicon and gazetteer load on first use
-        recognise(text, lang="ar")
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        recognise(text, lang="ar")
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return len(text.split()), statistics.median(times), times[int(0.9 * (runs - 1))]
-
-
 def main(argv: list[str] | None = None) -> int:
     """Print the scores."""
     ap = argparse.ArgumentParser(description="Evaluate NER on the ANERcorp CAMeL test split.")
     ap.add_argument("--data", type=Path, default=default_data())
     ap.add_argument("--json", action="store_true", help="print JSON")
-    ap.add_argument("--speed", type=int, nargs="?", const=200, metavar="RUNS",
-                    help="time recognise() on a 700-word article instead")
     args = ap.parse_args(argv)
-    if args.speed:
-        words, median, p90 = speed(args.speed)
-        sys.stdout.write(f"recognise(): {words} words, {args.speed} runs, one core: "
-                         f"median {median:.2f} ms, p90 {p90:.2f} ms\n")
-        return 0
     t0 = time.perf_counter()
     results = evaluate(args.data)
     if args.json:

@@ -34,6 +34,7 @@ class AnalysisConfig:
     ``DEFAULT_PATTERNS``. ``key_quotes``: how many quotes the sidebar shows.
     ``max_fragment_words``: quotes this short are fragments (scare quotes, labels).
     ``continuation_paragraphs``: how far back a subjectless «وأضاف» may find its speaker.
+    ``recognise_entities``: find people, organisations and places (off: quotes only).
     ``max_analysed_chars``: quotes are looked for in the first this-many characters only (a
     guard against pathological input; a news brief is a few thousand characters).
     """
@@ -43,6 +44,7 @@ class AnalysisConfig:
     max_fragment_words: int = 3
     continuation_paragraphs: int = 3
     max_analysed_chars: int = 100_000
+    recognise_entities: bool = True
 
     def __post_init__(self) -> None:
         """Reject settings that cannot work, naming the bad one."""
@@ -97,8 +99,10 @@ def analyse(
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)
     tokens = tokenize(text, 0, min(len(text), limit))
-    entities = tuple(link_document(recognise(text[:limit], lang=lang, gazetteer=gazetteer),
-                                   gazetteer=gazetteer))
+    entities = (
+        tuple(link_document(recognise(text[:limit], lang=lang, gazetteer=gazetteer),
+                            gazetteer=gazetteer))
+        if config.recognise_entities else ())
     quotes = attribute_quotes(
         text,
         quotes,
