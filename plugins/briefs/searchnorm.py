@@ -25,16 +25,14 @@ import re
 import unicodedata
 from typing import Any
 
+from briefs.analysis.resources import KEY_FOLD
+
 # Harakat and other combining marks (U+064B-065F, superscript alef U+0670), Quranic
 # annotation marks (U+0610-061A, U+06D6-06ED) and tatweel (U+0640): none changes a word.
 MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
-# Letter forms a reader types interchangeably.
-FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه",
-    **{chr(0x0660 + n): str(n) for n in range(10)},  # ٠-٩
-    **{chr(0x06F0 + n): str(n) for n in range(10)},  # ۰-۹ (Persian)
-}
+# Letter forms a reader types interchangeably: the analysis's own folds (alef forms,
+# ى, ة, Persian letters, Eastern digits).
+FOLD = KEY_FOLD
 # Leading clitics, longest first: conjunctions (و ف), prepositions (ب ك ل), the article.
 CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
 # A base keeps at least this many letters (most Arabic roots have three).

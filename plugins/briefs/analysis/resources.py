@@ -19,8 +19,8 @@ BIDI_AND_ZERO_WIDTH = (
     + "".join(chr(c) for c in range(0x2066, 0x206A))
     + "\ufeff"
 )
-#: Characters deleted from a key.
-KEY_DELETE = TASHKEEL + TATWEEL + BIDI_AND_ZERO_WIDTH
+#: Characters deleted from a key (the soft hyphen is invisible too).
+KEY_DELETE = TASHKEEL + TATWEEL + BIDI_AND_ZERO_WIDTH + "\u00ad"
 #: One-for-one folds applied to a key.
 KEY_FOLD = {
     "أ": "ا",

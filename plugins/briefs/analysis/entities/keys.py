@@ -6,8 +6,8 @@ mapped, bidi and zero-width marks removed, Eastern digits mapped, Latin casefold
 and whitespace collapsed. Keys are for lookup only: text and offsets always refer
 to the original string.
 
-This module is self-contained (it does not depend on ``briefs.analysis.normalize``)
-so that the entity package can be used alone; deduplicate later if the rules agree.
+The character rules are the analysis's own (``briefs.analysis.resources.KEY_TABLE``);
+a name key also casefolds Latin and collapses whitespace.
 """
 
 from __future__ import annotations
@@ -15,24 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: Characters deleted from keys: tashkeel U+064B–U+0652, superscript alef U+0670,
-#: tatweel U+0640, bidi and zero-width marks, the BOM and soft hyphen.
-_DELETE = (
-    [chr(c) for c in range(0x064B, 0x0653)]
-    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f"]
-    + ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068"]
-    + ["\u2069", "\ufeff", "\u00ad"]
-)
-
-_FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",  # alef forms
-    "ى": "ي", "ی": "ي",  # alef maqsura, Persian yeh
-    "ک": "ك", "ة": "ه",  # Persian kaf, teh marbuta (key only)
-}
-_FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
-_FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Extended (Persian) digits
-
-KEY_TABLE = str.maketrans({**dict.fromkeys(_DELETE), **_FOLD})
+from ..resources import KEY_TABLE
 
 _SPACES = re.compile(r"\s+")
 
