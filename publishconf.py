@@ -1,8 +1,7 @@
 """Settings for publishing (GitHub Pages): pelicanconf.py plus absolute URLs and feeds.
 
-SITEURL comes from the build: GitHub's Pages workflow (.github/workflows/pages.yml) passes
-the Pages base URL with --extra-settings, which overrides this file; locally, set the
-SITEURL environment variable. With BRIEFS_PUBLISHING on, an empty or relative SITEURL
+SITEURL comes from the SITEURL environment variable: GitHub's Pages workflow
+(.github/workflows/pages.yml) sets it to the Pages base URL; locally, set it yourself. With BRIEFS_PUBLISHING on, an empty or relative SITEURL
 stops the build with a message saying what to set.
 """
 
