@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -104,4 +105,30 @@ def test_a_broken_file_is_named_and_the_rest_still_builds(tmp_path: Path) -> Non
                             text=True, check=False, cwd=Path(__file__).resolve().parent.parent)
     log = result.stdout + result.stderr
     assert "broken.ar.md" in log
+    assert (tmp_path / "o" / "briefs" / "fixture-summit.html").is_file()
+
+
+def test_empty_and_boilerplate_only_briefs_are_named_and_the_rest_builds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for source in (FIXTURE_SITE / "content").iterdir():
+        (content / source.name).write_bytes(source.read_bytes())
+    header = "Title: {0}\nDate: 2024-11-23\nLang: ar\nSlug: {0}\n\n"
+    (content / "empty.ar.md").write_text(header.format("empty"), encoding="utf-8")
+    chrome_only = header.format("chrome") + "شاركها.\n\nExit mobile version\n"
+    (content / "chrome.ar.md").write_text(chrome_only, encoding="utf-8")
+    noisy = "\u200f\u200b“" * 2000 + "قال روتي " + "«" * 3000
+    (content / "noisy.ar.md").write_text(header.format("noisy") + noisy + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
+               "-o", str(tmp_path / "o")]
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            cwd=Path(__file__).resolve().parent.parent,
+                            env={**os.environ, "COLUMNS": "400"})
+    log = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode == 0, log
+    assert "empty.ar.md: the body is empty" in log
+    assert "chrome.ar.md: the body is only boilerplate" in log
+    chrome = read(tmp_path / "o", "briefs/chrome.html")
+    assert "شاركها" not in chrome
+    assert (tmp_path / "o" / "briefs" / "noisy.html").is_file()
     assert (tmp_path / "o" / "briefs" / "fixture-summit.html").is_file()
