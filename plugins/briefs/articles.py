@@ -19,7 +19,7 @@ from briefs.analysis.boilerplate import strip_trailing_boilerplate
 from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
-from briefs.cache import AnalysisCache, cache_key
+from briefs.cache import AnalysisCache, CachedAnalysis
 from briefs.entity_index import (
     EntityGroup,
     EntityIndex,
@@ -132,15 +132,17 @@ def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazet
     lang = getattr(article, "lang", None) or settings.site_lang
     title = str(getattr(article, "title", ""))
     overrides = {key: _metadata_text(article.metadata.get(key)) for key in OVERRIDE_KEYS}
-    key = cache_key([body.text, lang, title, *overrides.values(), settings.fingerprint])
-    document = cache.get(key)
-    if document is None:
+    key = cache.key([body.text, lang, title, *overrides.values(), settings.fingerprint])
+    entry = cache.get(key)
+    if entry is None:
         document, warnings = analyse_brief(body.text, lang=lang, title=title,
                                            overrides=overrides, config=settings.analysis,
                                            gazetteer=gazetteer)
-        for warning in warnings:
-            logger.warning("%s: %s", article.source_path, warning)
-        cache.put(key, document)
+        entry = CachedAnalysis(document, tuple(warnings))
+        cache.put(key, entry)
+    for warning in entry.warnings:
+        logger.warning("%s: %s", article.source_path, warning)
+    document = entry.document
     if document.boilerplate:
         body = keep_leading_blocks(body, len(document.paragraphs))
     if body.text != document.text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,10 +39,13 @@ def start_build(pelican: Pelican) -> None:
     for key, value in URL_DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     settings = BriefsSettings.from_pelican(pelican.settings)
-    site = (load_site_entities(settings.entities_file) if settings.entities_file.is_file()
-            else SiteEntities())
+    entities_file = settings.entities_file
+    site = load_site_entities(entities_file) if entities_file.is_file() else SiteEntities()
+    # The editors' file changes what the analysis finds: it is part of every cache key.
+    salt = hashlib.sha256(entities_file.read_bytes()).hexdigest() if entities_file.is_file() else ""
     pelican.settings["BRIEFS"] = BriefsBuild(
-        settings=settings, gazetteer=site_gazetteer(site), cache=AnalysisCache(settings.cache_dir))
+        settings=settings, gazetteer=site_gazetteer(site),
+        cache=AnalysisCache(settings.cache_dir, salt=salt))
 
 
 def install_jinja(generator: Generator) -> None:
