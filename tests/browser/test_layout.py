@@ -191,12 +191,18 @@ def _format(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
-@pytest.mark.parametrize("which", ["home", "brief-ar", "brief-en", "404"])
+@pytest.mark.parametrize("which", ["home", "brief-ar", "brief-en", "404", "entity", "entities",
+                                   "tags", "archives", "search"])
 def test_axe_no_serious_violations(browser, built_site, site_server, which, color_scheme) -> None:
     """axe-core finds no serious or critical violation (contrast included) in either scheme."""
     url = {
         "home": f"{site_server}/",
         "404": f"{site_server}/404.html",
+        "entity": f"{site_server}/entities/person-mark-rutte.html",
+        "entities": f"{site_server}/entities/index.html",
+        "tags": f"{site_server}/tags.html",
+        "archives": f"{site_server}/archives.html",
+        "search": f"{site_server}/search.html",
     }.get(which) or _brief_url(built_site, site_server, which.removeprefix("brief-"))
     page = _open(browser, url, WIDE, color_scheme=color_scheme)
     try:
