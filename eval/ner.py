@@ -1,6 +1,6 @@
 """Evaluate the entity recogniser on the ANERcorp CAMeL test split.
 
-Run: ``.venv/bin/python eval/ner.py [--data DIR] [--json]``
+Run: ``.venv/bin/python eval/ner.py [--data DIR] [--split test|dev] [--json]``
 
 Entity-level micro P/R/F1 with exact spans (seqeval-style IOB2, our own scorer in
 ``briefs.analysis.entities.scoring``), overall and per type, for the full recogniser
@@ -29,15 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 from briefs.analysis.entities.corpus import pseudo_documents, read_conll
 from briefs.analysis.entities.recognise import tag_document, tag_tokens
 from briefs.analysis.entities.scoring import Score, score
-from briefs.analysis.entities.train import default_data
+from briefs.analysis.entities.train import DEV_SENTENCES, TRAIN_FILE, default_data
 
 TEST_FILE = "ANERCorp_CamelLab_test.txt"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def evaluate(data: Path) -> dict[str, dict[str, Score]]:
-    """Score the sentence and document modes on the test split."""
-    test = read_conll(data / TEST_FILE)
+def evaluate(data: Path, split: str = "test") -> dict[str, dict[str, Score]]:
+    """Score the sentence and document modes on the test split (or ``dev``: the last
+    ``DEV_SENTENCES`` sentences of the train file, which the committed model never saw)."""
+    test = (read_conll(data / TEST_FILE) if split == "test"
+            else read_conll(data / TRAIN_FILE)[-DEV_SENTENCES:])
     gold = [tags for _, tags in test]
     sentence = [tag_tokens(toks) for toks, _ in test]
     document = [tags for doc in pseudo_documents(test)
@@ -50,15 +52,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate NER on the ANERcorp CAMeL test split.")
     ap.add_argument("--data", type=Path, default=default_data())
     ap.add_argument("--json", action="store_true", help="print JSON")
+    ap.add_argument("--split", choices=("test", "dev"), default="test",
+                    help="dev: the train file's held-out tail, for tuning rules")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    results = evaluate(args.data)
+    results = evaluate(args.data, args.split)
     if args.json:
         out = {mode: {t: [s.p, s.r, s.f, s.support] for t, s in sc.items()}
                for mode, sc in results.items()}
         sys.stdout.write(json.dumps(out) + "\n")
         return 0
-    lines = [f"ANERcorp CAMeL test split ({time.perf_counter() - t0:.1f} s)",
+    lines = [f"ANERcorp CAMeL {args.split} split ({time.perf_counter() - t0:.1f} s)",
              f"{'mode':<10}{'type':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}"]
     for mode, sc in results.items():
         for t in ("ALL", "PERS", "LOC", "ORG", "MISC"):

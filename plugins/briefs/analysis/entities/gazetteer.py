@@ -35,10 +35,12 @@ PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
     "place:tz-Asia/Seoul": ("سيول", "Seoul"),
     "place:tz-Europe/Kyiv": ("كييف", "Kiev", "Kyiv"),
     "place:tz-Europe/Moscow": ("Moscow",),
+    "place:tz-Australia/Melbourne": ("ملبورن", "Melbourne"),
+    "place:tz-Australia/Sydney": ("سيدني", "Sydney"),
     "place:US": ("الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا",
                  "واشنطن", "US", "U.S.", "USA", "America"),
     "place:GB": ("بريطانيا", "المملكة المتحدة", "Britain", "UK", "Great Britain"),
-    "place:RU": ("روسيا الاتحادية", "Russia"),
+    "place:RU": ("روسيا الاتحادية", "الاتحاد الروسي", "Russia"),
     "place:CN": ("جمهورية الصين الشعبية", "China"),
     "place:KP": ("كوريا الشمالية", "جمهورية كوريا الديمقراطية الشعبية", "North Korea"),
     "place:KR": ("كوريا الجنوبية", "South Korea"),
@@ -133,10 +135,10 @@ class Gazetteer:
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:
-    # Split like the tokenizer does, but keep "+" (أوبك+) and dots inside initials.
+    # Split like the tokenizer does (which keeps a final "+" after a letter: أوبك+).
     from .tokens import tokenize
 
-    return tuple(name_key(t.text) for t in tokenize(name.replace("+", " بلس")))
+    return tuple(name_key(t.text) for t in tokenize(name))
 
 
 def _cldr_entries() -> list[GazEntry]:

@@ -118,7 +118,8 @@ EN_TITLES = _words(
     """
     president prime minister secretary chancellor king queen prince princess sheikh general
     foreign defence defense chief spokesman spokeswoman spokesperson ambassador senator governor
-    mayor pope mr mrs ms dr leader envoy commissioner deputy vice
+    mayor pope mr mrs ms dr leader envoy commissioner deputy vice secretary-general
+    coach manager striker goalkeeper captain
     """
 )
 
@@ -128,5 +129,58 @@ EN_ORG_HEADS = _words(
     ministry organisation organization party agency council bank company university union
     committee commission authority association fund foundation court front club forum institute
     league alliance parliament army corporation group inc ltd corp news times post
+    service office department bureau federation confederation police network
+    """
+)
+
+#: Head nouns of the organisation-phrase rule (:func:`.phrases.org_phrases`): indefinite
+#: heads in the construct state, and the few definite heads that name one body with an
+#: adjective («الاتحاد السعودي», «المنتخب السعودي», «المخابرات الأمريكية»).
+ORG_PHRASE_HEADS = _keys(
+    """
+    وزارة وكالة منظمة اتحاد مجلس هيئة بنك مصرف شركة حزب جامعة محكمة صندوق مؤسسة لجنة
+    مجموعة مفوضية رابطة نقابة جمعية معهد أكاديمية إدارة
+    الاتحاد المجلس البنك المصرف الحزب المنتخب البرلمان المخابرات الاستخبارات
+    """
+)
+
+#: Venue head nouns: with a name after them, a place (ملعب غيلورا بونغ كارنو).
+VENUE_HEADS = _keys("ملعب استاد ستاد مطار ساحة ميدان")
+
+#: Month names (Syriac, Gregorian transliterated) and their second words.
+MONTHS = _keys(
+    """
+    كانون تشرين شباط آذار نيسان أيار حزيران تموز آب أيلول الأول الثاني
+    يناير فبراير مارس أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس سبتمبر أكتوبر نوفمبر
+    ديسمبر
+    """
+)
+
+#: Definite words that end a name phrase: time words, days, relatives, إلى (key الي) …
+PHRASE_STOP = _keys(
+    """
+    الذي التي الذين اللذين اللتين اللواتي الى الي الا الان الآن اليوم الأمس امس العام الماضي
+    المقبل الجاري الحالي السابق الأسبوع الاسبوع الشهر السنة الليلة الصباح المساء الاثنين
+    الثلاثاء الأربعاء الخميس الجمعة السبت الأحد خلال ايضا أيضا الأخير الأخيرة المقبلة الماضية
+    الحالية السابقة الجارية المزيد الكثير الرسمية الرسمي المقرر المقررة المنتهية
+    الرامية الرامي الساعية الساعي الداعية الداعي الماضي الباقية الباقي
+    """
+)
+
+#: English head words of place names: venues and geographic features (Gelora Bung Karno
+#: Stadium, Heathrow Airport, Tahrir Square).
+EN_PLACE_HEADS = _words(
+    """
+    stadium arena airport square street avenue road bridge river sea ocean island islands
+    mountains valley province region county district strait bay lake desert peninsula
+    """
+)
+
+#: English words of event, title and competition names: such a run is not a person or
+#: place (World Cup, Olympic Games, Security Summit).
+EN_EVENT_WORDS = _words(
+    """
+    cup games olympics championship championships tournament summit conference prize award
+    awards war festival week day open qualifying trophy
     """
 )

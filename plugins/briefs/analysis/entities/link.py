@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from .gazetteer import Gazetteer, default_gazetteer
 from .keys import name_key, squash_key
+from .lexicon import PERSON_TITLES
 from .model import Entity, EntityRef, Mention
 
 MAX_SLUG = 80
@@ -71,21 +72,11 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
     """
     gaz = gazetteer or default_gazetteer()
     site = gaz.site
-    full_people: dict[str, set[str]] = defaultdict(set)  # last word -> ids of full names
-    ids: list[str] = []
-    for m in mentions:
-        ids.append(_base_id(m, gaz))
-    for m, eid in zip(mentions, ids, strict=True):
-        words = m.key.split(" ")
-        if m.type == "person" and len(words) >= 2:
-            full_people[words[-1]].add(eid)
+    ids = [_base_id(m, gaz) for m in mentions]
+    short_ids = _short_forms(mentions, ids)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, base in zip(mentions, ids, strict=True):
-        eid = base
-        if m.type == "person" and " " not in m.key and not m.entity_id:
-            owners = full_people.get(m.key, set())
-            if len(owners) == 1:
-                eid = next(iter(owners))
+        eid = short_ids.get(m.start, base)
         if site is not None:
             eid = site.merge_target(eid)
             if site.is_excluded(eid, m.key):
@@ -95,7 +86,7 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
     for eid, ms in sorted(groups.items()):
         entry = gaz.entries.get(eid)
         etype = entry.type if entry else Counter(m.type for m in ms).most_common(1)[0][0]
-        texts = [m.text for m in ms]
+        texts = [display_text(m) for m in ms]
         if entry:
             name = entry.name("en" if all(m.text.isascii() for m in ms) else "ar")
         else:
@@ -103,6 +94,49 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
         aliases = tuple(sorted(set(texts) - {name}))
         refs.append(EntityRef(eid, name, etype, aliases, tuple(ms)))
     return refs
+
+
+def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, str]:
+    """Map the start of a short form to the id of the longer name it stands for.
+
+    People: a name of fewer words that ends or begins a longer person name of the document
+    (روتي → مارك روتي; the compound given name عبد العزيز → عبد العزيز بن سلمان; the Korean
+    and Chinese family name first: كيم → كيم جونغ أون, شي → شي جين بينغ). Organisations: a
+    name of two or more words that begins a longer one (المنتخب السعودي → المنتخب السعودي
+    لكرة القدم). With several candidates, the one named before the short form joins it if
+    it is the only one named before it; otherwise nothing is merged.
+    """
+    first_seen: dict[str, int] = {}
+    longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for m, eid in zip(mentions, ids, strict=True):
+        first_seen.setdefault(eid, m.start)
+        words = tuple(m.key.split(" "))
+        while words and words[0] in PERSON_TITLES:
+            words = words[1:]  # «الأمير عبد العزيز بن سلمان» begins with عبد العزيز
+        if len(words) >= 2 and m.type in ("person", "organization"):
+            longer[m.type].append((words, eid))
+    out: dict[int, str] = {}
+    for m, eid in zip(mentions, ids, strict=True):
+        if m.entity_id or m.type not in longer:
+            continue
+        words = tuple(m.key.split(" "))
+        k = len(words)
+        if m.type == "organization" and k < 2:
+            continue
+        owners = {oid for full, oid in longer[m.type] if len(full) > k and oid != eid and (
+            full[:k] == words or (m.type == "person" and full[-k:] == words))}
+        if len(owners) > 1:
+            owners = {o for o in owners if first_seen[o] < m.start}
+        if len(owners) == 1:
+            out[m.start] = next(iter(owners))
+    return out
+
+
+def display_text(m: Mention) -> str:
+    """The mention as a name: «ليابان» (from «لليابان», ل + اليابان) reads «اليابان»."""
+    if m.text.startswith("ل") and name_key("ا" + m.text) == m.key:
+        return "ا" + m.text
+    return m.text
 
 
 def _base_id(m: Mention, gaz: Gazetteer) -> str:

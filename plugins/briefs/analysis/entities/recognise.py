@@ -25,23 +25,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clitics import strip_word
+from .clitics import offset_after_letters, strip_word
 from .features import token_info
 from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer
 from .keys import is_arabic, name_key
 from .lexicon import (
     EN_DEMONYMS,
+    EN_EVENT_WORDS,
     EN_ORG_HEADS,
+    EN_PLACE_HEADS,
     EN_STOP,
     EN_TITLES,
     GIVEN_NAMES,
+    ORG_PHRASE_HEADS,
     PERSON_TITLES,
+    VENUE_HEADS,
 )
 from .match import gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
+from .phrases import drop_months, org_phrases, person_nisba, trim_latin_tail, venue_phrases
 from .scoring import spans
 from .tagger import LEXICON_FILE, crf_tag, crf_tag_document, data_dir, load_lexicon, model_available
-from .tokens import PUNCT
+from .tokens import peel
 
 #: Map of a normalised key to a product type, for names already seen in the document.
 Known = Mapping[str, str]
@@ -80,12 +85,16 @@ def _doc_gazetteer_cached(known: frozenset[tuple[str, str]]) -> Gazetteer:
     return build_gazetteer([entries])
 
 
-def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
-               known: Known | None = None, crf_tags: Sequence[str] | None = None) -> list[str]:
+def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # noqa: PLR0912
+               known: Known | None = None, crf_tags: Sequence[str] | None = None,
+               phrases: bool = False) -> list[str]:
     """Tag one sentence of tokens (Arabic) with IOB tags over PERS, LOC, ORG, MISC.
 
     Tokens are whitespace tokens as in ANERcorp (clitics attached); this is the full
-    recogniser (tagger + gazetteers + rules), as run on briefs.
+    recogniser (tagger + gazetteers + rules). ``phrases`` adds the product's phrase
+    rules (:mod:`.phrases`: «وزارة الخارجية الصينية» is an organisation, «فهد السبيعي» a
+    person), which ANERcorp's annotation does not follow (it leaves such descriptive
+    names untagged); :func:`recognise` turns them on.
     """
     gaz = gazetteer or default_gazetteer()
     n = len(tokens)
@@ -95,7 +104,8 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
         tags = crf_tag(tokens, gaz) if model_available() else ["O"] * n
     keys = [token_info(t)[1] for t in tokens]
     crf_spans = {(i, j): t for t, i, j in spans(tags)}
-    for m in gazetteer_matches(keys, gaz):
+    matches = gazetteer_matches(keys, gaz)
+    for m in matches:
         typ = TYPE_TO_TAG.get(gaz.type_of(m.entity_id))
         if typ is None:
             continue
@@ -104,6 +114,15 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
         # having seen the gazetteer as a feature already.
         if (m.i, m.j) not in crf_spans and all(tags[t] == "O" for t in range(m.i, m.j)):
             _set(tags, m.i, m.j, typ)
+        elif m.j - m.i >= GAZ_OVERRIDE_MIN and _covers(tags, m.i, m.j):
+            # A longer listed name over the tagger's pieces wins: «منطقة [آسيا] والمحيط
+            # الهادئ», «وكالة [يونهاب للأنباء]».
+            _set(tags, m.i, m.j, typ)
+    if phrases:
+        trim_latin_tail([token_info(t)[0] for t in tokens], tags)
+        drop_months(keys, tags)
+        org_phrases(keys, tags, frozenset(m.i for m in matches))
+        venue_phrases(keys, tags)
     # Rule: a title word before an untagged, unknown word → a person.
     lexicon = _frequent_words()
     for i in range(1, n):
@@ -115,9 +134,22 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
                 while j < n and tags[j] == "O" and lexicon.get(keys[j], "").endswith("PERS"):
                     j += 1
                 _set(tags, i, j, "PERS")
+    if phrases:
+        person_nisba(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place")
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
     return tags
+
+
+#: Shortest gazetteer name (in tokens) that replaces the tagger's spans inside it.
+GAZ_OVERRIDE_MIN = 3
+
+
+def _covers(tags: Sequence[str], i: int, j: int) -> bool:
+    """True if ``[i, j)`` holds no span crossing its edges and is not one span already."""
+    if tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-")):
+        return False
+    return not (tags[i].startswith("B-") and all(t.startswith("I-") for t in tags[i + 1 : j]))
 
 
 def _propagate(keys: Sequence[str], tags: list[str], doc: Gazetteer) -> list[str]:
@@ -146,7 +178,8 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
                 or full in doc)
 
     def weak(k: str) -> bool:
-        return k in GIVEN_NAMES or k in lexicon or k in gaz.first
+        return (k in GIVEN_NAMES or k in lexicon or k in gaz.first or k in ORG_PHRASE_HEADS
+                or k in VENUE_HEADS)
 
     core, _, _ = token_info(tokens[i])
     offset, first = 0, first_keys[0] if first_keys else ""
@@ -156,8 +189,10 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
         offset, first = strip_word(core, known_fn)
         if offset:
             break
-    if offset and first.startswith("ا") and not core[offset:].startswith(("ا", "أ", "إ", "آ")):
-        offset = 0  # لل + name: «لليابان» has no «اليابان» to point at; keep the whole word
+    if offset and first.startswith("ال") and not core[offset:].startswith(("ا", "أ", "إ", "آ")):
+        # لل + name: «لليابان» is ل + اليابان with the alef of ال elided; the name part as
+        # written starts at the second ل («ليابان»), the key is «اليابان».
+        offset = offset_after_letters(core, len(name_key(core)) - len(first) + 1)
     return offset, f"{first} {rest}".strip()
 
 
@@ -176,12 +211,15 @@ def _collect(tokens: Sequence[str], tags: Sequence[str], gaz: Gazetteer,
 
 
 def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | None = None,
-                 known: Known | None = None) -> list[list[str]]:
-    """Tag the sentences of one document; names found once are propagated to the others."""
+                 known: Known | None = None, phrases: bool = False) -> list[list[str]]:
+    """Tag the sentences of one document; names found once are propagated to the others.
+
+    ``phrases``: see :func:`tag_tokens`.
+    """
     gaz = gazetteer or default_gazetteer()
     crf = (crf_tag_document(sentences, gaz) if model_available()
            else [["O"] * len(s) for s in sentences])
-    first = [tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c)
+    first = [tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c, phrases=phrases)
              for s, c in zip(sentences, crf, strict=True)]
     seen: dict[str, str] = dict(known or {})
     for toks, tags in zip(sentences, first, strict=True):
@@ -204,11 +242,7 @@ def _split_words(text: str) -> list[list[_Word]]:
     sentences: list[list[_Word]] = [[]]
     for m in _WORD.finditer(text):
         w, s = m.group(), m.start()
-        lo, hi = 0, len(w)
-        while lo < hi and w[lo] in PUNCT:
-            lo += 1
-        while hi > lo and w[hi - 1] in PUNCT:
-            hi -= 1
+        lo, hi = peel(w)
         if lo:
             sentences[-1].append(_Word(w[:lo], s, s + lo, False))
         if lo < hi:
@@ -236,7 +270,7 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     if lang != "ar":
         return _recognise_en(text, sentences, gaz)
     toks = [[w.text for w in s] for s in sentences]
-    tagged = tag_document(toks, gazetteer=gaz, known=known)
+    tagged = tag_document(toks, gazetteer=gaz, known=known, phrases=True)
     seen: dict[str, str] = dict(known or {})
     mentions: list[Mention] = []
     for words, sent, tags in zip(sentences, toks, tagged, strict=True):
@@ -265,18 +299,35 @@ _EN_COMPASS = frozenset({"north", "south", "east", "west"})
 _EN_CONNECT = frozenset({"of", "the", "de", "von", "der", "van", "al", "bin", "for", "and"})
 
 
-def _recognise_en(text: str, sentences: list[list[_Word]], gaz: Gazetteer) -> list[Mention]:
+def _en_key(word: str) -> tuple[str, bool]:
+    """Key of an English word without a possessive, and whether it had one."""
+    key = name_key(word)
+    for suffix in ("'s", "’s"):
+        if key.endswith(suffix) and len(key) > 2:
+            return key[: -len(suffix)], True
+    return key, False
+
+
+def _recognise_en(  # noqa: PLR0912, PLR0915
+    text: str, sentences: list[list[_Word]], gaz: Gazetteer,
+) -> list[Mention]:
     mentions: list[Mention] = []
+    surnames: set[str] = set()
+    pending: list[tuple[int, int, str, int, int]] = []  # lone words decided at the end
     for words in sentences:
         core = [w for w in words if w.core]
-        keys = [name_key(w.text) for w in core]
+        pairs = [_en_key(w.text) for w in core]
+        keys = [k for k, _ in pairs]
         taken = [False] * len(core)
         for m in gazetteer_matches(keys, gaz):
             start, end = core[m.i].start, core[m.j - 1].end
             if not any(c.isupper() for c in text[start:end]) and text[start:end].isascii():
                 continue  # "who" is not WHO: English names are capitalised
+            end = start + len(" ".join(keys[m.i : m.j])) if pairs[m.j - 1][1] else end
             mentions.append(Mention(start, end, text[start:end], gaz.type_of(m.entity_id),
                                     m.key, m.entity_id, start, "gazetteer"))
+            if gaz.type_of(m.entity_id) == "person":
+                surnames.add(keys[m.j - 1])
             for t in range(m.i, m.j):
                 taken[t] = True
         i = 0
@@ -285,7 +336,8 @@ def _recognise_en(text: str, sentences: list[list[_Word]], gaz: Gazetteer) -> li
                 i += 1
                 continue
             j = i + 1
-            while j < len(core) and not taken[j] and (
+            while j < len(core) and not taken[j] and not pairs[j - 1][1] and (
+                not text[core[j - 1].end : core[j].start].strip()) and (
                 (_is_cap(core[j].text) and keys[j] not in EN_STOP)
                 or (keys[j] in _EN_CONNECT and j + 1 < len(core) and _is_cap(core[j + 1].text))
             ):
@@ -296,20 +348,58 @@ def _recognise_en(text: str, sentences: list[list[_Word]], gaz: Gazetteer) -> li
             run_end = j
             while j > i and keys[j - 1] in _EN_TRIM:
                 j -= 1  # "Chinese President", "North Korean": adjectives and titles
-            while i < j and keys[i] in _EN_TRIM:
+            portfolio = j < run_end and keys[j] in EN_TITLES
+            while i < j and (keys[i] in _EN_TRIM or keys[i] in _EN_CONNECT):
                 i += 1  # "Ukrainian President Volodymyr Zelenskyy": the name only
-            if j - i == 0 or (j - i == 1 and keys[i] in _EN_COMPASS):
+            while j > i and keys[j - 1] in _EN_CONNECT:
+                j -= 1
+            if not any(k in EN_ORG_HEADS for k in keys[i:j]):
+                t = max((t for t in range(i, j - 1) if keys[t] in EN_TITLES), default=-1)
+                i = t + 1 if t >= 0 else i  # "Energy Minister Ali Nasser": the name after
+            span = keys[i:j]
+            if (not span or (len(span) == 1 and span[0] in _EN_COMPASS)
+                    or (portfolio and not any(k in EN_ORG_HEADS for k in span))
+                    or any(k in EN_EVENT_WORDS for k in span)
+                    or (run_end < len(core) and taken[run_end]
+                        and gaz.type_of(_en_owner(keys, run_end, gaz)) == "person")):
+                # "Energy Minister", "World Cup", "Volodymyr" before a listed person
                 i = run_end
                 continue
             prev = keys[i - 1] if i else ""
-            heads = any(k in EN_ORG_HEADS for k in keys[i:j])
-            etype = ("organization" if heads else "person" if prev in EN_TITLES or j - i in (2, 3)
-                     else "place" if prev in ("in", "at", "from", "to") else "organization")
             start, end = core[i].start, core[j - 1].end
+            if pairs[j - 1][1]:
+                end = start + len(" ".join(keys[i:j]))
+            if j - i == 1 and span[0] in EN_ORG_HEADS | EN_PLACE_HEADS:
+                i = run_end
+                continue  # "Ministry" alone is not a name
+            if j - i == 1 and prev not in EN_TITLES and prev not in _EN_PLACE_PREP:
+                pending.append((start, end, keys[i], i, run_end))
+                i = run_end
+                continue
+            etype = ("place" if span[-1] in EN_PLACE_HEADS
+                     else "organization" if any(k in EN_ORG_HEADS for k in span)
+                     else "person" if prev in EN_TITLES or j - i in (2, 3)
+                     else "place" if prev in _EN_PLACE_PREP else "organization")
+            if etype == "person":
+                surnames.add(span[-1])
             mentions.append(Mention(start, end, text[start:end], etype,
-                                    " ".join(keys[i:j]), None, start, "caps"))
+                                    " ".join(span), None, start, "caps"))
             i = run_end
+    # A lone capitalised word counts only as the surname of a person named in the text.
+    for start, end, key, _, _ in pending:
+        if key in surnames:
+            mentions.append(Mention(start, end, text[start:end], "person", key, None, start,
+                                    "caps"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_EN_PLACE_PREP = frozenset({"in", "at", "from", "to"})
+
+
+def _en_owner(keys: Sequence[str], i: int, gaz: Gazetteer) -> str:
+    """The id of the listed name starting at token ``i`` (or '')."""
+    m = next(iter(gazetteer_matches(keys[i:], gaz)), None)
+    return m.entity_id if m is not None and m.i == 0 else ""
 
 
 def _is_cap(word: str) -> bool:

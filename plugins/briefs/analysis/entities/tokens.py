@@ -35,11 +35,18 @@ def peel(word: str) -> tuple[int, int]:
     'الصين'
     >>> peel("...")
     (3, 3)
+    >>> w = "(أوبك+)،"
+    >>> lo, hi = peel(w); w[lo:hi]
+    'أوبك+'
+    >>> peel("+")
+    (1, 1)
     """
     lo, hi = 0, len(word)
     while lo < hi and word[lo] in PUNCT:
         lo += 1
     while hi > lo and word[hi - 1] in PUNCT:
+        if word[hi - 1] == "+" and hi - 1 > lo and word[hi - 2].isalpha():
+            break  # a name that ends with "+" keeps it: أوبك+ / OPEC+ is not أوبك / OPEC
         hi -= 1
     return lo, hi
 

@@ -1,0 +1,224 @@
+"""Phrase rules over a tagged Arabic sentence (in place, on IOB tags; run after the tagger).
+
+* :func:`org_phrases`: an organisation head noun (وزارة، وكالة، منظمة، الاتحاد …) and a
+  bounded run of modifiers — a definite genitive noun, then definite adjectives (nisba
+  ـي/ـية, participles الم…, a few others) and لـ/للـ genitive phrases — is one organisation:
+  «وزارة الخارجية الصينية», «وكالة الطاقة الدولية», «الاتحاد السعودي لكرة القدم»,
+  «منظمة البلدان المصدرة للبترول». The run stops at verbs, prepositions, punctuation,
+  time words and at another name. «إدارة» (also a verbal noun, "managing") heads an
+  organisation only before a person: «إدارة بايدن».
+* :func:`venue_phrases`: a venue head (ملعب، استاد، مطار، ساحة، ميدان) before a name
+  the tagger took for a person is a place: «ملعب غيلورا بونغ كارنو», «مطار بن غوريون».
+* :func:`person_nisba`: a common given name before an untagged definite family name in
+  ـي (the nisba: السبيعي، القحطاني) is a person: «فهد السبيعي».
+* :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
+* :func:`trim_latin_tail`: a Latin gloss after an Arabic name is not part of it
+  («مجموعة العشرين G20» → «مجموعة العشرين»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .clitics import candidate_splits
+from .lexicon import (
+    GIVEN_NAMES,
+    MONTHS,
+    ORG_PHRASE_HEADS,
+    PERSON_TITLES,
+    PHRASE_STOP,
+    VENUE_HEADS,
+)
+
+#: Given names that are also common words in unvocalised text (علي = على "on").
+AMBIGUOUS_GIVEN = frozenset({"علي", "سعيد", "كريم", "جميل", "امين", "نور", "صالح", "سالم"})
+
+#: Definite adjectives that are neither nisba (ـي/ـية) nor participles (الم…).
+_ADJ = frozenset({"الكبري", "الاعلي", "العليا", "العظمي", "الاول", "الاولي", "العامه", "العام",
+                  "الخاصه", "الحره", "الموحده"})
+
+MAX_MODIFIERS = 5
+
+#: ل + an imperfect verb or a particle (لتخفض، ليتم، لن، لم، لا) is not a genitive.
+_NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل")
+
+#: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
+GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل"})
+
+
+def _base(key: str, heads: frozenset[str]) -> str | None:
+    """The head word of ``key`` (``key`` itself or without a proclitic), if it is in ``heads``.
+
+    The article must be written: «للمجموعة» is المجموعة, never مجموعة.
+    """
+    if key in heads:
+        return key
+    for n, r in candidate_splits(key):
+        written = key[n:].startswith("ال") or key[:n].endswith("لل") or (
+            key[:n].endswith("ل") and key[n:].startswith("ل"))
+        if r in heads and r.startswith("ال") == written:
+            return r
+    return None
+
+
+def _definite(key: str) -> bool:
+    return key.startswith("ال") and len(key) >= 4 and key not in PHRASE_STOP and key not in MONTHS
+
+
+def _adjective(key: str) -> bool:
+    return _definite(key) and (key.endswith(("ي", "يه")) or key.startswith("الم") or key in _ADJ)
+
+
+def _genitive(keys: Sequence[str], k: int) -> int:
+    """Length of a لـ/للـ genitive phrase at ``k`` (0 if none): للبترول, لكرة القدم."""
+    key = keys[k]
+    if key.startswith("لل") and len(key) >= 5:
+        return 1
+    if (key.startswith("ل") and not key.startswith(_NOT_NOUN) and len(key) >= 4
+            and k + 1 < len(keys) and _definite(keys[k + 1])):
+        return 2
+    return 0
+
+
+def _span_end(tags: Sequence[str], k: int) -> int:
+    j = k + 1
+    while j < len(tags) and tags[j].startswith("I-"):
+        j += 1
+    return j
+
+
+def _set(tags: list[str], i: int, j: int, tag: str) -> None:
+    for t in range(i, j):
+        tags[t] = ("B-" if t == i else "I-") + tag
+    if j < len(tags) and tags[j].startswith("I-"):
+        tags[j] = "B-" + tags[j][2:]  # a span cut in two keeps a valid start
+
+
+def _free(tags: Sequence[str], i: int, j: int) -> bool:
+    """True if no span crosses the edges of ``[i, j)``."""
+    return not (tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-")))
+
+
+def org_phrases(  # noqa: PLR0912
+    keys: Sequence[str], tags: list[str],
+    listed: frozenset[int] = frozenset(),
+) -> None:
+    """Tag head + modifiers as one organisation (see the module docstring).
+
+    ``listed``: token indexes where a gazetteer name starts; a listed name is complete
+    («الاتحاد الأوروبي للعمل على …» is not a longer name).
+    """
+    n = len(keys)
+    i = 0
+    while i < n - 1:
+        head = _base(keys[i], ORG_PHRASE_HEADS)
+        if (head is None or i in listed or tags[i].startswith("I-")
+                or tags[i] not in ("O", "B-ORG")):
+            i += 1
+            continue
+        j = i + 1
+        if head == "اداره":
+            if tags[j] == "B-PERS":
+                j = _span_end(tags, j)
+                _set(tags, i, j, "ORG")
+            i = j
+            continue
+        mods, nisba, g_end = 0, False, -1
+        definite_head = head.startswith("ال")
+        while j < n and mods < MAX_MODIFIERS:
+            if tags[j] != "O" and not tags[j].endswith("ORG"):
+                break  # another name (وزارة الخارجية الصينية الولايات المتحدة …)
+            key = keys[j]
+            g = _genitive(keys, j)
+            genitive = g_end == j
+            if g and mods:
+                j += g
+                g_end = j
+            elif genitive and key.startswith("وال") and _definite(key[1:]):
+                j += 1  # coordinated genitives: للتربية والعلوم والثقافة
+                g_end = j
+            elif mods or definite_head:
+                # Adjectives; a participle never follows a nationality nisba
+                # («شركة النفط النيجيرية المملوكة للحكومة»).
+                if not _adjective(key) or (nisba and key.startswith("الم")):
+                    break
+                nisba = nisba or key.endswith(("ي", "يه"))
+                j += 1
+            elif _definite(key) and key not in PERSON_TITLES and \
+                    f"{head} {key}" not in GENERIC:
+                j += 1
+            else:
+                break
+            mods += 1
+        known_end = _span_end(tags, i) if tags[i] == "B-ORG" else i
+        if mods and j > known_end and _free(tags, i, j):
+            _set(tags, i, j, "ORG")
+        i = max(j, i + 1)
+
+
+def venue_phrases(keys: Sequence[str], tags: list[str]) -> None:
+    """A venue head before a person-tagged name: the whole is a place."""
+    n = len(keys)
+    for i in range(n - 1):
+        if tags[i] != "O" or _base(keys[i], VENUE_HEADS) is None:
+            continue
+        k = i + 1
+        if tags[k] == "O" and k + 1 < n and not keys[k].startswith("ال") and len(keys[k]) >= 3:
+            k += 1  # one untagged word of the name: ملعب غيلورا [بونغ كارنو]
+        if tags[k] == "B-PERS":
+            _set(tags, i, _span_end(tags, k), "LOC")
+
+
+def _demonym(key: str, places: Callable[[str], bool]) -> bool:
+    """True if a nisba names a listed place: الأمريكي (أمريكا), الروسي (روسيا), الصيني."""
+    root = key[2:-1]
+    return any(places(f) for f in (root, root + "ا", root + "يا", "ال" + root, root + "ه"))
+
+
+def person_nisba(keys: Sequence[str], tags: list[str],
+                 places: Callable[[str], bool] = lambda _: False) -> None:
+    """Given name + untagged definite nisba family name → a person (فهد السبيعي).
+
+    Not after «علي» (also على "on" in unvocalised text), not a nationality (الأمريكي).
+    """
+    for i in range(len(keys) - 1):
+        fam = keys[i + 1]
+        if (tags[i] == "O" and tags[i + 1] == "O" and keys[i] in GIVEN_NAMES
+                and keys[i] not in AMBIGUOUS_GIVEN and fam.startswith("ال")
+                and fam.endswith("ي") and len(fam) >= 6 and fam not in PHRASE_STOP
+                and not _demonym(fam, places) and (i == 0 or tags[i - 1] == "O")):
+            _set(tags, i, i + 2, "PERS")
+
+
+def drop_months(keys: Sequence[str], tags: list[str]) -> None:
+    """Untag spans made of month names only (آب/أغسطس، كانون الأول)."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = _span_end(tags, i)
+            words = [w for k in keys[i:j] for w in k.split("/") if w]
+            # One word alone may be a name too (نيسان: Nissan); pairs and two-word months not.
+            if len(words) >= 2 and all(w in MONTHS for w in words):
+                for t in range(i, j):
+                    tags[t] = "O"
+            i = j
+        else:
+            i += 1
+
+
+def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
+    """Drop Latin tokens that end a span of Arabic words («مجموعة العشرين G20»)."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = _span_end(tags, i)
+            k = j
+            while k > i and tokens_core[k - 1].isascii() and any(
+                    c.isalpha() for c in tokens_core[k - 1]):
+                k -= 1
+            if i < k < j:
+                for t in range(k, j):
+                    tags[t] = "O"
+            i = j
+        else:
+            i += 1

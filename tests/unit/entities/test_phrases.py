@@ -1,0 +1,173 @@
+"""Product rules: organisation / venue / person phrases, months, Latin glosses, «+» names,
+لل clitics, short forms merged within a document, and the English capitalisation rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.analysis.entities import Mention, link_document, name_key, recognise
+from briefs.analysis.entities.phrases import (
+    drop_months,
+    org_phrases,
+    person_nisba,
+    trim_latin_tail,
+    venue_phrases,
+)
+from briefs.analysis.entities.tokens import peel
+
+
+def _tag(text, rule, tags=None, **kw):
+    keys = [name_key(w) for w in text.split()]
+    tags = list(tags or ["O"] * len(keys))
+    rule(keys, tags, **kw)
+    return tags
+
+
+def _orgs(text):
+    return {m.text for m in recognise(text, lang="ar") if m.type == "organization"}
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("قالت وزارة الخارجية الصينية الثلاثاء إن", (1, 4)),
+    ("توقعت وكالة الطاقة الدولية أن", (1, 4)),
+    ("وجدد الاتحاد السعودي لكرة القدم ثقته", (1, 5)),
+    ("بيانات منظمة البلدان المصدرة للبترول في", (1, 5)),
+    ("أعلنت وزارة الدفاع الكورية الجنوبية أن", (1, 5)),
+    ("بحسب بيانات وزارة المالية الروسية .", (2, 5)),
+    ("قررت منظمة الأمم المتحدة للتربية والعلوم والثقافة أن", (1, 7)),
+])
+def test_org_phrase(text, span):
+    tags = _tag(text, org_phrases)
+    i, j = span
+    assert tags[i] == "B-ORG" and all(t == "I-ORG" for t in tags[i + 1 : j])
+    assert j == len(tags) or tags[j] == "O"
+
+
+@pytest.mark.parametrize("text", [
+    "سُمح للمجموعة الخامسة من",            # «المجموعة» is not the head «مجموعة»
+    "توصية مجلس الإدارة .",                 # a board of directors: generic
+    "عادت محكمة التمييز لتخفض العقوبة",     # ل + verb is no genitive
+    "في إدارة سوق النفط",                    # إدارة: a verbal noun unless a person follows
+    "مقاعد البرلمان البالغة 275",            # a definite head takes adjectives only
+])
+def test_org_phrase_negative(text):
+    tags = _tag(text, org_phrases)
+    assert "محكمة التمييز لتخفض" not in text or tags[3] == "O"
+    if "محكمة" not in text:
+        assert all(t == "O" for t in tags)
+
+
+def test_org_phrase_stops_at_another_name_and_participle_after_nisba():
+    tags = _tag("اتهمت وزارة الخارجية الصينية الولايات المتحدة",
+                org_phrases, ["O", "O", "O", "O", "B-LOC", "I-LOC"])
+    assert tags == ["O", "B-ORG", "I-ORG", "I-ORG", "B-LOC", "I-LOC"]
+    tags = _tag("شركة النفط النيجيرية المملوكة للحكومة", org_phrases)
+    assert tags == ["B-ORG", "I-ORG", "I-ORG", "O", "O"]
+
+
+def test_org_phrase_administration_of_a_person():
+    assert _tag("قالت إدارة بايدن إن", org_phrases, ["O", "O", "B-PERS", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+
+
+def test_org_phrase_listed_name_is_complete():
+    # «الاتحاد الأوروبي» is listed: «للعمل» is a purpose clause, not part of the name.
+    assert _orgs("دعا الاتحاد الأوروبي للعمل على وقف الحرب") == {"الاتحاد الأوروبي"}
+
+
+def test_venue_phrase():
+    tags = _tag("في ملعب غيلورا بونغ كارنو .", venue_phrases,
+                ["O", "O", "O", "B-PERS", "I-PERS", "O"])
+    assert tags == ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"]
+    assert _tag("مطار بن غوريون", venue_phrases, ["O", "B-PERS", "I-PERS"]) == \
+        ["B-LOC", "I-LOC", "I-LOC"]
+
+
+def test_person_nisba():
+    places = {"امريكا", "روسيا", "الصين"}.__contains__
+    assert _tag("رأى المحلل فهد السبيعي أن", person_nisba, places=places)[2:4] == \
+        ["B-PERS", "I-PERS"]
+    assert set(_tag("قال خالد الأمريكي", person_nisba, places=places)) == {"O"}
+    assert set(_tag("فاز علي التشيكي", person_nisba, places=places)) == {"O"}  # على
+
+
+def test_months_and_latin_gloss():
+    assert _tag("في آب/أغسطس", drop_months, ["O", "B-LOC"]) == ["O", "O"]
+    assert _tag("كانون الثاني", drop_months, ["B-LOC", "I-LOC"]) == ["O", "O"]
+    assert _tag("سيارات نيسان", drop_months, ["O", "B-ORG"]) == ["O", "B-ORG"]  # Nissan
+    tags = ["B-ORG", "I-ORG", "I-ORG"]
+    trim_latin_tail(["مجموعة", "العشرين", "G20"], tags)
+    assert tags == ["B-ORG", "I-ORG", "O"]
+    tags = ["B-MISC", "I-MISC"]
+    trim_latin_tail(["بوينغ", "737"], tags)
+    assert tags == ["B-MISC", "I-MISC"]
+
+
+def test_plus_names_keep_plus():
+    w = "«أوبك+»،"
+    lo, hi = peel(w)
+    assert w[lo:hi] == "أوبك+"
+    assert {m.entity_id for m in recognise("قال تحالف أوبك+ إن أوبك تتوقع", lang="ar")} >= {
+        "organization:opec-plus", "organization:opec"}
+    assert {m.entity_id for m in recognise("OPEC+ and OPEC met.", lang="en")} == {
+        "organization:opec-plus", "organization:opec"}
+
+
+def test_ll_clitic_display():
+    ms = recognise("وجهت الدعوة لليابان وكوريا الجنوبية", lang="ar")
+    japan = next(m for m in ms if m.entity_id == "place:JP")
+    assert japan.text == "ليابان" and japan.key == "اليابان"
+    refs = link_document([Mention(0, 10, "لاستخبارات العسكرية", "organization",
+                                  "الاستخبارات العسكريه")])
+    assert refs[0].name == "الاستخبارات العسكرية"
+
+
+def _link(names):
+    ms, pos = [], 0
+    for text, typ in names:
+        ms.append(Mention(pos, pos + len(text), text, typ, name_key(text)))
+        pos += len(text) + 10
+    return {r.id: [m.text for m in r.mentions] for r in link_document(ms)}
+
+
+def test_short_forms_merge():
+    # a compound given name, a family name first, a surname last
+    out = _link([("عبد الكريم بن خالد", "person"), ("عبد الكريم", "person")])
+    assert len(out) == 1
+    out = _link([("بارك جي وون", "person"), ("بارك", "person")])
+    assert len(out) == 1
+    # organisations: a two-word prefix of a longer name
+    out = _link([("المنتخب الوطني لكرة اليد", "organization"),
+                 ("المنتخب الوطني", "organization")])
+    assert len(out) == 1
+
+
+def test_short_forms_ambiguous():
+    # two people share «كيم»: the bare name joins the one named before it …
+    out = _link([("كيم سو هيون", "person"), ("كيم", "person"), ("كيم دا مي", "person")])
+    assert sorted(map(len, out.values())) == [1, 2]
+    assert "كيم" in out["person:كيم سو هيون"]
+    # … and stays apart when both were named before it
+    out = _link([("كيم سو هيون", "person"), ("كيم دا مي", "person"), ("كيم", "person")])
+    assert len(out) == 3
+
+
+def _en(text):
+    return {(m.text, m.type) for m in recognise(text, lang="en")}
+
+
+def test_english_caps_rule():
+    found = _en("Indonesia beat them at Gelora Bung Karno Stadium before the World Cup "
+                "qualifier. Saudi Energy Minister Ali Nasser spoke. Later, Nasser left.")
+    assert ("Gelora Bung Karno Stadium", "place") in found
+    assert not any(t == "World Cup" for t, _ in found)
+    assert not any(t == "Energy" for t, _ in found)
+    assert ("Ali Nasser", "person") in found and ("Nasser", "person") in found
+
+
+def test_english_possessive_and_lone_words():
+    found = _en("Officials said South Korea's National Intelligence Service agreed. "
+                "The Foreign Ministry said. Secretary of State Mary Lane met Dwight.")
+    assert ("South Korea", "place") in found
+    assert ("National Intelligence Service", "organization") in found
+    assert not any(t in ("Ministry", "of State", "State", "Dwight") for t, _ in found)
