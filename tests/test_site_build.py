@@ -132,3 +132,20 @@ def test_empty_and_boilerplate_only_briefs_are_named_and_the_rest_builds(tmp_pat
     assert "شاركها" not in chrome
     assert (tmp_path / "o" / "briefs" / "noisy.html").is_file()
     assert (tmp_path / "o" / "briefs" / "fixture-summit.html").is_file()
+
+
+def test_quote_text_is_escaped_in_the_sidebar_and_json_ld(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "x.ar.md").write_text(
+        "Title: اختبار\nDate: 2024-11-23\nLang: ar\nSlug: x\n\n"
+        "بروكسل (أ ف ب) – قال الأمين العام لحلف شمال الأطلسي مارك روتي إن "
+        "“&lt;script&gt;alert(1)&lt;/script&gt; الحلف موحد أكثر من أي وقت مضى"
+        " في مواجهة التحديات”.\n",
+        encoding="utf-8")
+    build_site(content, tmp_path / "out")
+    page = read(tmp_path / "out", "briefs/x.html")
+    assert "<script>alert(1)" not in page
+    (figure,) = select(page, "figure", class_="key-quote")
+    assert "<script>alert(1)</script> الحلف موحد" in figure.text
+    assert "مارك روتي" in figure.text
