@@ -6,10 +6,15 @@ from __future__ import annotations
 import pytest
 
 from briefs.analysis.entities import Mention, link_document, name_key, recognise
+from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
     drop_months,
+    given_name_start,
     org_phrases,
     person_nisba,
+    quoted_titles,
+    split_coordination,
+    trim_function_tail,
     trim_latin_tail,
     venue_phrases,
 )
@@ -81,6 +86,57 @@ def test_venue_phrase():
     assert tags == ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"]
     assert _tag("مطار بن غوريون", venue_phrases, ["O", "B-PERS", "I-PERS"]) == \
         ["B-LOC", "I-LOC", "I-LOC"]
+
+
+def test_quoted_titles():
+    def titles(text, tags=None):
+        toks = text.split()
+        out = list(tags or ["O"] * len(toks))
+        quoted_titles(toks, [token_info(t)[1] for t in toks], out)
+        return out
+
+    assert titles("قدم برنامجا بعنوان « حوار من القلب » أمس") == \
+        ["O", "O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O"]
+    assert titles("برنامج « مع نور »", ["O", "O", "O", "B-PERS", "O"]) == \
+        ["O", "O", "B-MISC", "I-MISC", "O"]
+    assert titles("فيلم «الرسالة» الشهير") == ["O", "B-MISC", "O"]  # marks attached
+    # No work word, an unclosed or too long quote: nothing.
+    assert set(titles("قال « الصين تتحمل »")) == {"O"}
+    assert set(titles("بعنوان « واحد اثنان ثلاثة أربعة خمسة ستة سبعة »")) == {"O"}
+
+
+def test_split_coordination():
+    listed = {"موناكو"}.__contains__
+    assert _tag("غادة عادل وياسمين عبد العزيز", split_coordination,
+                ["B-PERS"] + ["I-PERS"] * 4, known=listed) == \
+        ["B-PERS", "I-PERS", "B-PERS", "I-PERS", "I-PERS"]
+    assert _tag("أرسنال وموناكو", split_coordination, ["B-ORG", "I-ORG"], known=listed) == \
+        ["B-ORG", "B-ORG"]
+    # A name that starts with و, and an ordinary word, stay inside.
+    assert _tag("محمد وليد", split_coordination, ["B-PERS", "I-PERS"], known=listed) == \
+        ["B-PERS", "I-PERS"]
+    assert _tag("البوسنة والهرسك", split_coordination, ["B-LOC", "I-LOC"], known=listed) == \
+        ["B-LOC", "I-LOC"]
+
+
+def test_trim_function_tail():
+    assert _tag("الأمير محمد بن سلمان بشأن النفط", trim_function_tail,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]) == \
+        ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"]
+    assert _tag("جامعة في", trim_function_tail, ["B-ORG", "O"]) == ["B-ORG", "O"]
+
+
+def test_given_name_start():
+    def run(text, tags):
+        toks = text.split()
+        out = list(tags)
+        given_name_start(toks, [name_key(t) for t in toks], out)
+        return out
+
+    assert run("وكان طلعت زكريا", ["O", "O", "B-PERS"]) == ["O", "B-PERS", "I-PERS"]
+    assert run("ومتعب وأسامة حسني", ["O", "O", "B-PERS"]) == ["O", "B-PERS", "I-PERS"]
+    assert run("علي زكريا", ["O", "B-PERS"]) == ["O", "B-PERS"]  # علي may be على
+    assert run("قال زكريا", ["O", "B-PERS"]) == ["O", "B-PERS"]
 
 
 def test_person_nisba():

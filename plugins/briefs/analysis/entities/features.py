@@ -2,7 +2,9 @@
 
 Features: the token key, the lexicon-stripped and blind-stripped forms, affixes,
 shape, gazetteer membership (B/I by type, from CLDR and curated data only),
-given names, title / organisation-head / place-trigger / speech-verb words,
+given names, title / organisation-head / place-trigger / speech-verb words, a
+transliteration hint (foreign endings such as ـوف، ـسكي، ـيتش, letters پ ڤ گ ژ,
+vowel-rich spelling),
 the *training lexicon* (the majority tag of a form in the training data; during
 training it is computed jack-knife style, from the other folds only), and a
 window of two tokens either side.
@@ -45,6 +47,29 @@ def blind_strip(key: str) -> str:
     return key[m.end() :] if m and len(key) - m.end() >= 3 else key
 
 
+#: Endings typical of transliterated foreign names (as keys: ة is ه, ى is ي), longest first.
+_FOREIGN_ENDINGS = tuple(sorted(
+    ("وف", "وفا", "يف", "يفا", "سكي", "سكيي", "فسكي", "تسكي", "يتش", "فيتش", "وفيتش", "يفيتش",
+     "برغ", "بورغ", "بيرغ", "ستان", "يا", "ينو", "يني", "يتو", "نكو", "شينكو", "فيلد", "تون",
+     "ستون", "يه", "يير", "يغ", "نغ", "وس", "يوس", "ز", "يز", "ارد", "ر", "يلي", "يلو", "يس",
+     "ونز", "يسكو", "اكي", "وتشي", "يتشي", "اشي", "وي"),
+    key=len, reverse=True))
+_FOREIGN_LETTERS = frozenset("پڤگژچ")
+
+
+def _foreign(key: str, full: str, core: str) -> str:
+    """A transliteration hint for a blind-stripped ``key``: a foreign ending, or ''."""
+    if any(c in _FOREIGN_LETTERS for c in core):
+        return "L"
+    if len(key) < 4 or key.startswith("ال") or "ل" in full[: len(full) - len(key)]:
+        return ""
+    rich = len(key) >= 5 and sum(c in "اوي" for c in key) * 2 >= len(key)  # vowels written out
+    end = next((e for e in _FOREIGN_ENDINGS if key.endswith(e)), "")
+    if len(end) >= 3:
+        return end
+    return (end or "v") if rich else ""
+
+
 def _shape(core: str) -> str:
     if not core:
         return "empty"
@@ -63,8 +88,12 @@ def token_info(raw: str) -> tuple[str, str, str]:
     return core, name_key(core), raw[hi:] or raw[:lo]
 
 
+#: Word-list flags: (feature, list), looked up by key and blind-stripped form.
+_WORD_LISTS = (("gn", GIVEN_NAMES), ("ti", PERSON_TITLES), ("oh", ORG_HEADS),
+               ("pt", PLACE_TRIGGERS))
+
 #: Features a token lends to its neighbours (besides w, g, lex, x2 and, at ±1, bs).
-_NB_FLAGS = ("gn", "ti", "oh", "pt", "sv", "np", "edge")
+_NB_FLAGS = ("gn", "ti", "oh", "pt", "sv", "np", "edge", "tr")
 
 #: ``(own features, features lent at offsets -2, -1, +1, +2, key, gazetteer tag)``.
 _Local = tuple[list[str], tuple[list[str], list[str], list[str], list[str]], str, str]
@@ -91,18 +120,16 @@ def _local(raw: str, skey: str, g: str, lexicon: Lexicon) -> _Local:
         d["s"] = skey
     if edge:
         d["edge"] = edge[:1]
-    if key in GIVEN_NAMES or bs in GIVEN_NAMES:
-        d["gn"] = "1"
-    if key in PERSON_TITLES or bs in PERSON_TITLES:
-        d["ti"] = "1"
-    if key in ORG_HEADS or bs in ORG_HEADS:
-        d["oh"] = "1"
-    if key in PLACE_TRIGGERS or bs in PLACE_TRIGGERS:
-        d["pt"] = "1"
+    for flag, words in _WORD_LISTS:
+        if key in words or bs in words:
+            d[flag] = "1"
     if key in SPEECH_VERBS or bs in SPEECH_VERBS or key[1:] in SPEECH_VERBS:
         d["sv"] = "1"
     if key in NAME_PARTICLES:
         d["np"] = "1"
+    tr = _foreign(bs, key, core)
+    if tr:
+        d["tr"] = tr
     if core.startswith("ال") or key.startswith("ال"):
         d["al"] = "1"
     own = ["b"] + [f"{k}={v}" for k, v in d.items()]

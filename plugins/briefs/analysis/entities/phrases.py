@@ -12,6 +12,15 @@
 * :func:`person_nisba`: a common given name before an untagged definite family name in
   ـي (the nisba: السبيعي، القحطاني) is a person: «فهد السبيعي».
 * :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
+* :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
+  كتاب، مسلسل، رواية …) is a MISC name, whatever the tagger made of its words:
+  «برنامج « حوار من القلب »», «بعنوان « الناس وأنا »».
+* :func:`split_coordination`: «و» + a given name or a listed name inside a span starts a
+  new name: «غادة عادل [وياسمين عبد العزيز]», «أرسنال [وموناكو]».
+* :func:`given_name_start`: an untagged given name right before a person span opens it:
+  «[طلعت] زكريا», «و[أسامة] حسني».
+* :func:`trim_function_tail`: a name never ends with a preposition or adverb
+  («محمد بن سلمان [بشأن]»).
 * :func:`trim_latin_tail`: a Latin gloss after an Arabic name is not part of it
   («مجموعة العشرين G20» → «مجموعة العشرين»).
 """
@@ -22,13 +31,19 @@ from collections.abc import Callable, Sequence
 
 from .clitics import candidate_splits
 from .lexicon import (
+    FUNCTION_WORDS,
     GIVEN_NAMES,
     MONTHS,
     ORG_PHRASE_HEADS,
     PERSON_TITLES,
     PHRASE_STOP,
     VENUE_HEADS,
+    WORK_HEADS,
 )
+
+_OPEN_QUOTES = "«\"“"
+_CLOSE_QUOTES = "»\"”"
+MAX_TITLE = 6
 
 #: Given names that are also common words in unvocalised text (علي = على "on").
 AMBIGUOUS_GIVEN = frozenset({"علي", "سعيد", "كريم", "جميل", "امين", "نور", "صالح", "سالم"})
@@ -222,3 +237,69 @@ def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
             i = j
         else:
             i += 1
+
+
+def quoted_titles(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """A quoted title (up to :data:`MAX_TITLE` words) after a work word is MISC.
+
+    ``tokens`` are the raw tokens (quote marks separate, as in ANERcorp, or attached).
+    """
+    n = len(tokens)
+    for i in range(n - 2):
+        if keys[i] not in WORK_HEADS and keys[i][1:] not in WORK_HEADS:
+            continue
+        q = tokens[i + 1]
+        if not q or q[0] not in _OPEN_QUOTES:
+            continue
+        start = i + 2 if not keys[i + 1] else i + 1
+        end = -1
+        for j in range(start, min(n, start + MAX_TITLE + 1)):
+            raw = tokens[j]
+            if not keys[j]:
+                if raw and raw[-1] in _CLOSE_QUOTES:
+                    end = j
+                break
+            if raw[-1] in _CLOSE_QUOTES and (j > i + 1 or len(raw) > 1):
+                end = j + 1
+                break
+            if raw[-1] in ".،,:؛":
+                break
+        if end > start and _free(tags, start, end):
+            _set(tags, start, end, "MISC")
+
+
+def split_coordination(keys: Sequence[str], tags: list[str], known: Callable[[str], bool],
+                       ) -> None:
+    """Inside a span, a token «و» + a given name, or a one-word name ``known`` says is listed
+    (and the span ends there), opens a new span of the same type: «منطقة آسيا والمحيط
+    الهادئ» stays whole; a word that itself starts with و (وليد، وائل) is left alone."""
+    for i in range(1, len(keys)):
+        k = keys[i]
+        if (not tags[i].startswith("I-") or tags[i] == "I-MISC" or len(k) < 4 or k[0] != "و"
+                or k in GIVEN_NAMES):
+            continue
+        rest = k[1:]
+        if (rest in GIVEN_NAMES and rest not in AMBIGUOUS_GIVEN) or (known(rest) and (
+                i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
+            tags[i] = "B-" + tags[i][2:]
+
+
+def given_name_start(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """An untagged given name (also after و) right before a person span joins the span
+    (one word only: «ومتعب وأسامة حسني» are two people)."""
+    starts = [i for i in range(1, len(keys)) if tags[i] == "B-PERS" and tags[i - 1] == "O"]
+    for i in starts:
+        k = keys[i - 1]
+        if tokens[i - 1].endswith("ى"):
+            continue
+        base = k if k in GIVEN_NAMES else k[1:] if k[:1] == "و" else ""
+        if base in GIVEN_NAMES and base not in AMBIGUOUS_GIVEN:
+            tags[i - 1], tags[i] = "B-PERS", "I-PERS"
+
+
+def trim_function_tail(keys: Sequence[str], tags: list[str]) -> None:
+    """Drop prepositions, adverbs and relatives (:data:`FUNCTION_WORDS`) ending a span."""
+    for i in range(len(keys) - 1, 0, -1):
+        if (tags[i].startswith("I-") and keys[i] in FUNCTION_WORDS
+                and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
+            tags[i] = "O"

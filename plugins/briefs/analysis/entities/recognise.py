@@ -21,6 +21,7 @@ Offsets: a :class:`~.model.Mention` covers the name *without* its proclitic
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +44,17 @@ from .lexicon import (
 )
 from .match import gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
-from .phrases import drop_months, org_phrases, person_nisba, trim_latin_tail, venue_phrases
+from .phrases import (
+    drop_months,
+    given_name_start,
+    org_phrases,
+    person_nisba,
+    quoted_titles,
+    split_coordination,
+    trim_function_tail,
+    trim_latin_tail,
+    venue_phrases,
+)
 from .scoring import spans
 from .tagger import LEXICON_FILE, crf_tag, crf_tag_document, data_dir, load_lexicon, model_available
 from .tokens import peel
@@ -91,7 +102,8 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
     """Tag one sentence of tokens (Arabic) with IOB tags over PERS, LOC, ORG, MISC.
 
     Tokens are whitespace tokens as in ANERcorp (clitics attached); this is the full
-    recogniser (tagger + gazetteers + rules). ``phrases`` adds the product's phrase
+    recogniser (tagger + gazetteers + rules). The quoted-title, coordination and
+    given-name rules of :mod:`.phrases` always run. ``phrases`` adds the product's phrase
     rules (:mod:`.phrases`: «وزارة الخارجية الصينية» is an organisation, «فهد السبيعي» a
     person), which ANERcorp's annotation does not follow (it leaves such descriptive
     names untagged); :func:`recognise` turns them on.
@@ -123,6 +135,9 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
         drop_months(keys, tags)
         org_phrases(keys, tags, frozenset(m.i for m in matches))
         venue_phrases(keys, tags)
+    quoted_titles(tokens, keys, tags)
+    split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
+    trim_function_tail(keys, tags)
     # Rule: a title word before an untagged, unknown word → a person.
     lexicon = _frequent_words()
     for i in range(1, n):
@@ -134,6 +149,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
                 while j < n and tags[j] == "O" and lexicon.get(keys[j], "").endswith("PERS"):
                     j += 1
                 _set(tags, i, j, "PERS")
+    given_name_start(tokens, keys, tags)
     if phrases:
         person_nisba(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place")
     if known:
@@ -221,12 +237,34 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
            else [["O"] * len(s) for s in sentences])
     first = [tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c, phrases=phrases)
              for s, c in zip(sentences, crf, strict=True)]
+    _consistent_types(sentences, first)
     seen: dict[str, str] = dict(known or {})
     for toks, tags in zip(sentences, first, strict=True):
         _collect(toks, tags, gaz, seen)
     doc = _doc_gazetteer(seen)
     return [_propagate([token_info(t)[1] for t in s], tags, doc)
             for s, tags in zip(sentences, first, strict=True)]
+
+
+def _consistent_types(sentences: Sequence[Sequence[str]], tagged: list[list[str]]) -> None:
+    """One name, one type within a document: a span whose exact words are tagged with
+    another type more often elsewhere in the document (a person's full name also votes for
+    the surname alone) takes that type (in place)."""
+    votes: dict[str, Counter[str]] = {}
+    found = []
+    for s, (toks, tags) in enumerate(zip(sentences, tagged, strict=True)):
+        for typ, i, j in spans(tags):
+            key = " ".join(token_info(t)[1] for t in toks[i:j])
+            votes.setdefault(key, Counter())[typ] += 1
+            found.append((s, i, j, typ, key))
+            if typ == "PERS" and j - i >= 2:  # the surname alone names the person too
+                votes.setdefault(token_info(toks[j - 1])[1], Counter())[typ] += 1
+    for s, i, j, typ, key in found:
+        c = votes[key]
+        if len(c) > 1:
+            (best, n), *rest = c.most_common()
+            if best != typ and n > rest[0][1]:
+                _set(tagged[s], i, j, best)
 
 
 @dataclass(frozen=True, slots=True)

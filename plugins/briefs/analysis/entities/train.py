@@ -26,7 +26,7 @@ from .tagger import LEXICON_FILE, MODEL_FILE, data_dir
 TRAIN_FILE = "ANERCorp_CamelLab_train_reconstructed.txt"
 DEV_SENTENCES = 400
 FOLDS = 5
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
 
 def default_data() -> Path:
