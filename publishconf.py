@@ -1,8 +1,9 @@
 """Settings for publishing (GitHub Pages): pelicanconf.py plus absolute URLs and feeds.
 
 SITEURL comes from the SITEURL environment variable: GitHub's Pages workflow
-(.github/workflows/pages.yml) sets it to the Pages base URL; locally, set it yourself. With BRIEFS_PUBLISHING on, an empty or relative SITEURL
-stops the build with a message saying what to set.
+(.github/workflows/pages.yml) sets it to the Pages base URL; locally, set it yourself.
+With BRIEFS_PUBLISHING on, an empty or relative SITEURL stops the build with a message
+saying what to set.
 """
 
 import os
