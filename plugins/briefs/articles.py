@@ -237,12 +237,11 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
         wraps += isolation_wraps(analysed.body)
     wraps += key_quote_wraps(brief.key_quotes)
     if analysed.document is not None:
-        slugs = {item.entity.id: item.entity.slug for item in index.entities}
         relative = bool(pelican_settings.get("RELATIVE_URLS"))
         siteurl = str(pelican_settings.get("SITEURL", ""))
 
         def href(site_id: str) -> str:
-            target = entity_url(slugs[site_id], pelican_settings)
+            target = entity_url(index.by_id[site_id].entity.slug, pelican_settings)
             return site_href(article.url, target, siteurl, relative)
 
         wraps += entity_link_wraps(analysed.document, index.site_id_of, href)
