@@ -217,7 +217,8 @@ NAMING_CUES = _words(
     """
 )
 
-#: Cues that make the next quote a title of a work or a label, not speech.
+#: Cues that make the next quote a title of a work or a label, not speech (the last rows:
+#: a body's head noun before its quoted name, «مؤسسة "سيغما كونساي"», «حزب "قلب تونس"»).
 TITLE_OF_WORK_CUES = _words(
     """
     بعنوان عنوان عنوانه عنوانها المعنون المعنونة كتاب كتابه كتابها رواية روايته فيلم فيلمه مسلسل
@@ -225,5 +226,6 @@ TITLE_OF_WORK_CUES = _words(
     شعار لقب يسمى تسمى المسمى المسماة سماه سمتها وصفه وصفها تسمية اسم باسم مصطلح عبارة
     يعرف تعرف المعروف المعروفة عرف معاهدة اتفاقية اتفاق قانون مبدأ عقيدة استراتيجية وثيقة إعلان
     قمة مؤتمر منتدى مهرجان جائزة بطولة تحالف ائتلاف قائمة كتلة تطبيق موقع منصة
+    مؤسسة وكالة شركة حزب حركة نادي قناة منظمة جمعية مجموعة مركز معهد جبهة تيار فريق
     """
 )

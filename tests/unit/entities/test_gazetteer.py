@@ -43,6 +43,13 @@ def _id(gaz, name):
         ("مارك روتي", "person:mark-rutte"),
         ("Mark Rutte", "person:mark-rutte"),
         ("بروكسل", "place:tz-Europe/Brussels"),
+        # A time zone named after its country is that country, not a second place.
+        ("المالديف", "place:MV"),
+        ("جزر المالديف", "place:MV"),
+        # CLDR names with a dash or a gloss get their plain forms.
+        ("الكونغو", "place:CG"),
+        ("جمهورية الكونغو الديمقراطية", "place:CD"),
+        ("ميانمار", "place:MM"),
     ],
 )
 def test_default_layers(name, eid):

@@ -8,14 +8,18 @@ import pytest
 from briefs.analysis.entities import Mention, link_document, name_key, recognise
 from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
+    drop_generic,
     drop_months,
     given_name_start,
+    leader_names,
     org_phrases,
     person_nisba,
     quoted_titles,
     split_coordination,
+    trim_demonym_tail,
     trim_function_tail,
     trim_latin_tail,
+    trim_number_tail,
     venue_phrases,
 )
 from briefs.analysis.entities.tokens import peel
@@ -126,6 +130,47 @@ def test_trim_function_tail():
     assert _tag("جامعة في", trim_function_tail, ["B-ORG", "O"]) == ["B-ORG", "O"]
 
 
+def test_trim_age_number_and_demonym_tails():
+    assert _tag("ويتبنى سعيد البالغ من العمر", trim_function_tail,
+                ["O", "B-PERS", "I-PERS", "O", "O"])[1:3] == ["B-PERS", "O"]
+    assert _tag("أعضاء مجلس الأمن ال 15 على", trim_number_tail,
+                ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O", "O", "O"]
+    # A number that is part of the name stays: «مجموعة الـ20» is one token.
+    assert _tag("قمة مجموعة الـ20 في", trim_number_tail, ["O", "B-ORG", "I-ORG", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    places = {"نيجيريا", "الكونغو"}.__contains__
+    assert _tag("سجل وانيمبا النيجيري هدفا", trim_demonym_tail,
+                ["O", "B-PERS", "I-PERS", "O"], places=places) == ["O", "B-PERS", "O", "O"]
+    assert _tag("فاز مازامبي الكونغولي", trim_demonym_tail,
+                ["O", "B-PERS", "I-PERS"], places=places) == ["O", "B-PERS", "O"]
+    # A nisba after a given name or a longer name is a family name: it stays.
+    assert _tag("قال أحمد النيجيري", trim_demonym_tail,
+                ["O", "B-PERS", "I-PERS"], places=places) == ["O", "B-PERS", "I-PERS"]
+    # A family name in ـي that names no place stays: «فهد السبيعي».
+    assert _tag("قال فهد السبيعي", trim_demonym_tail,
+                ["O", "B-PERS", "I-PERS"], places=places) == ["O", "B-PERS", "I-PERS"]
+
+
+def test_leader_names():
+    assert _tag("بعثة الصندوق برئاسة سوبير لال الذي مكث", leader_names)[3:6] == \
+        ["B-PERS", "I-PERS", "O"]
+    assert _tag("حركة تحرير السودان بزعامة مني مناوي", leader_names)[4:] == \
+        ["B-PERS", "I-PERS"]
+    # A title, a definite noun or a single word is not taken.
+    assert set(_tag("برئاسة وزير الخارجية", leader_names)) == {"O"}
+    assert set(_tag("بقيادة الجيش", leader_names)) == {"O"}
+    assert set(_tag("بقيادة قوات من", leader_names)) == {"O"}
+    assert set(_tag("بقيادة قوات روسية", leader_names)) == {"O"}
+
+
+def test_generic_references_name_no_entity():
+    assert set(_tag("عمل الأمين العام للمنظمة الدولية بموضوعية", drop_generic,
+                    ["O", "O", "O", "B-ORG", "I-ORG", "O"])) == {"O"}
+    assert _tag("منظمة الصحة العالمية", drop_generic, ["B-ORG", "I-ORG", "I-ORG"]) == \
+        ["B-ORG", "I-ORG", "I-ORG"]
+
+
 def test_given_name_start():
     def run(text, tags):
         toks = text.split()
@@ -219,6 +264,30 @@ def test_english_caps_rule():
     assert not any(t == "World Cup" for t, _ in found)
     assert not any(t == "Energy" for t, _ in found)
     assert ("Ali Nasser", "person") in found and ("Nasser", "person") in found
+
+
+def test_tagger_span_of_two_listed_names_is_split():
+    from briefs.analysis.entities.recognise import tag_tokens
+
+    toks = ["حث", "بوتين", "الولايات", "المتحدة", "على"]
+    tags = tag_tokens(toks, crf_tags=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert tags == ["O", "B-PERS", "B-LOC", "I-LOC", "O"]
+
+
+def test_english_bodies_particles_and_prefixed_places():
+    found = _en("Fighting between the army and the Rapid Support Forces goes on, the World "
+                "Food Programme said. In Port Sudan, officials met President Luiz Inácio "
+                "Lula da Silva.")
+    assert ("Rapid Support Forces", "organization") in found
+    assert ("World Food Programme", "organization") in found
+    assert ("Port Sudan", "place") in found and ("Sudan", "place") not in found
+    assert ("Luiz Inácio Lula da Silva", "person") in found
+
+
+def test_english_brief_shows_english_name_of_listed_person():
+    text = "Secretary-General António Guterres spoke. Guterres left."
+    refs = link_document(recognise(text, lang="en"))
+    assert [r.name for r in refs if r.id == "person:antonio-guterres"] == ["António Guterres"]
 
 
 def test_english_possessive_and_lone_words():

@@ -51,7 +51,14 @@ PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
     "place:SY": ("سوريا", "سورية", "Syria"),
     "place:NL": ("هولندا", "the Netherlands"),
     "place:CZ": ("التشيك", "جمهورية التشيك", "Czech Republic"),
-    "place:CD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية"),
+    "place:CD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "الكونغو كينشاسا",
+                 "Democratic Republic of the Congo", "DR Congo", "DRC"),
+    # CLDR's Arabic names carry a dash or a gloss («الكونغو - برازافيل», «ميانمار (بورما)»).
+    "place:CG": ("الكونغو", "جمهورية الكونغو", "الكونغو برازافيل", "Republic of the Congo"),
+    "place:MM": ("ميانمار", "بورما", "Myanmar", "Burma"),
+    "place:HK": ("هونغ كونغ", "هونج كونج", "Hong Kong"),
+    "place:TL": ("تيمور الشرقية", "East Timor", "Timor-Leste"),
+    "place:CC": ("جزر كوكوس",),
     "place:150": ("أوروبا", "Europe"),
     "place:142": ("آسيا", "Asia"),
     "place:002": ("أفريقيا", "إفريقيا", "Africa"),
@@ -143,12 +150,13 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 
 def _cldr_entries() -> list[GazEntry]:
     ar, en = Locale("ar"), Locale("en")
-    out: list[GazEntry] = []
-    for code, name in ar.territories.items():
-        if code in _SKIP_TERRITORIES or "-" in code or len(code) not in (2, 3):
-            continue
-        out.append(GazEntry(f"place:{code}", "place", name, en.territories.get(code, ""),
-                            source="cldr"))
+    codes = [code for code in ar.territories
+             if code not in _SKIP_TERRITORIES and "-" not in code and len(code) in (2, 3)]
+    by_en = {en.territories[code]: code for code in codes if code in en.territories}
+    # A time zone named after its country (Indian/Maldives «المالديف» beside the territory
+    # «جزر المالديف», Asia/Kuwait) is the country: its city name becomes an alias.
+    country_aliases: dict[str, list[str]] = {}
+    cities: list[GazEntry] = []
     seen: set[str] = set()
     for tz, data in ar.time_zones.items():
         city = data.get("city")
@@ -156,7 +164,15 @@ def _cldr_entries() -> list[GazEntry]:
             continue
         seen.add(name_key(city))
         en_city = en.time_zones.get(tz, {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
-        out.append(GazEntry(f"place:tz-{tz}", "place", city, en_city, source="cldr"))
+        if en_city in by_en:
+            country_aliases.setdefault(by_en[en_city], []).append(city)
+            continue
+        cities.append(GazEntry(f"place:tz-{tz}", "place", city, en_city, source="cldr"))
+    out = [GazEntry(f"place:{code}", "place", ar.territories[code], en.territories.get(code, ""),
+                    tuple(a for a in country_aliases.get(code, ())
+                          if name_key(a) != name_key(ar.territories[code])), source="cldr")
+           for code in codes]
+    out += cities
     for eid, (ar_name, en_name, *aliases) in EXTRA_CITIES.items():
         out.append(GazEntry(eid, "place", ar_name, en_name, tuple(aliases), source="curated"))
     return out

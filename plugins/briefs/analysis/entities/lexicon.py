@@ -144,13 +144,17 @@ WORK_HEADS = _keys(
     """
 )
 
-#: Prepositions, adverbs and relatives that never end a multi-word name (ANERcorp train).
+#: Prepositions, adverbs, relatives and age words that never end a multi-word name
+#: (ANERcorp train; «سعيد البالغ من العمر»).
 FUNCTION_WORDS = _keys(
     """
     بشأن حول خلال عن إلى في منذ بعد قبل أمس اليوم لدى عند مع ضد عبر نحو التي الذي الذين
-    كما وقد قد لكن ثم حيث بين
+    كما وقد قد لكن ثم حيث بين البالغ البالغة المولود المولودة
     """
 )
+
+#: Words after which a name is the leader of a body: «برئاسة سوبير لال», «بزعامة مني مناوي».
+LEADER_CUES = _keys("برئاسة بزعامة بقيادة يرأسها يتزعمها يقودها")
 
 #: Honorific particles inside Arabic person names.
 NAME_PARTICLES = _keys("بن بنت ابن أبو أبي أم آل عبد")
@@ -194,6 +198,8 @@ EN_ORG_HEADS = _words(
     committee commission authority association fund foundation court front club forum institute
     league alliance parliament army corporation group inc ltd corp news times post
     service office department bureau federation confederation police network
+    forces force programme program movement brigades brigade guard guards corps coalition
+    militia government cabinet senate congress assembly secretariat mission
     """
 )
 

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from .gazetteer import Gazetteer, default_gazetteer
-from .keys import name_key, squash_key
+from .keys import is_arabic, name_key, squash_key
 from .lexicon import PERSON_TITLES
 from .model import Entity, EntityRef, Mention
 
@@ -88,7 +88,7 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
         etype = entry.type if entry else Counter(m.type for m in ms).most_common(1)[0][0]
         texts = [display_text(m) for m in ms]
         if entry:
-            name = entry.name("en" if all(m.text.isascii() for m in ms) else "ar")
+            name = entry.name("ar" if any(is_arabic(m.text) for m in ms) else "en")
         else:
             name = max(texts, key=lambda t: (len(name_key(t).split(" ")), texts.count(t)))
         aliases = tuple(sorted(set(texts) - {name}))

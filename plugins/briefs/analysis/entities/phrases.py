@@ -11,6 +11,7 @@
   the tagger took for a person is a place: «ملعب غيلورا بونغ كارنو», «مطار بن غوريون».
 * :func:`person_nisba`: a common given name before an untagged definite family name in
   ـي (the nisba: السبيعي، القحطاني) is a person: «فهد السبيعي».
+* :func:`drop_generic`: descriptive references («المنظمة الدولية») name no entity.
 * :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
 * :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
   كتاب، مسلسل، رواية …) is a MISC name, whatever the tagger made of its words:
@@ -21,6 +22,12 @@
   «[طلعت] زكريا», «و[أسامة] حسني».
 * :func:`trim_function_tail`: a name never ends with a preposition or adverb
   («محمد بن سلمان [بشأن]»).
+* :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
+  («مجلس الأمن ال 15» → «مجلس الأمن»).
+* :func:`trim_demonym_tail`: a nationality after a person's name describes them
+  («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`leader_names`: two unknown, indefinite words after «برئاسة، بزعامة، بقيادة» are
+  a person: «برئاسة سوبير لال».
 * :func:`trim_latin_tail`: a Latin gloss after an Arabic name is not part of it
   («مجموعة العشرين G20» → «مجموعة العشرين»).
 """
@@ -33,6 +40,7 @@ from .clitics import candidate_splits
 from .lexicon import (
     FUNCTION_WORDS,
     GIVEN_NAMES,
+    LEADER_CUES,
     MONTHS,
     ORG_PHRASE_HEADS,
     PERSON_TITLES,
@@ -58,7 +66,8 @@ MAX_MODIFIERS = 5
 _NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل")
 
 #: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
-GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل"})
+GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل",
+                     "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه"})
 
 
 def _base(key: str, heads: frozenset[str]) -> str | None:
@@ -187,7 +196,10 @@ def venue_phrases(keys: Sequence[str], tags: list[str]) -> None:
 def _demonym(key: str, places: Callable[[str], bool]) -> bool:
     """True if a nisba names a listed place: الأمريكي (أمريكا), الروسي (روسيا), الصيني."""
     root = key[2:-1]
-    return any(places(f) for f in (root, root + "ا", root + "يا", "ال" + root, root + "ه"))
+    forms = [root, root + "ا", root + "يا", "ال" + root, root + "ه"]
+    if len(root) >= 5 and root.endswith("ل"):
+        forms.append("ال" + root[:-1])  # الكونغولي (الكونغو)
+    return any(places(f) for f in forms)
 
 
 def person_nisba(keys: Sequence[str], tags: list[str],
@@ -203,6 +215,26 @@ def person_nisba(keys: Sequence[str], tags: list[str],
                 and fam.endswith("ي") and len(fam) >= 6 and fam not in PHRASE_STOP
                 and not _demonym(fam, places) and (i == 0 or tags[i - 1] == "O")):
             _set(tags, i, i + 2, "PERS")
+
+
+def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
+    """Untag descriptive references (:data:`GENERIC`), with or without a proclitic:
+    «المنظمة الدولية» and «للمنظمة الدولية» stand for a body named elsewhere."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = _span_end(tags, i)
+            first = keys[i]
+            for proclitic in ("لل", "وال", "بال", "فال", "ال"):
+                if first.startswith(proclitic):
+                    first = "ال" + first[len(proclitic):]
+                    break
+            if " ".join((first, *keys[i + 1 : j])) in GENERIC:
+                for t in range(i, j):
+                    tags[t] = "O"
+            i = j
+        else:
+            i += 1
 
 
 def drop_months(keys: Sequence[str], tags: list[str]) -> None:
@@ -303,3 +335,55 @@ def trim_function_tail(keys: Sequence[str], tags: list[str]) -> None:
         if (tags[i].startswith("I-") and keys[i] in FUNCTION_WORDS
                 and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
             tags[i] = "O"
+
+
+def _ends_span(tags: Sequence[str], i: int) -> bool:
+    return tags[i].startswith("I-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+
+
+def trim_number_tail(keys: Sequence[str], tags: list[str]) -> None:
+    """Drop a count («ال 15», «الـ 192») ending a span: the article and the number."""
+    for i in range(len(keys) - 1, 1, -1):
+        if (_ends_span(tags, i) and keys[i].isdigit() and keys[i - 1] in ("ال", "الـ")
+                and tags[i - 1].startswith("I-")):
+            tags[i - 1] = tags[i] = "O"
+
+
+def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[str], bool],
+                      ) -> None:
+    """Drop a nationality nisba (of a listed place) after a one-word person name that is
+    not a given name: «وانيمبا النيجيري»; «أحمد المصري», «سعيد محمد الكندي» keep theirs
+    (nisbas are family names too)."""
+    for i in range(len(keys) - 1, 0, -1):
+        k = keys[i]
+        if (tags[i] == "I-PERS" and _ends_span(tags, i) and tags[i - 1] == "B-PERS"
+                and keys[i - 1] not in GIVEN_NAMES and k.startswith("ال")
+                and k.endswith("ي") and _demonym(k, places)):
+            tags[i] = "O"
+
+
+#: Particles that end a run of leader-name words.
+_PARTICLES = frozenset({"من", "علي", "الي", "ان", "لا", "ما", "او", "ثم", "قد", "لم", "لن"})
+
+
+def _leader_word(key: str) -> bool:
+    """A word that may be part of a name: not a particle, title, definite noun, plural
+    (ـات) or feminine nisba (ـية, «قوات روسية»)."""
+    return (len(key) >= 2 and key.isalpha() and not key.startswith("ال")
+            and not key.endswith(("ات", "يه")) and key not in _PARTICLES
+            and key not in FUNCTION_WORDS and key not in PERSON_TITLES
+            and key not in PHRASE_STOP)
+
+
+def leader_names(keys: Sequence[str], tags: list[str]) -> None:
+    """Tag two untagged, indefinite, unknown words after a leader cue as a person (a third
+    word is as often the next word of the sentence: «مني مناوي بدعوى»)."""
+    n = len(keys)
+    for i in range(n - 1):
+        if keys[i] not in LEADER_CUES or tags[i + 1] != "O":
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and tags[j] == "O" and _leader_word(keys[j]):
+            j += 1
+        if j - i == 3:  # a one-word leader is too often a common noun
+            _set(tags, i + 1, j, "PERS")

@@ -42,17 +42,21 @@ from .lexicon import (
     PERSON_TITLES,
     VENUE_HEADS,
 )
-from .match import gazetteer_matches
+from .match import GazMatch, gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .phrases import (
+    drop_generic,
     drop_months,
     given_name_start,
+    leader_names,
     org_phrases,
     person_nisba,
     quoted_titles,
     split_coordination,
+    trim_demonym_tail,
     trim_function_tail,
     trim_latin_tail,
+    trim_number_tail,
     venue_phrases,
 )
 from .scoring import spans
@@ -130,14 +134,19 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
             # A longer listed name over the tagger's pieces wins: «منطقة [آسيا] والمحيط
             # الهادئ», «وكالة [يونهاب للأنباء]».
             _set(tags, m.i, m.j, typ)
+    _split_listed(tags, matches, gaz)
     if phrases:
         trim_latin_tail([token_info(t)[0] for t in tokens], tags)
         drop_months(keys, tags)
         org_phrases(keys, tags, frozenset(m.i for m in matches))
+        drop_generic(keys, tags)
         venue_phrases(keys, tags)
     quoted_titles(tokens, keys, tags)
     split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
     trim_function_tail(keys, tags)
+    trim_number_tail(keys, tags)
+    trim_demonym_tail(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place")
+    leader_names(keys, tags)
     # Rule: a title word before an untagged, unknown word → a person.
     lexicon = _frequent_words()
     for i in range(1, n):
@@ -159,6 +168,19 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
 
 #: Shortest gazetteer name (in tokens) that replaces the tagger's spans inside it.
 GAZ_OVERRIDE_MIN = 3
+
+
+def _split_listed(tags: list[str], matches: Sequence[GazMatch], gaz: Gazetteer) -> None:
+    """A tagger span made of exactly two listed names is those two names (in place):
+    «[شي] [الولايات المتحدة]» after «حث» is Xi and the United States, not one body."""
+    by_start = {m.i: m for m in matches}
+    for typ, i, j in spans(tags):
+        first = by_start.get(i)
+        second = by_start.get(first.j) if first is not None and first.j < j else None
+        if second is None or second.j != j or second.entity_id == first.entity_id:
+            continue
+        for m in (first, second):
+            _set(tags, m.i, m.j, TYPE_TO_TAG.get(gaz.type_of(m.entity_id), typ))
 
 
 def _covers(tags: Sequence[str], i: int, j: int) -> bool:
@@ -334,7 +356,12 @@ def _lookup_id(key: str, gaz: Gazetteer) -> str | None:
 
 _EN_TRIM = EN_DEMONYMS | EN_TITLES
 _EN_COMPASS = frozenset({"north", "south", "east", "west"})
-_EN_CONNECT = frozenset({"of", "the", "de", "von", "der", "van", "al", "bin", "for", "and"})
+_EN_CONNECT = frozenset({"of", "the", "de", "von", "der", "van", "al", "bin", "for", "and",
+                         "da", "do", "dos", "das", "di", "del", "della", "du", "ibn", "el"})
+#: A capitalised word that makes the listed place after it part of another name
+#: («Port Sudan» is a city, not Sudan).
+_EN_PLACE_PREFIX = frozenset({"port", "lake", "mount", "cape", "fort", "saint", "st", "san",
+                              "santa", "new", "upper", "lower", "greater"})
 
 
 def _en_key(word: str) -> tuple[str, bool]:
@@ -361,6 +388,8 @@ def _recognise_en(  # noqa: PLR0912, PLR0915
             start, end = core[m.i].start, core[m.j - 1].end
             if not any(c.isupper() for c in text[start:end]) and text[start:end].isascii():
                 continue  # "who" is not WHO: English names are capitalised
+            if m.i and keys[m.i - 1] in _EN_PLACE_PREFIX and _is_cap(core[m.i - 1].text):
+                continue  # the capitalisation rule takes «Port Sudan» whole
             end = start + len(" ".join(keys[m.i : m.j])) if pairs[m.j - 1][1] else end
             mentions.append(Mention(start, end, text[start:end], gaz.type_of(m.entity_id),
                                     m.key, m.entity_id, start, "gazetteer"))
@@ -414,7 +443,7 @@ def _recognise_en(  # noqa: PLR0912, PLR0915
                 pending.append((start, end, keys[i], i, run_end))
                 i = run_end
                 continue
-            etype = ("place" if span[-1] in EN_PLACE_HEADS
+            etype = ("place" if span[-1] in EN_PLACE_HEADS or span[0] in _EN_PLACE_PREFIX
                      else "organization" if any(k in EN_ORG_HEADS for k in span)
                      else "person" if prev in EN_TITLES or j - i in (2, 3)
                      else "place" if prev in _EN_PLACE_PREP else "organization")
