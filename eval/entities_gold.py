@@ -1,6 +1,10 @@
 """Score the entity index of the demo briefs against the hand-made gold entities.
 
-Run: ``.venv/bin/python eval/entities_gold.py [--json] [--verbose]``
+Run: ``.venv/bin/python eval/entities_gold.py [--gold DIR] [--json] [--verbose]``
+
+``--gold DIR`` scores other articles (real news kept outside the repository, say): a
+gold file's ``source`` is read relative to the gold file's folder, else to the
+repository; ``.txt`` articles are read as plain text (their first line counts as body).
 
 For every brief in ``content/`` with a gold file ``tests/gold/entities/<stem>.yml``, the
 body is analysed as the build does it (``briefs.analysis.pipeline.analyse``, which runs
@@ -87,16 +91,21 @@ def score_brief(path: Path, gold: list[dict], gaz: Gazetteer) -> tuple[Counter, 
     return counts, notes
 
 
-def evaluate() -> tuple[dict[str, tuple[float, float, int, int]], list[str]]:
-    """Return ``{type: (P, R, predicted, gold)}`` (with ``ALL``) and the error notes."""
+def evaluate(gold_dir: Path = GOLD) -> tuple[dict[str, tuple[float, float, int, int]], list[str]]:
+    """Return ``{type: (P, R, predicted, gold)}`` (with ``ALL``) and the error notes.
+
+    The site's ``content/entities.yml`` takes part for the demo briefs only.
+    """
     entities_file = CONTENT / "entities.yml"
-    gaz = (site_gazetteer(load_site_entities(entities_file)) if entities_file.exists()
-           else default_gazetteer())
+    gaz = (site_gazetteer(load_site_entities(entities_file))
+           if entities_file.exists() and gold_dir == GOLD else default_gazetteer())
     total: Counter = Counter()
     notes: list[str] = []
-    for gold_file in sorted(GOLD.glob("*.yml")):
+    for gold_file in sorted(gold_dir.glob("*.yml")):
         data = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
-        counts, brief_notes = score_brief(ROOT / data["source"], data["entities"], gaz)
+        source = gold_file.parent / data["source"]
+        source = source if source.exists() else ROOT / data["source"]
+        counts, brief_notes = score_brief(source, data["entities"], gaz)
         total += counts
         notes += brief_notes
     out = {}
@@ -115,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="folder of gold files")
     args = ap.parse_args(argv)
-    scores, notes = evaluate()
+    scores, notes = evaluate(args.gold)
     if args.json:
         sys.stdout.write(json.dumps(scores) + "\n")
         return 0

@@ -14,6 +14,7 @@ from briefs.analysis.entities.phrases import (
     leader_names,
     org_phrases,
     person_nisba,
+    quoted_org_names,
     quoted_titles,
     split_coordination,
     trim_demonym_tail,
@@ -84,6 +85,11 @@ def test_org_phrase_listed_name_is_complete():
     assert _orgs("دعا الاتحاد الأوروبي للعمل على وقف الحرب") == {"الاتحاد الأوروبي"}
 
 
+def test_venue_phrase_with_martyr():
+    assert _tag("على ستاد الشهيد فيصل الحسيني", venue_phrases,
+                ["O", "O", "O", "B-PERS", "I-PERS"]) == ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC"]
+
+
 def test_venue_phrase():
     tags = _tag("في ملعب غيلورا بونغ كارنو .", venue_phrases,
                 ["O", "O", "O", "B-PERS", "I-PERS", "O"])
@@ -150,6 +156,25 @@ def test_trim_age_number_and_demonym_tails():
     # A family name in ـي that names no place stays: «فهد السبيعي».
     assert _tag("قال فهد السبيعي", trim_demonym_tail,
                 ["O", "B-PERS", "I-PERS"], places=places) == ["O", "B-PERS", "I-PERS"]
+
+
+def test_quoted_org_names_and_listed_club_with_nationality():
+    def run(text):
+        toks = text.split()
+        tags = ["O"] * len(toks)
+        quoted_org_names(toks, [token_info(t)[1] for t in toks], tags)
+        return tags
+
+    assert run('رشح حزب " قلب تونس " مرشحه') == ["O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert run('أجرته مؤسسة "سيغما كونساي" أمس') == ["O", "O", "B-ORG", "I-ORG", "O"]
+    assert set(run('وقال الحزب " نرفض ذلك "')) == {"O"}  # a definite head: a quote
+    listed = {("الوداد",)}.__contains__
+    places = {"المغرب"}.__contains__
+    assert _tag("فاز الوداد المغربي", trim_demonym_tail, ["O", "B-ORG", "I-ORG"],
+                places=places, listed=lambda ks: tuple(ks) in {("الوداد",)}) == \
+        ["O", "B-ORG", "O"]
+    assert _tag("فاز الاتحاد المغربي", trim_demonym_tail, ["O", "B-ORG", "I-ORG"],
+                places=places, listed=lambda ks: listed(tuple(ks))) == ["O", "B-ORG", "I-ORG"]
 
 
 def test_leader_names():

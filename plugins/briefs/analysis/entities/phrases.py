@@ -16,6 +16,8 @@
 * :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
   كتاب، مسلسل، رواية …) is a MISC name, whatever the tagger made of its words:
   «برنامج « حوار من القلب »», «بعنوان « الناس وأنا »».
+* :func:`quoted_org_names`: a quoted name after a body's head noun is an organisation:
+  «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
 * :func:`split_coordination`: «و» + a given name or a listed name inside a span starts a
   new name: «غادة عادل [وياسمين عبد العزيز]», «أرسنال [وموناكو]».
 * :func:`given_name_start`: an untagged given name right before a person span opens it:
@@ -67,7 +69,8 @@ _NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل")
 
 #: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
 GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل",
-                     "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه"})
+                     "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه",
+                     "البنك المركزي"})
 
 
 def _base(key: str, heads: frozenset[str]) -> str | None:
@@ -187,8 +190,9 @@ def venue_phrases(keys: Sequence[str], tags: list[str]) -> None:
         if tags[i] != "O" or _base(keys[i], VENUE_HEADS) is None:
             continue
         k = i + 1
-        if tags[k] == "O" and k + 1 < n and not keys[k].startswith("ال") and len(keys[k]) >= 3:
-            k += 1  # one untagged word of the name: ملعب غيلورا [بونغ كارنو]
+        if tags[k] == "O" and k + 1 < n and len(keys[k]) >= 3 and (
+                not keys[k].startswith("ال") or keys[k] == "الشهيد"):
+            k += 1  # one untagged word of the name: ملعب غيلورا [بونغ كارنو], ستاد الشهيد
         if tags[k] == "B-PERS":
             _set(tags, i, _span_end(tags, k), "LOC")
 
@@ -276,9 +280,25 @@ def quoted_titles(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -
 
     ``tokens`` are the raw tokens (quote marks separate, as in ANERcorp, or attached).
     """
+    _tag_quoted(tokens, keys, tags, WORK_HEADS, "MISC")
+
+
+#: Head nouns before a body's quoted name: «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
+QUOTED_ORG_HEADS = frozenset({
+    "حزب", "حركه", "مؤسسه", "وكاله", "شركه", "جمعيه", "منظمه", "قناه", "صحيفه", "مجله",
+    "تيار", "جبهه", "ائتلاف", "تحالف", "قائمه", "مجموعه", "نادي", "فريق", "موقع", "اذاعه"})
+
+
+def quoted_org_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """A quoted name after a body's head noun (:data:`QUOTED_ORG_HEADS`) is an organisation."""
+    _tag_quoted(tokens, keys, tags, QUOTED_ORG_HEADS, "ORG")
+
+
+def _tag_quoted(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                heads: frozenset[str], tag: str) -> None:
     n = len(tokens)
     for i in range(n - 2):
-        if keys[i] not in WORK_HEADS and keys[i][1:] not in WORK_HEADS:
+        if keys[i] not in heads and keys[i][1:] not in heads:
             continue
         q = tokens[i + 1]
         if not q or q[0] not in _OPEN_QUOTES:
@@ -297,7 +317,7 @@ def quoted_titles(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -
             if raw[-1] in ".،,:؛":
                 break
         if end > start and _free(tags, start, end):
-            _set(tags, start, end, "MISC")
+            _set(tags, start, end, tag)
 
 
 def split_coordination(keys: Sequence[str], tags: list[str], known: Callable[[str], bool],
@@ -350,16 +370,25 @@ def trim_number_tail(keys: Sequence[str], tags: list[str]) -> None:
 
 
 def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[str], bool],
-                      ) -> None:
-    """Drop a nationality nisba (of a listed place) after a one-word person name that is
-    not a given name: «وانيمبا النيجيري»; «أحمد المصري», «سعيد محمد الكندي» keep theirs
-    (nisbas are family names too)."""
-    for i in range(len(keys) - 1, 0, -1):
+                      listed: Callable[[Sequence[str]], bool] = lambda _: False) -> None:
+    """Drop a nationality nisba (of a listed place) ending a name.
+
+    A person: after a one-word name that is not a given name, «وانيمبا النيجيري»;
+    «أحمد المصري», «سعيد محمد الكندي» keep theirs (nisbas are family names too). An
+    organisation: when the rest is a ``listed`` name, «الوداد المغربي» is «الوداد».
+    """
+    i = len(keys) - 1
+    while i > 0:
         k = keys[i]
-        if (tags[i] == "I-PERS" and _ends_span(tags, i) and tags[i - 1] == "B-PERS"
-                and keys[i - 1] not in GIVEN_NAMES and k.startswith("ال")
-                and k.endswith("ي") and _demonym(k, places)):
-            tags[i] = "O"
+        if (_ends_span(tags, i) and k.startswith("ال") and k.endswith("ي")
+                and _demonym(k, places)):
+            start = i - 1
+            while not tags[start].startswith("B-"):
+                start -= 1
+            if (tags[i] == "I-PERS" and start == i - 1 and keys[start] not in GIVEN_NAMES) or (
+                    tags[i] == "I-ORG" and listed(keys[start:i])):
+                tags[i] = "O"
+        i -= 1
 
 
 #: Particles that end a run of leader-name words.
