@@ -10,9 +10,11 @@ from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
     drop_generic,
     drop_months,
+    facility_places,
     given_name_start,
     leader_names,
     org_phrases,
+    outlet_names,
     person_nisba,
     quoted_org_names,
     quoted_titles,
@@ -175,6 +177,67 @@ def test_quoted_org_names_and_listed_club_with_nationality():
         ["O", "B-ORG", "O"]
     assert _tag("فاز الاتحاد المغربي", trim_demonym_tail, ["O", "B-ORG", "I-ORG"],
                 places=places, listed=lambda ks: listed(tuple(ks))) == ["O", "B-ORG", "I-ORG"]
+
+
+COMMON = frozenset({"بيانات", "المعركه", "بلد", "التعادل"})
+
+
+@pytest.mark.parametrize(("text", "tags", "place"), [
+    ("وصل إلى مطار الملك خالد الدولي في", ["O", "O", "O", "O", "B-PERS", "I-PERS", "O"],
+     (2, 6)),
+    ("زار ميناء الحديدة أمس", ["O", "O", "B-LOC", "O"], (1, 3)),
+    ("استهدف صاروخ قاعدة بلد الجوية أمس", None, (2, 5)),
+    ("تجول في حي الطريف بالدرعية", None, (2, 4)),
+    ("على ملعب مدينة الملك عبدالله الرياضية أمس", None, (1, 6)),
+    ("في قصر سلوى التاريخي", None, (1, 3)),
+])
+def test_facility_places(text, tags, place):
+    out = _tag(text, facility_places, tags, common=COMMON)
+    i, j = place
+    assert out[i] == "B-LOC" and all(t == "I-LOC" for t in out[i + 1 : j])
+    assert j == len(out) or not out[j].startswith("I-")
+
+
+@pytest.mark.parametrize("text", [
+    "أنشأت الشركة قاعدة بيانات جديدة",  # a common word: no place
+    "على ساحة المعركة قال",
+])
+def test_facility_places_negative(text):
+    assert set(_tag(text, facility_places, common=COMMON)) == {"O"}
+
+
+def test_facility_name_ends_before_a_clitic_phrase():
+    assert _tag("عاد من ملعب مازامبي بالتعادل", facility_places, common=COMMON) == \
+        ["O", "O", "B-LOC", "I-LOC", "O"]
+
+
+def test_coordinated_facilities_are_two_places():
+    out = _tag("توقف الإنتاج في حقل الشرارة وحقل الفيل", facility_places, common=COMMON)
+    assert out[3:] == ["B-LOC", "I-LOC", "B-LOC", "I-LOC"]
+
+
+def test_outlets_bodies_of_a_person_and_generic_references():
+    assert _tag("ذكر موقع تسامح نيوز أن", outlet_names) == ["O", "O", "B-ORG", "I-ORG", "O"]
+    assert _tag("هاجمت ميليشيات الحوثي مواقع", org_phrases, ["O", "O", "B-PERS", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    assert _tag("انتقدت إدارة بايدن القرار", org_phrases, ["O", "O", "B-PERS", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    assert set(_tag("قالت إدارة المدرسة إن", org_phrases)) == {"O"}
+    assert _tag("أعلنت وزارة النفط والغاز استئناف", org_phrases)[1:5] == \
+        ["B-ORG", "I-ORG", "I-ORG", "O"]
+    for text, tags in [("المضادة لفيروس كورونا", ["O", "B-PERS", "I-PERS"]),
+                       ("وقال والسفير السعودي", ["O", "B-ORG", "I-ORG"]),
+                       ("وأكدت المنظمة أن", ["O", "B-ORG", "O"]),
+                       ("قرر مجلس الوزراء", ["O", "B-ORG", "I-ORG"])]:
+        assert set(_tag(text, drop_generic, tags)) == {"O"}, text
+    assert _tag("قالت د ب أ", drop_generic, ["O", "B-ORG", "I-ORG", "I-ORG"])[1] == "B-ORG"
+
+
+def test_clitic_before_a_given_name_or_head_is_stripped():
+    found = {(m.text, m.key) for m in recognise(
+        "وشارك ياسر الشهراني ومحمد القحطاني. وقال المنتمي لحزب القوات اللبنانية إن", lang="ar")}
+    assert ("محمد القحطاني", "محمد القحطاني") in found
+    assert ("حزب القوات اللبنانية", "حزب القوات اللبنانيه") in found
 
 
 def test_leader_names():

@@ -9,9 +9,13 @@
   organisation only before a person: «إدارة بايدن».
 * :func:`venue_phrases`: a venue head (ملعب، استاد، مطار، ساحة، ميدان) before a name
   the tagger took for a person is a place: «ملعب غيلورا بونغ كارنو», «مطار بن غوريون».
+* :func:`facility_places`: a facility head (مطار، ميناء، قاعدة، حقل، حي …) and its name
+  is a place: «ميناء الحديدة», «مطار الملك خالد الدولي», «حقل الشرارة».
 * :func:`person_nisba`: a common given name before an untagged definite family name in
   ـي (the nisba: السبيعي، القحطاني) is a person: «فهد السبيعي».
-* :func:`drop_generic`: descriptive references («المنظمة الدولية») name no entity.
+* :func:`drop_generic`: descriptive references («المنظمة الدولية»), a head noun alone,
+  diseases («فيروس كورونا») and titles taken for bodies name no entity.
+* :func:`outlet_names`: «تسامح نيوز», «البوابة نيوز» are news outlets.
 * :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
 * :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
   كتاب، مسلسل، رواية …) is a MISC name, whatever the tagger made of its words:
@@ -40,6 +44,7 @@ from collections.abc import Callable, Sequence
 
 from .clitics import candidate_splits
 from .lexicon import (
+    FACILITY_HEADS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     LEADER_CUES,
@@ -63,6 +68,11 @@ _ADJ = frozenset({"الكبري", "الاعلي", "العليا", "العظمي"
                   "الخاصه", "الحره", "الموحده"})
 
 MAX_MODIFIERS = 5
+_PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "ضد"})
+
+#: Heads that take a person's name as a body's: «إدارة بايدن», «ميليشيات الحوثي». «إدارة»
+#: (also "managing") heads an organisation only so.
+_OF_A_PERSON = frozenset({"اداره", "ميليشيات", "ميليشيا", "قوات", "كتائب", "جماعه"})
 
 #: ل + an imperfect verb or a particle (لتخفض، ليتم، لن، لم، لا) is not a genitive.
 _NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل")
@@ -70,7 +80,9 @@ _NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل")
 #: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
 GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل",
                      "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه",
-                     "البنك المركزي"})
+                     "البنك المركزي", "مجلس الوزراء", "قوات الامن", "قوات الاحتلال",
+                     "قوات الجيش", "قوات الشرطه", "قوات النظام", "قوات التحالف",
+                     "قوات المعارضه", "جماعه مسلحه"})
 
 
 def _base(key: str, heads: frozenset[str]) -> str | None:
@@ -126,6 +138,19 @@ def _free(tags: Sequence[str], i: int, j: int) -> bool:
     return not (tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-")))
 
 
+def _of_a_person(keys: Sequence[str], tags: list[str], i: int, k: int) -> int:
+    """Tag head ``i`` + the person span at or after ``k`` as one body, without a feminine
+    nisba the tagger put in the name («ميليشيات الحوثي [الإيرانية]»); return its end."""
+    end = _span_end(tags, k)
+    j = end
+    while j - 1 > k and keys[j - 1].endswith("يه") and _adjective(keys[j - 1]):
+        j -= 1
+    for t in range(j, end):
+        tags[t] = "O"
+    _set(tags, i, j, "ORG")
+    return end
+
+
 def org_phrases(  # noqa: PLR0912
     keys: Sequence[str], tags: list[str],
     listed: frozenset[int] = frozenset(),
@@ -139,15 +164,19 @@ def org_phrases(  # noqa: PLR0912
     i = 0
     while i < n - 1:
         head = _base(keys[i], ORG_PHRASE_HEADS)
+        if head in _OF_A_PERSON and tags[i] == "B-PERS":  # «[ميليشيات الحوثي]» as one person
+            j = _of_a_person(keys, tags, i, i + 1)
+            i = j
+            continue
         if (head is None or i in listed or tags[i].startswith("I-")
                 or tags[i] not in ("O", "B-ORG")):
             i += 1
             continue
         j = i + 1
+        if head in _OF_A_PERSON and tags[j] == "B-PERS":
+            i = _of_a_person(keys, tags, i, j)
+            continue
         if head == "اداره":
-            if tags[j] == "B-PERS":
-                j = _span_end(tags, j)
-                _set(tags, i, j, "ORG")
             i = j
             continue
         mods, nisba, g_end = 0, False, -1
@@ -165,15 +194,17 @@ def org_phrases(  # noqa: PLR0912
                 j += 1  # coordinated genitives: للتربية والعلوم والثقافة
                 g_end = j
             elif mods or definite_head:
-                # Adjectives; a participle never follows a nationality nisba
-                # («شركة النفط النيجيرية المملوكة للحكومة»).
-                if not _adjective(key) or (nisba and key.startswith("الم")):
+                # Adjectives; a participle with its own complement after a nationality
+                # nisba describes the body («شركة النفط النيجيرية المملوكة للحكومة»).
+                if not _adjective(key) or (nisba and key.startswith("الم") and j + 1 < n and (
+                        keys[j + 1].startswith(("ل", "ب")) or keys[j + 1] in _PREPOSITIONS)):
                     break
                 nisba = nisba or key.endswith(("ي", "يه"))
                 j += 1
             elif _definite(key) and key not in PERSON_TITLES and \
                     f"{head} {key}" not in GENERIC:
                 j += 1
+                g_end = j  # a genitive noun may be coordinated: وزارة النفط والغاز
             else:
                 break
             mods += 1
@@ -181,6 +212,74 @@ def org_phrases(  # noqa: PLR0912
         if mods and j > known_end and _free(tags, i, j):
             _set(tags, i, j, "ORG")
         i = max(j, i + 1)
+
+
+#: Titles that open a name inside a facility's name: «مطار الملك خالد الدولي».
+_FACILITY_TITLES = frozenset({"الملك", "الامير", "الشيخ", "الشهيد", "الامام", "السلطان"})
+#: Words that may follow the first head inside a facility's name: «ملعب مدينة الملك …».
+_INNER_HEADS = frozenset({"مدينه", "مجمع", "قريه"})
+#: Adjectives that end a facility's name (other adjectives describe it: «قصر سلوى التاريخي»).
+FACILITY_ADJ = frozenset({
+    "الدولي", "الدوليه", "الجوي", "الجويه", "البحري", "البحريه", "العسكري", "العسكريه",
+    "العام", "الكبير", "الكبري", "الرياضي", "الرياضيه", "المركزي", "المركزيه", "النفطي",
+    "النفطيه", "الوطني", "الوطنيه", "الجامعي"})
+MAX_FACILITY_WORDS = 4
+
+
+def _facility_word(key: str, common: frozenset[str]) -> bool:
+    """A word that may name a facility: not common, not a function word, not a clitic
+    phrase («بالتعادل», «ليتأهل») nor another head."""
+    if key.startswith((*_NOT_NOUN, "بال", "وال", "فال", "كال")) or any(
+            r in common for _, r in candidate_splits(key)):
+        return False
+    return (len(key) >= 3 and key.isalpha() and key not in common and key not in FUNCTION_WORDS
+            and key not in PHRASE_STOP and key not in MONTHS and not _adjective(key)
+            and _base(key, FACILITY_HEADS) is None
+            and key not in ORG_PHRASE_HEADS
+            and not (key[0] == "و" and key[1:] in _INNER_HEADS | ORG_PHRASE_HEADS))
+
+
+def facility_places(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """A facility head (:data:`FACILITY_HEADS`) and its name is one place (in place).
+
+    The name is a tagged name right after the head («ميناء [الحديدة]», «مطار الملك [خالد]»),
+    or up to two untagged words that are not ``common`` (seen often and never in a name in
+    the training data: «قاعدة بيانات» is no place) unless an adjective of
+    :data:`FACILITY_ADJ` follows («قاعدة بلد الجوية»). A coordinated head («ومستشفى»)
+    starts the next place.
+    """
+    n = len(keys)
+    i = 0
+    while i < n - 1:
+        if _base(keys[i], FACILITY_HEADS) is None or tags[i].startswith("I-"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (keys[j] in FACILITY_HEADS or keys[j] in _INNER_HEADS) and j - i < 3:
+            j += 1
+        start_name = j
+        if j + 1 < n and keys[j] in _FACILITY_TITLES:
+            j += 1
+        if j < n and tags[j].startswith("B-"):
+            end = _span_end(tags, j)
+            j = next((t for t in range(j + 1, end) if _base(keys[t], FACILITY_HEADS)), end)
+            if j < end:
+                tags[j] = "B-" + tags[j][2:]
+        else:
+            while (j < n and tags[j] == "O" and j - start_name < 2
+                   and (_facility_word(keys[j], common) or (
+                       j + 1 < n and keys[j + 1] in FACILITY_ADJ and len(keys[j]) >= 3))):
+                j += 1
+        if j == start_name or (j == start_name + 1 and keys[start_name] in _FACILITY_TITLES):
+            i += 1
+            continue
+        while j < n and tags[j] in ("O", "I-PERS", "I-LOC") and keys[j] in FACILITY_ADJ:
+            j += 1
+        if _free(tags, i, j) or all(t == "O" or t.endswith(("PERS", "LOC")) for t in tags[i:j]):
+            if j < n and tags[j].startswith("I-"):
+                tags[j] = "B-" + tags[j][2:]
+            _set(tags, i, j, "LOC")
+        i = j
 
 
 def venue_phrases(keys: Sequence[str], tags: list[str]) -> None:
@@ -221,9 +320,19 @@ def person_nisba(keys: Sequence[str], tags: list[str],
             _set(tags, i, i + 2, "PERS")
 
 
+#: Words that open no name: diseases («فيروس كورونا») and the like.
+NOT_NAME_HEADS = frozenset({"فيروس", "الفيروس", "وباء", "الوباء", "مرض", "جائحه", "الجائحه",
+                            "متحور", "المتحور", "سلاله"})
+#: A body's head noun alone («المنظمة», «الوزارة») refers back; it names nothing.
+GENERIC_HEADS = frozenset({"المنظمه", "الوزاره", "الحكومه", "الشركه", "الهيئه", "اللجنه",
+                           "الوكاله", "المؤسسه", "الجمعيه", "المجموعه", "الحركه", "الحزب"})
+
+
 def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
-    """Untag descriptive references (:data:`GENERIC`), with or without a proclitic:
-    «المنظمة الدولية» and «للمنظمة الدولية» stand for a body named elsewhere."""
+    """Untag descriptive references, with or without a proclitic: :data:`GENERIC`
+    («المنظمة الدولية», «للمنظمة الدولية» stand for a body named elsewhere), a head noun
+    alone, a span opened by :data:`NOT_NAME_HEADS` («لفيروس كورونا») and an organisation
+    opened by a person's title («والسفير السعودي»)."""
     i = 0
     while i < len(tags):
         if tags[i].startswith("B-"):
@@ -233,12 +342,31 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
                 if first.startswith(proclitic):
                     first = "ال" + first[len(proclitic):]
                     break
-            if " ".join((first, *keys[i + 1 : j])) in GENERIC:
+            words = " ".join((first, *keys[i + 1 : j]))
+            bare = keys[i][1:] if keys[i][:1] in "وف" else keys[i]
+            opener = {keys[i], *(r for _, r in candidate_splits(keys[i]))}
+            if (words in GENERIC or opener & NOT_NAME_HEADS
+                    or (j - i == 1 and first in GENERIC_HEADS)
+                    or (tags[i] == "B-ORG" and len(bare) >= 3  # «د ب أ» is an agency
+                        and (keys[i] in PERSON_TITLES or bare in PERSON_TITLES))):
                 for t in range(i, j):
                     tags[t] = "O"
             i = j
         else:
             i += 1
+
+
+#: Last words of news outlets' names: «تسامح نيوز», «البوابة نيوز», «عرب تايمز».
+OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "تي في", "اف ام"})
+
+
+def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
+    """An untagged word before «نيوز» (and the like) is a news outlet: both are one body."""
+    for i in range(1, len(keys)):
+        if (keys[i] in OUTLET_TAILS and tags[i] == "O" and tags[i - 1] == "O"
+                and len(keys[i - 1]) >= 3 and keys[i - 1].isalpha()
+                and keys[i - 1] not in FUNCTION_WORDS):
+            _set(tags, i - 1, i + 1, "ORG")
 
 
 def drop_months(keys: Sequence[str], tags: list[str]) -> None:

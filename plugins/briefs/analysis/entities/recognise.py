@@ -37,6 +37,7 @@ from .lexicon import (
     EN_PLACE_HEADS,
     EN_STOP,
     EN_TITLES,
+    FACILITY_HEADS,
     GIVEN_NAMES,
     ORG_PHRASE_HEADS,
     PERSON_TITLES,
@@ -47,9 +48,11 @@ from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .phrases import (
     drop_generic,
     drop_months,
+    facility_places,
     given_name_start,
     leader_names,
     org_phrases,
+    outlet_names,
     person_nisba,
     quoted_org_names,
     quoted_titles,
@@ -61,7 +64,15 @@ from .phrases import (
     venue_phrases,
 )
 from .scoring import spans
-from .tagger import LEXICON_FILE, crf_tag, crf_tag_document, data_dir, load_lexicon, model_available
+from .tagger import (
+    LEXICON_FILE,
+    common_words,
+    crf_tag,
+    crf_tag_document,
+    data_dir,
+    load_lexicon,
+    model_available,
+)
 from .tokens import peel
 
 #: Map of a normalised key to a product type, for names already seen in the document.
@@ -143,6 +154,8 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
         org_phrases(keys, tags, frozenset(m.i for m in matches))
         drop_generic(keys, tags)
         venue_phrases(keys, tags)
+        facility_places(keys, tags, common_words())
+        outlet_names(keys, tags)
         quoted_org_names(tokens, keys, tags)
     quoted_titles(tokens, keys, tags)
     split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
@@ -221,12 +234,17 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
                 or full in doc)
 
     def weak(k: str) -> bool:
-        return (k in GIVEN_NAMES or k in lexicon or k in gaz.first or k in ORG_PHRASE_HEADS
-                or k in VENUE_HEADS)
+        return (k in GIVEN_NAMES or k in gaz.first or k in ORG_PHRASE_HEADS or k in VENUE_HEADS
+                or k in FACILITY_HEADS)
+
+    def trained(k: str) -> bool:
+        # Last: the training lexicon also holds clitic forms («ومحمد», «لحزب»), which
+        # must not keep a word whole when a given name or head noun is inside it.
+        return k in lexicon
 
     core, _, _ = token_info(tokens[i])
     offset, first = 0, first_keys[0] if first_keys else ""
-    for known_fn in (strong, weak):
+    for known_fn in (strong, weak, trained):
         if known_fn(first):
             break
         offset, first = strip_word(core, known_fn)

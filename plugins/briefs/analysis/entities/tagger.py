@@ -18,6 +18,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 
 MODEL_FILE = "ner-ar.crfsuite"
 LEXICON_FILE = "ner-ar-lexicon.json"
+COMMON_FILE = "ner-ar-common.json"
 
 
 @cache
@@ -38,6 +39,13 @@ def load_lexicon(path: str) -> dict[str, str]:
     """Return the training lexicon saved next to the model (empty if there is none)."""
     p = Path(path)
     return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Keys the training data uses often and never as (part of) a name (see ``train``)."""
+    p = data_dir() / COMMON_FILE
+    return frozenset(json.loads(p.read_text(encoding="utf-8"))) if p.exists() else frozenset()
 
 
 def model_available() -> bool:

@@ -1,8 +1,9 @@
 """Train the CRF tagger on ANERcorp: ``python -m briefs.analysis.entities.train``.
 
 Trains on the reconstructed CAMeL train split minus a dev split carved from its end
-(the last ``--dev`` sentences), writes ``data/ner-ar.crfsuite`` and the training
-lexicon ``data/ner-ar-lexicon.json`` and prints dev scores. Deterministic (L-BFGS,
+(the last ``--dev`` sentences), writes ``data/ner-ar.crfsuite``, the training
+lexicon ``data/ner-ar-lexicon.json`` and the common words ``data/ner-ar-common.json``
+(for the phrase rules), and prints dev scores. Deterministic (L-BFGS,
 fixed order, jack-knife folds by position). The test split is never read here.
 """
 
@@ -13,18 +14,21 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
 
 from .corpus import Sentence, read_conll
-from .features import build_lexicon, sentence_features
+from .features import build_lexicon, sentence_features, token_info
 from .gazetteer import default_gazetteer
 from .scoring import score
-from .tagger import LEXICON_FILE, MODEL_FILE, data_dir
+from .tagger import COMMON_FILE, LEXICON_FILE, MODEL_FILE, data_dir
 
 TRAIN_FILE = "ANERCorp_CamelLab_train_reconstructed.txt"
 DEV_SENTENCES = 400
+#: A word seen this often and never inside a name is a common word.
+COMMON_MIN = 3
 FOLDS = 5
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -47,6 +51,20 @@ def featurize(sentences: list[Sentence], folds: int = FOLDS) -> list[list[list[s
     return out
 
 
+def common_words(sentences: list[Sentence], min_count: int = COMMON_MIN) -> list[str]:
+    """Keys seen at least ``min_count`` times and never inside a name, sorted."""
+    plain: Counter[str] = Counter()
+    named: set[str] = set()
+    for toks, tags in sentences:
+        for tok, tag in zip(toks, tags, strict=True):
+            key = token_info(tok)[1]
+            if tag == "O":
+                plain[key] += 1
+            else:
+                named.add(key)
+    return sorted(k for k, n in plain.items() if n >= min_count and k not in named and k)
+
+
 def train(data: Path, out_dir: Path, dev: int = DEV_SENTENCES, params: dict | None = None,
           ) -> dict:
     """Train, save the model and lexicon into ``out_dir``, return dev scores."""
@@ -61,6 +79,9 @@ def train(data: Path, out_dir: Path, dev: int = DEV_SENTENCES, params: dict | No
     lexicon = build_lexicon(train_part)
     (out_dir / LEXICON_FILE).write_text(
         json.dumps(dict(sorted(lexicon.items())), ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8")
+    (out_dir / COMMON_FILE).write_text(
+        json.dumps(common_words(train_part), ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8")
     trainer.train(str(out_dir / MODEL_FILE))
     elapsed = time.perf_counter() - t0
