@@ -113,7 +113,8 @@ def analyse(
         candidates=candidates,
         continuation_paragraphs=config.continuation_paragraphs,
     )
-    quotes = mark_fragments(text, quotes, config.max_fragment_words)
+    names = [Span(m.start, m.end) for e in entities for m in e.mentions]
+    quotes = mark_fragments(text, quotes, config.max_fragment_words, names)
     return Document(
         text=text,
         lang=lang,

@@ -181,17 +181,22 @@ def is_short(text: str, quote: Quote, max_words: int) -> bool:
     return not before.endswith(":")
 
 
-def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3) -> list[Quote]:
+def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3,
+                   names: Sequence[Span] = ()) -> list[Quote]:
     """Mark short quotes that no speaker owns as fragments (scare quotes, labels, names).
 
     A short quote whose sentence names its speaker («دعا الوزير إلى “رد ملموس”») is a
     partial quote and stays a quote; one without («ما يعرف بـ“الخط الأحمر”») is data.
+    A quote that is one of the ``names`` found in the text (entity mentions) is a name put
+    in quote marks («“جوزيب بوريل إي فونتيليس”»), whatever its length.
     """
     out: list[Quote] = []
     for q in quotes:
         owned = q.speaker is not None or q.sieve in ("anonymous", "title")
         unowned = not owned or q.sieve == "same-paragraph"
-        if not q.fragment and unowned and is_short(text, q, max_words):
+        is_name = len(q.parts) == 1 and any(
+            n.start <= q.start + 1 and n.end >= q.end - 1 for n in names)
+        if not q.fragment and ((unowned and is_short(text, q, max_words)) or is_name):
             q = replace(  # noqa: PLW2901
                 q, fragment=True, speaker=None, cue=None, sieve=None, speaker_span=None
             )

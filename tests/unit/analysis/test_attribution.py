@@ -278,6 +278,18 @@ def test_quoted_name_is_a_fragment():
     assert speakers('وتقاتل حركة " طالبان " في الجنوب منذ سنوات.') == [(None, True)]
 
 
+def test_long_quoted_name_is_a_fragment():
+    # Some outlets put names in quote marks: a quote that is a recognised name is no quote.
+    body = ("وحضر الاجتماع ممثل عن “منظمة البلدان المصدرة للبترول” وآخرون.\n\n"
+            "وقال بوريل: “العلاقات مع المغرب ممتازة”.")
+    assert speakers(body) == [(None, True), ("بوريل", False)]
+
+
+def test_quoted_body_name_after_its_head_noun_is_a_label():
+    body = 'ووفقا لاستطلاع رأي أجرته مؤسسة "سيغما كونساي للدراسات والأبحاث"، تقدم المرشح.'
+    assert speakers(body) == [(None, True)]
+
+
 # --- English -------------------------------------------------------------------------------
 
 
