@@ -144,12 +144,12 @@ WORK_HEADS = _keys(
     """
 )
 
-#: Prepositions, adverbs, relatives and age words that never end a multi-word name
-#: (ANERcorp train; «سعيد البالغ من العمر»).
+#: Prepositions, adverbs, relatives, age words and team words that never end a multi-word
+#: name (ANERcorp train; «سعيد البالغ من العمر», «رينار المنتخب»).
 FUNCTION_WORDS = _keys(
     """
     بشأن حول خلال عن إلى في منذ بعد قبل أمس اليوم لدى عند مع ضد عبر نحو التي الذي الذين
-    كما وقد قد لكن ثم حيث بين البالغ البالغة المولود المولودة
+    كما وقد قد لكن ثم حيث بين البالغ البالغة المولود المولودة المنتخب الفريق النادي
     """
 )
 
