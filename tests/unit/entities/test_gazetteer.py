@@ -138,3 +138,34 @@ def test_site_errors_name_file_line_and_fix(tmp_path, text, line, problem):
 
 def test_parse_empty():
     assert parse_site_entities("").entries == ()
+
+
+def test_sport_aliases_only_in_a_sports_report():
+    from briefs.analysis.entities import recognise
+
+    sport = ("فاز الهلال على النصر بثلاثة أهداف في المباراة التي جرت ضمن الدوري، "
+             "وسجل اللاعب سالم الدوسري هدفين في الشوط الأول.")
+    found = {(m.text, m.entity_id) for m in recognise(sport, lang="ar")}
+    assert ("الهلال", "organization:al-hilal") in found
+    assert ("النصر", "organization:al-nassr") in found
+    # The same words elsewhere are the crescent and victory.
+    plain = "احتفل المسلمون برؤية الهلال، وحقق الجيش النصر في المعركة."
+    assert not recognise(plain, lang="ar")
+    # The plain gazetteer never holds them.
+    assert _id(default_gazetteer(), "الهلال") is None
+
+
+def test_editors_sport_aliases():
+    from briefs.analysis.entities import recognise
+    from briefs.analysis.entities.gazetteer import site_gazetteer
+    from briefs.analysis.entities.site import parse_site_entities
+
+    site = parse_site_entities(
+        "entities:\n  - id: organization:al-faisaly\n    type: organization\n"
+        "    name: الفيصلي السعودي\n    sport_aliases: [الفيصلي]\n")
+    gaz = site_gazetteer(site)
+    text = ("تعادل الفيصلي مع الهلال في المباراة التي جرت ضمن الدوري، وسجل اللاعب "
+            "هدفا في الشوط الثاني.")
+    assert "organization:al-faisaly" in {m.entity_id for m in recognise(text, lang="ar",
+                                                                       gazetteer=gaz)}
+    assert _id(gaz, "الفيصلي") is None

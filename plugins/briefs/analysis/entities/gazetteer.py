@@ -188,14 +188,19 @@ def curated_entries() -> tuple[GazEntry, ...]:
             id=item["id"], type=item["type"], name_ar=item.get("ar", ""),
             name_en=item.get("en", ""), aliases=tuple(item.get("aliases", ())),
             wikidata=item.get("wikidata"), source="curated",
+            sport_aliases=tuple(item.get("sport_aliases", ())),
         ))
     return tuple(out)
 
 
 def build_gazetteer(  # noqa: PLR0912
-    layers: Iterable[Iterable[GazEntry]], site: SiteEntities | None = None,
+    layers: Iterable[Iterable[GazEntry]], site: SiteEntities | None = None, *,
+    sport: bool = False,
 ) -> Gazetteer:
-    """Merge entry layers (lowest first) and the site layer into one :class:`Gazetteer`."""
+    """Merge entry layers (lowest first) and the site layer into one :class:`Gazetteer`.
+
+    ``sport``: also match the entries' sport aliases (see :func:`for_sport`).
+    """
     entries: dict[str, GazEntry] = {}
     for layer in layers:
         for entry in layer:
@@ -205,7 +210,8 @@ def build_gazetteer(  # noqa: PLR0912
                 entries[entry.id] = GazEntry(
                     entry.id, entry.type, entry.name_ar or old.name_ar,
                     entry.name_en or old.name_en, aliases, entry.wikidata or old.wikidata,
-                    entry.description or old.description, entry.source)
+                    entry.description or old.description, entry.source,
+                    entry.sport_aliases or old.sport_aliases)
             else:
                 entries[entry.id] = entry
     for eid, variants in PLACE_VARIANTS.items():
@@ -213,12 +219,13 @@ def build_gazetteer(  # noqa: PLR0912
             e = entries[eid]
             entries[eid] = GazEntry(e.id, e.type, e.name_ar, e.name_en,
                                     tuple(dict.fromkeys(e.aliases + variants)), e.wikidata,
-                                    e.description, e.source)
+                                    e.description, e.source, e.sport_aliases)
     phrases: dict[tuple[str, ...], str] = {}
     priority: dict[tuple[str, ...], int] = {}
     rank = {"cldr": 0, "curated": 1, "site": 3}
     for entry in entries.values():
-        for i, name in enumerate(entry.names):
+        names = entry.names + (entry.sport_aliases if sport else ())
+        for i, name in enumerate(names):
             toks = _name_tokens(name)
             if not toks or (len(toks) == 1 and toks[0] in STOP_KEYS):
                 continue
@@ -228,7 +235,7 @@ def build_gazetteer(  # noqa: PLR0912
                 phrases[toks], priority[toks] = entry.id, prio
     if site is not None:
         for entry in site.entries:
-            for name in entry.names:
+            for name in entry.names + (entry.sport_aliases if sport else ()):
                 phrases[_name_tokens(name)] = entry.id
         phrases = {k: v for k, v in phrases.items()
                    if not site.is_excluded(v, " ".join(k))}
@@ -241,6 +248,24 @@ def build_gazetteer(  # noqa: PLR0912
             squashed.setdefault(squash_key(" ".join(toks)), eid)
     first = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
     return Gazetteer(entries, phrases, first, squashed, site)
+
+
+_SPORT: dict[int, tuple[Gazetteer, Gazetteer]] = {}
+
+
+def for_sport(gaz: Gazetteer) -> Gazetteer:
+    """The same gazetteer with the sport aliases matched too (built once per gazetteer).
+
+    A sports report says «فاز الهلال على النصر» for the clubs; anywhere else those bare
+    words are the crescent and victory, so they are not in the plain gazetteer.
+    """
+    hit = _SPORT.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        if len(_SPORT) > 4:
+            _SPORT.clear()
+        hit = _SPORT[id(gaz)] = (gaz, build_gazetteer([gaz.entries.values()], gaz.site,
+                                                      sport=True))
+    return hit[1]
 
 
 @cache

@@ -264,3 +264,15 @@ EN_EVENT_WORDS = _words(
     awards war festival week day open qualifying trophy
     """
 )
+
+#: Words of a sports report; :data:`SPORT_MIN_CUES` different ones make a text one, and
+#: the clubs' bare names (الهلال، النصر) are then names (see ``gazetteer.for_sport``).
+SPORT_CUES = _keys(
+    """
+    مباراة المباراة مباراته مباريات المباريات الدوري دوري هدف هدفا هدفين الهدف أهداف الأهداف
+    الدقيقة الشوط المدرب مدرب لاعب اللاعب لاعبي اللاعبين الملعب ملعب البطولة بطولة كأس الكأس
+    نادي النادي الفريق فريق المنتخب منتخب تعادل التعادل فوزه فاز هزيمة ركلة ركلات جزاء
+    الحارس المهاجم الموسم نصف النهائي النهائي ثمن ربع
+    """
+)
+SPORT_MIN_CUES = 4

@@ -24,6 +24,8 @@ class GazEntry:
     wikidata: str | None = None
     description: str = ""
     source: str = ""
+    #: Bare forms that name this entity only in a sports report (الهلال, النصر, الأهلي).
+    sport_aliases: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

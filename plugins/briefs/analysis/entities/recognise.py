@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .clitics import offset_after_letters, strip_word
 from .features import token_info
-from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer
+from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, for_sport
 from .keys import is_arabic, name_key
 from .lexicon import (
     EN_DEMONYMS,
@@ -41,6 +41,8 @@ from .lexicon import (
     GIVEN_NAMES,
     ORG_PHRASE_HEADS,
     PERSON_TITLES,
+    SPORT_CUES,
+    SPORT_MIN_CUES,
     VENUE_HEADS,
 )
 from .match import GazMatch, gazetteer_matches
@@ -353,6 +355,8 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     if lang != "ar":
         return _recognise_en(text, sentences, gaz)
     toks = [[w.text for w in s] for s in sentences]
+    if is_sport([token_info(t)[1] for s in toks for t in s]):
+        gaz = for_sport(gaz)
     tagged = tag_document(toks, gazetteer=gaz, known=known, phrases=True)
     seen: dict[str, str] = dict(known or {})
     mentions: list[Mention] = []
@@ -368,6 +372,11 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
             mentions.append(Mention(start, end, text[start:end], etype, key, eid,
                                     words[i].start, "tagger"))
     return mentions
+
+
+def is_sport(keys: Sequence[str]) -> bool:
+    """True if the token keys hold :data:`SPORT_MIN_CUES` different sport words."""
+    return len(SPORT_CUES.intersection(keys)) >= SPORT_MIN_CUES
 
 
 def _lookup_id(key: str, gaz: Gazetteer) -> str | None:

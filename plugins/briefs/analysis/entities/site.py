@@ -9,6 +9,7 @@ This layer wins over the CLDR and curated layers. Format::
         type: person                 # required: person | organization | place
         name: {ar: مارك روتي, en: Mark Rutte}   # required: a string or {ar: …, en: …}
         aliases: [روتي, Rutte]       # optional: other spellings, any language
+        sport_aliases: [الهلال]      # optional: forms that name it only in a sports report
         description: الأمين العام لحلف شمال الأطلسي   # optional: a string or {ar:…, en:…}
         wikidata: Q57792             # optional
     merge:                           # fold entities into one: mentions of `from` count as `into`
@@ -35,7 +36,7 @@ from .keys import name_key
 from .model import TYPES, GazEntry
 
 _TOP_KEYS = ("entities", "merge", "exclude")
-_ENTRY_KEYS = ("id", "type", "name", "aliases", "description", "wikidata")
+_ENTRY_KEYS = ("id", "type", "name", "aliases", "sport_aliases", "description", "wikidata")
 
 
 class EntitiesFileError(ValueError):
@@ -195,8 +196,10 @@ def _parse_entries(path: Path, node: yaml.Node) -> tuple[GazEntry, ...]:
                 "merge the two entries or give one another id")
         ids[eid] = id_line
         aliases = _str_list(path, m["aliases"][1], "aliases") if "aliases" in m else []
+        sport = (_str_list(path, m["sport_aliases"][1], "sport_aliases")
+                 if "sport_aliases" in m else [])
         name_line = _line(m["name"][1])
-        for alias, line in [(n, name_line) for n in names.values()] + aliases:
+        for alias, line in [(n, name_line) for n in names.values()] + aliases + sport:
             key = name_key(alias)
             owner = claims.get(key)
             if owner and owner[0] != eid:
@@ -210,6 +213,7 @@ def _parse_entries(path: Path, node: yaml.Node) -> tuple[GazEntry, ...]:
             aliases=tuple(a for a, _ in aliases),
             wikidata=_scalar(path, m["wikidata"][1], "wikidata") if "wikidata" in m else None,
             description=desc.get("ar") or desc.get("en", ""), source="site",
+            sport_aliases=tuple(a for a, _ in sport),
         ))
     return tuple(out)
 
