@@ -384,3 +384,17 @@ def test_english_possessive_and_lone_words():
     assert ("South Korea", "place") in found
     assert ("National Intelligence Service", "organization") in found
     assert not any(t in ("Ministry", "of State", "State", "Dwight") for t, _ in found)
+
+
+def test_quoted_company_names_after_a_conjunction():
+    text = 'بمشاركة شركات "ريبسول" الإسبانية و"توتال" الفرنسية و"أو إم في" النمسوية و«ستات أويل».'
+    found = {(m.text, m.entity_id) for m in recognise(text, lang="ar")}
+    assert {("ريبسول", "organization:repsol"), ("توتال", "organization:totalenergies"),
+            ("أو إم في", "organization:omv"),  # a listed name may end with «في»
+            ("ستات أويل", "organization:equinor")} <= found  # listed beats the tagger's MISC
+
+
+def test_body_of_a_person_drops_its_nationality():
+    text = "دفعت تصرفات ميليشيات الحوثي الإيرانية بمبعوث الأمم المتحدة إلى اليمن."
+    assert ("ميليشيات الحوثي", "organization") in {(m.text, m.type)
+                                                   for m in recognise(text, lang="ar")}

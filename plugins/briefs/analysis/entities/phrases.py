@@ -297,8 +297,9 @@ def venue_phrases(keys: Sequence[str], tags: list[str]) -> None:
 
 
 def _demonym(key: str, places: Callable[[str], bool]) -> bool:
-    """True if a nisba names a listed place: الأمريكي (أمريكا), الروسي (روسيا), الصيني."""
-    root = key[2:-1]
+    """True if a nisba names a listed place: الأمريكي (أمريكا), الروسي (روسيا), الصيني,
+    الإيرانية (إيران)."""
+    root = key[2:-2] if key.endswith("يه") else key[2:-1]
     forms = [root, root + "ا", root + "يا", "ال" + root, root + "ه"]
     if len(root) >= 5 and root.endswith("ل"):
         forms.append("ال" + root[:-1])  # الكونغولي (الكونغو)
@@ -477,12 +478,18 @@ def given_name_start(tokens: Sequence[str], keys: Sequence[str], tags: list[str]
             tags[i - 1], tags[i] = "B-PERS", "I-PERS"
 
 
-def trim_function_tail(keys: Sequence[str], tags: list[str]) -> None:
-    """Drop prepositions, adverbs and relatives (:data:`FUNCTION_WORDS`) ending a span."""
+def trim_function_tail(keys: Sequence[str], tags: list[str],
+                       listed: frozenset[tuple[int, int]] = frozenset()) -> None:
+    """Drop prepositions, adverbs and relatives (:data:`FUNCTION_WORDS`) ending a span,
+    unless the span is a ``listed`` name (``(start, end)`` token spans: «أو إم في»)."""
     for i in range(len(keys) - 1, 0, -1):
         if (tags[i].startswith("I-") and keys[i] in FUNCTION_WORDS
                 and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
-            tags[i] = "O"
+            start = i
+            while not tags[start].startswith("B-") and start > 0:
+                start -= 1
+            if (start, i + 1) not in listed:
+                tags[i] = "O"
 
 
 def _ends_span(tags: Sequence[str], i: int) -> bool:
@@ -503,18 +510,20 @@ def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[st
 
     A person: after a one-word name that is not a given name, «وانيمبا النيجيري»;
     «أحمد المصري», «سعيد محمد الكندي» keep theirs (nisbas are family names too). An
-    organisation: when the rest is a ``listed`` name, «الوداد المغربي» is «الوداد».
+    organisation: when the rest is a ``listed`` name, «الوداد المغربي» is «الوداد»; the
+    body of a person too: «ميليشيات الحوثي الإيرانية» is «ميليشيات الحوثي».
     """
     i = len(keys) - 1
     while i > 0:
         k = keys[i]
-        if (_ends_span(tags, i) and k.startswith("ال") and k.endswith("ي")
+        if (_ends_span(tags, i) and k.startswith("ال") and k.endswith(("ي", "يه"))
                 and _demonym(k, places)):
             start = i - 1
             while not tags[start].startswith("B-"):
                 start -= 1
             if (tags[i] == "I-PERS" and start == i - 1 and keys[start] not in GIVEN_NAMES) or (
-                    tags[i] == "I-ORG" and listed(keys[start:i])):
+                    tags[i] == "I-ORG" and (listed(keys[start:i]) or (
+                        start == i - 2 and _base(keys[start], _OF_A_PERSON)))):
                 tags[i] = "O"
         i -= 1
 

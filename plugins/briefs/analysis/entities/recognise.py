@@ -81,7 +81,8 @@ from .tokens import peel
 Known = Mapping[str, str]
 
 _SENT_END = frozenset(".!?؟…\n")
-_WORD = re.compile(r"\S+")
+#: A word, or a proclitic glued to a quote mark (و"توتال"): the name after it is a word.
+_WORD = re.compile(r"(?<!\S)[وفبلك](?=[\"«“„'][^\s])|\S+")
 
 
 def _frequent_words() -> Mapping[str, str]:
@@ -142,7 +143,9 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
         # The gazetteer fills gaps only: where the tagger found a name it keeps its
         # boundaries (غزة inside قطاع غزة, جامعة القاهرة) and its type (برشلونة the club),
         # having seen the gazetteer as a feature already.
-        if (m.i, m.j) not in crf_spans and all(tags[t] == "O" for t in range(m.i, m.j)):
+        if ((m.i, m.j) not in crf_spans and all(tags[t] == "O" for t in range(m.i, m.j))) or (
+                phrases and crf_spans.get((m.i, m.j)) == "MISC"):
+            # (A listed organisation the tagger calls MISC, «ستات أويل», is the listed one.)
             _set(tags, m.i, m.j, typ)
         elif m.j - m.i >= (2 if phrases else GAZ_OVERRIDE_MIN) and _covers(tags, m.i, m.j):
             # A longer listed name over the tagger's pieces wins: «منطقة [آسيا] والمحيط
@@ -161,7 +164,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
         quoted_org_names(tokens, keys, tags)
     quoted_titles(tokens, keys, tags)
     split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
-    trim_function_tail(keys, tags)
+    trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
     trim_number_tail(keys, tags)
     trim_demonym_tail(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place",
                       lambda ks: gaz.type_of(gaz.lookup(tuple(ks)) or "") == "organization")
