@@ -157,7 +157,6 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
         trim_latin_tail([token_info(t)[0] for t in tokens], tags)
         drop_months(keys, tags)
         org_phrases(keys, tags, frozenset(m.i for m in matches))
-        drop_generic(keys, tags)
         venue_phrases(keys, tags)
         facility_places(keys, tags, common_words())
         outlet_names(keys, tags)
@@ -165,6 +164,8 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
     quoted_titles(tokens, keys, tags)
     split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
     trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
+    if phrases:
+        drop_generic(keys, tags)  # after the trims: «[المنظمة] المقرر» is a lone head noun
     trim_number_tail(keys, tags)
     trim_demonym_tail(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place",
                       lambda ks: gaz.type_of(gaz.lookup(tuple(ks)) or "") == "organization")
