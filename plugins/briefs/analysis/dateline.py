@@ -23,6 +23,12 @@ _DASHED = re.compile(
     rf"{_LEAD}{_PLACE}\s*{_DASH}+\s*(?P<agency>{_AR_WORD}(?:\s{_AR_WORD}){{0,2}}|[A-Z][\w.]*"
     rf"(?:\s[A-Z][\w.]*)?)\s*:\s*"
 )
+#: «PLACE -AGENCY-» (Palestinian and Maghreb outlets: «تونس -معا-», «القاهرة - أ ش أ -»);
+#: a place of two words at most, and an agency that is no clause («- وهو غاضب -»).
+_DASH_PAIR = re.compile(
+    rf"{_LEAD}(?P<place>{_AR_WORD}(?:[ \u00a0]{_AR_WORD})?)\s*{_DASH}+\s*"
+    rf"(?P<agency>(?![وف]){_AR_WORD}(?:\s{_AR_WORD}){{0,2}})\s*{_DASH}+\s*"
+)
 #: «PLACE –» alone, for an English all-caps place only («KYIV, Ukraine —» is common in AP copy).
 _BARE_CAPS = re.compile(
     rf"{_LEAD}(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){{0,2}})"
@@ -44,13 +50,37 @@ def find_dateline(text: str) -> Dateline | None:
     >>> find_dateline("قال روتي (الأمين العام) إن الحلف") is None
     True
     """
-    head = text[:200]
-    for pattern in (_PAREN, _DASHED, _BARE_CAPS):
-        m = pattern.match(head)
-        if m:
-            agency = m.groupdict().get("agency")
-            agency = agency.strip() if agency else None
-            return Dateline(
-                m.group("place").strip(), agency or None, Span(m.start("place"), m.end())
-            )
+    for offset in _starts(text):
+        head = text[offset : offset + 200]
+        for pattern in (_PAREN, _DASHED, _DASH_PAIR, _BARE_CAPS):
+            m = pattern.match(head)
+            if m:
+                return _dateline(m, offset)
     return None
+
+
+def _starts(text: str) -> list[int]:
+    """Where a dateline may start: the text, and the paragraph after a first short line
+    that is a headline (an imported page or plain text keeps its title on top)."""
+    first = text.find("\n")
+    if first < 0 or len(text[:first].split()) > MAX_HEADLINE_WORDS:
+        return [0]
+    rest = len(text) - len(text[first:].lstrip())
+    return [0, rest]
+
+
+#: A first line of at most this many words, before a blank line, may be a headline.
+MAX_HEADLINE_WORDS = 25
+
+
+def _dateline(m: re.Match[str], offset: int) -> Dateline:
+    place = m.group("place")
+    p_lo = offset + m.start("place") + (len(place) - len(place.lstrip()))
+    place_span = Span(p_lo, p_lo + len(place.strip()))
+    agency = m.groupdict().get("agency")
+    agency_span = None
+    if agency and agency.strip():
+        a_lo = offset + m.start("agency") + (len(agency) - len(agency.lstrip()))
+        agency_span = Span(a_lo, a_lo + len(agency.strip()))
+    return Dateline(place.strip(), agency.strip() if agency and agency.strip() else None,
+                    Span(offset + m.start("place"), offset + m.end()), place_span, agency_span)

@@ -56,11 +56,16 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """The opening dateline of a wire story: «بروكسل (أ ف ب) –» or «LONDON (Reuters) -»."""
+    """The opening dateline of a wire story: «بروكسل (أ ف ب) –» or «LONDON (Reuters) -».
+
+    ``span`` covers the whole dateline; ``place_span`` and ``agency_span`` its two names.
+    """
 
     place: str
     agency: str | None
     span: Span
+    place_span: Span | None = None
+    agency_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from briefs.i18n import text_direction
 from .attribution import attribute_quotes
 from .clean import clean_body
 from .dateline import find_dateline
-from .entities import Gazetteer, link_document, recognise
+from .entities import EntityRef, Gazetteer, dateline_mentions, link_document, recognise
 from .keyquotes import select_key_quotes
 from .model import Document, Span
 from .overrides import apply_overrides
@@ -99,10 +99,17 @@ def analyse(
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)
     tokens = tokenize(text, 0, min(len(text), limit))
-    entities = (
-        tuple(link_document(recognise(text[:limit], lang=lang, gazetteer=gazetteer),
-                            gazetteer=gazetteer))
-        if config.recognise_entities else ())
+    dateline = find_dateline(text)
+    entities: tuple[EntityRef, ...] = ()
+    if config.recognise_entities:
+        mentions = recognise(text[:limit], lang=lang, gazetteer=gazetteer)
+        if dateline is not None:
+            place, agency = dateline.place_span, dateline.agency_span
+            mentions += dateline_mentions(
+                text, place and (place.start, place.end), agency and (agency.start, agency.end),
+                mentions, gazetteer)
+            mentions.sort(key=lambda m: m.start)
+        entities = tuple(link_document(mentions, gazetteer=gazetteer))
     quotes = attribute_quotes(
         text,
         quotes,
@@ -122,7 +129,7 @@ def analyse(
         title=title,
         paragraphs=clean.paragraphs,
         boilerplate=clean.boilerplate,
-        dateline=find_dateline(text),
+        dateline=dateline,
         quotes=tuple(quotes),
         sentences=tuple(sentences),
         key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),

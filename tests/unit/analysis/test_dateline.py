@@ -16,6 +16,10 @@ from briefs.analysis.dateline import find_dateline
         ("LONDON (Reuters) - Oil prices", "LONDON", "Reuters"),
         ("WASHINGTON, Nov 14 (Reuters) - The US", "WASHINGTON", "Reuters"),
         ("\u200fبروكسل (أ ف ب) – نص", "بروكسل", "أ ف ب"),
+        ("تونس -معا- أعلنت الهيئة", "تونس", "معا"),
+        ("القاهرة - أ ش أ - قال الوزير", "القاهرة", "أ ش أ"),
+        # A plain-text article keeps its headline on top: the dateline opens the next paragraph.
+        ("فوز المرشح في الانتخابات\n\nالرام – معا - تعادل المنتخبان", "الرام", "معا"),
     ],
 )
 def test_datelines(text, place, agency):
@@ -32,6 +36,7 @@ def test_datelines(text, place, agency):
         "قال روتي (الأمين العام) إن الحلف قوي",
         "يكثف حلف شمال الأطلسي جهوده - في بروكسل",
         "The alliance (NATO) said",
+        "قال الوزير - وهو غاضب - إن القرار خاطئ",
     ],
 )
 def test_no_dateline(text):
@@ -42,3 +47,18 @@ def test_dateline_span_ends_after_dash():
     text = "بروكسل (أ ف ب) – يكثف"
     d = find_dateline(text)
     assert text[d.span.end :] == "يكثف"
+
+
+def test_dateline_name_spans():
+    text = "عنوان\n\nبروكسل (أ ف ب) – يكثف"
+    d = find_dateline(text)
+    assert text[d.place_span.start : d.place_span.end] == "بروكسل"
+    assert text[d.agency_span.start : d.agency_span.end] == "أ ف ب"
+
+
+def test_dateline_names_become_entities():
+    from briefs.analysis.pipeline import analyse
+
+    doc = analyse("الرام – معا - تعادل منتخبا العراق والإمارات في المباراة.", lang="ar")
+    found = {(e.name, e.type) for e in doc.entities}
+    assert {("الرام", "place"), ("معا", "organization"), ("العراق", "place")} <= found

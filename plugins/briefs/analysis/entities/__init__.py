@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, site_gazet
 from .keys import name_key
 from .link import entity_id, entity_slug, link_document, merge_site
 from .model import Entity, EntityRef, GazEntry, Mention
-from .recognise import recognise, tag_document, tag_tokens
+from .recognise import dateline_mentions, recognise, tag_document, tag_tokens
 from .site import EntitiesFileError, SiteEntities, load_site_entities, parse_site_entities
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Mention",
     "SiteEntities",
     "build_gazetteer",
+    "dateline_mentions",
     "default_gazetteer",
     "entity_id",
     "entity_slug",

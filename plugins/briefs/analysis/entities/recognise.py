@@ -378,6 +378,25 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     return mentions
 
 
+def dateline_mentions(text: str, place: tuple[int, int] | None, agency: tuple[int, int] | None,
+                      mentions: Sequence[Mention], gazetteer: Gazetteer | None = None,
+                      ) -> list[Mention]:
+    """The dateline's place and agency as mentions, where the recogniser found nothing:
+    «الرام – معا -» names the town الرام and the agency معا, which no list may have
+    («معا» is also "together")."""
+    gaz = gazetteer or default_gazetteer()
+    out = []
+    for span, etype in ((place, "place"), (agency, "organization")):
+        if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
+            continue
+        start, end = span
+        key = name_key(text[start:end])
+        eid = gaz.lookup(tuple(key.split(" ")))
+        out.append(Mention(start, end, text[start:end], gaz.type_of(eid) if eid else etype,
+                           key, eid, start, "dateline"))
+    return out
+
+
 def is_sport(keys: Sequence[str]) -> bool:
     """True if the token keys hold :data:`SPORT_MIN_CUES` different sport words."""
     return len(SPORT_CUES.intersection(keys)) >= SPORT_MIN_CUES
