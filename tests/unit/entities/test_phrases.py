@@ -10,9 +10,12 @@ from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
     drop_generic,
     drop_months,
+    drop_objects,
+    extend_org_nationality,
     facility_places,
     given_name_start,
     leader_names,
+    ministry_short_forms,
     org_phrases,
     outlet_names,
     person_nisba,
@@ -398,3 +401,39 @@ def test_body_of_a_person_drops_its_nationality():
     text = "دفعت تصرفات ميليشيات الحوثي الإيرانية بمبعوث الأمم المتحدة إلى اليمن."
     assert ("ميليشيات الحوثي", "organization") in {(m.text, m.type)
                                                    for m in recognise(text, lang="ar")}
+
+
+PLACES = {"تركيا", "امريكا", "الصين", "اوكرانيا"}.__contains__
+
+
+def test_ministry_short_forms():
+    assert _tag("قالت الخارجية التركية إن", ministry_short_forms, places=PLACES) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    for text in ("قال وزير الخارجية التركي إن", "قالت وزيرة الخارجية الأمريكية إن",
+                 "انتقد السياسة الخارجية الأمريكية", "ضربت شبكة الطاقة الأوكرانية"):
+        assert set(_tag(text, ministry_short_forms, places=PLACES)) == {"O"}, text
+
+
+def test_unlisted_body_takes_its_nationality_but_a_listed_one_does_not():
+    def listed(ks):
+        return tuple(ks) == ("الوداد",)
+
+    assert _tag("وافق الكونغرس الأمريكي على", extend_org_nationality, ["O", "B-ORG", "O", "O"],
+                places=PLACES, listed=listed) == ["O", "B-ORG", "I-ORG", "O"]
+    assert _tag("فاز الوداد الأمريكي", extend_org_nationality, ["O", "B-ORG", "O"],
+                places=PLACES, listed=listed) == ["O", "B-ORG", "O"]
+
+
+def test_objects_named_after_people_and_bodies_of_a_place():
+    assert set(_tag("التقط تلسكوب جيمس ويب صورا", drop_objects,
+                    ["O", "O", "B-PERS", "I-PERS", "O"])) == {"O"}
+    assert _tag("أعلنت هيئة دبي للطيران أمس", org_phrases, ["O", "O", "B-LOC", "O", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert _tag("قال الباحث في جامعة فلوريدا الأمريكية إن", org_phrases,
+                ["O", "O", "O", "O", "B-LOC", "O", "O"])[3:6] == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_a_name_never_ends_with_and_crown():
+    assert _tag("استقبل الوليد بن طلال وولي العهد", trim_function_tail,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]) == \
+        ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"]

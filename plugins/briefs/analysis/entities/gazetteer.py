@@ -51,6 +51,10 @@ PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
     "place:SY": ("سوريا", "سورية", "Syria"),
     "place:NL": ("هولندا", "the Netherlands"),
     "place:CZ": ("التشيك", "جمهورية التشيك", "Czech Republic"),
+    "place:CI": ("كوت ديفوار", "Côte d’Ivoire", "Ivory Coast"),
+    "place:BA": ("البوسنة", "Bosnia"),
+    "place:tz-Africa/Mogadishu": ("مقديشو",),
+    "place:tz-Africa/Ceuta": ("سبتة",),
     "place:CD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "الكونغو كينشاسا",
                  "Democratic Republic of the Congo", "DR Congo", "DRC"),
     # CLDR's Arabic names carry a dash or a gloss («الكونغو - برازافيل», «ميانمار (بورما)»).

@@ -28,6 +28,9 @@
   «[طلعت] زكريا», «و[أسامة] حسني».
 * :func:`trim_function_tail`: a name never ends with a preposition or adverb
   («محمد بن سلمان [بشأن]»).
+* :func:`ministry_short_forms`: «الخارجية التركية» is a ministry.
+* :func:`extend_org_nationality`: «الكونغرس الأميركي» is one name.
+* :func:`drop_objects`: «تلسكوب جيمس ويب» names no person.
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
@@ -49,9 +52,11 @@ from .lexicon import (
     GIVEN_NAMES,
     LEADER_CUES,
     MONTHS,
+    OBJECT_HEADS,
     ORG_PHRASE_HEADS,
     PERSON_TITLES,
     PHRASE_STOP,
+    PORTFOLIOS,
     VENUE_HEADS,
     WORK_HEADS,
 )
@@ -165,22 +170,24 @@ def org_phrases(  # noqa: PLR0912
     while i < n - 1:
         head = _base(keys[i], ORG_PHRASE_HEADS)
         if head in _OF_A_PERSON and tags[i] == "B-PERS":  # «[ميليشيات الحوثي]» as one person
-            j = _of_a_person(keys, tags, i, i + 1)
-            i = j
+            i = _of_a_person(keys, tags, i, i + 1)
             continue
         if (head is None or i in listed or tags[i].startswith("I-")
                 or tags[i] not in ("O", "B-ORG")):
             i += 1
             continue
         j = i + 1
-        if head in _OF_A_PERSON and tags[j] == "B-PERS":
-            i = _of_a_person(keys, tags, i, j)
-            continue
-        if head == "اداره":
-            i = j
-            continue
+        if head in _OF_A_PERSON:
+            i = _of_a_person(keys, tags, i, j) if tags[j] == "B-PERS" else (
+                j if head == "اداره" else i)
+            if i >= j:
+                continue
         mods, nisba, g_end = 0, False, -1
         definite_head = head.startswith("ال")
+        if not definite_head and tags[j] == "B-LOC":
+            # A place as the head's complement: «جامعة فلوريدا», «هيئة دبي للطيران».
+            j = g_end = _span_end(tags, j)
+            mods = 1
         while j < n and mods < MAX_MODIFIERS:
             if tags[j] != "O" and not tags[j].endswith("ORG"):
                 break  # another name (وزارة الخارجية الصينية الولايات المتحدة …)
@@ -230,7 +237,7 @@ def _facility_word(key: str, common: frozenset[str]) -> bool:
     """A word that may name a facility: not common, not a function word, not a clitic
     phrase («بالتعادل», «ليتأهل») nor another head."""
     if key.startswith((*_NOT_NOUN, "بال", "وال", "فال", "كال")) or any(
-            r in common for _, r in candidate_splits(key)):
+            r in common for _, r in candidate_splits(key)) or key.removeprefix("ال") in common:
         return False
     return (len(key) >= 3 and key.isalpha() and key not in common and key not in FUNCTION_WORDS
             and key not in PHRASE_STOP and key not in MONTHS and not _adjective(key)
@@ -483,7 +490,9 @@ def trim_function_tail(keys: Sequence[str], tags: list[str],
     """Drop prepositions, adverbs and relatives (:data:`FUNCTION_WORDS`) ending a span,
     unless the span is a ``listed`` name (``(start, end)`` token spans: «أو إم في»)."""
     for i in range(len(keys) - 1, 0, -1):
-        if (tags[i].startswith("I-") and keys[i] in FUNCTION_WORDS
+        k = keys[i]
+        if (tags[i].startswith("I-") and (k in FUNCTION_WORDS or (
+                k[:1] == "و" and (k[1:] in PERSON_TITLES or k == "وولي")))  # «[وولي] العهد»
                 and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
             start = i
             while not tags[start].startswith("B-") and start > 0:
@@ -494,6 +503,51 @@ def trim_function_tail(keys: Sequence[str], tags: list[str],
 
 def _ends_span(tags: Sequence[str], i: int) -> bool:
     return tags[i].startswith("I-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+
+
+def ministry_short_forms(keys: Sequence[str], tags: list[str],
+                         places: Callable[[str], bool]) -> None:
+    """A portfolio and a feminine nationality nisba is a ministry: «الخارجية التركية»
+    (but «وزير الخارجية التركي» and «وزيرة الخارجية الأمريكية» name a minister's post,
+    and in «السياسة الخارجية الأمريكية» the portfolio word is an adjective)."""
+    for i in range(len(keys) - 1):
+        k, nis = keys[i], keys[i + 1]
+        prev = keys[i - 1] if i else ""
+        if (k in PORTFOLIOS and tags[i] == "O" and tags[i + 1] == "O"
+                and nis.startswith("ال") and nis.endswith("يه") and _demonym(nis, places)
+                and not prev.startswith("ال") and prev not in _MINISTER
+                and _base(prev, _MINISTER) is None):
+            _set(tags, i, i + 2, "ORG")
+
+
+_MINISTER = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "وزاره", "الوزاره"})
+
+
+def extend_org_nationality(keys: Sequence[str], tags: list[str],
+                           places: Callable[[str], bool],
+                           listed: Callable[[Sequence[str]], bool]) -> None:
+    """An organisation no list has takes the nationality after it: «[الكونغرس] الأميركي»
+    (a listed one does not: «الوداد المغربي» is «الوداد», see :func:`trim_demonym_tail`)."""
+    i = 0
+    while i < len(tags):
+        if tags[i] != "B-ORG":
+            i += 1
+            continue
+        j = _span_end(tags, i)
+        if (j < len(tags) and tags[j] == "O" and keys[j].startswith("ال")
+                and keys[j].endswith(("ي", "يه")) and _demonym(keys[j], places)
+                and not listed(keys[i:j])):
+            tags[j] = "I-ORG"
+            j += 1
+        i = j
+
+
+def drop_objects(keys: Sequence[str], tags: list[str]) -> None:
+    """A person's name after an object word is the object's name: «تلسكوب [جيمس ويب]»."""
+    for i in range(1, len(keys)):
+        if tags[i] == "B-PERS" and keys[i - 1] in OBJECT_HEADS:
+            for t in range(i, _span_end(tags, i)):
+                tags[t] = "O"
 
 
 def trim_number_tail(keys: Sequence[str], tags: list[str]) -> None:

@@ -50,9 +50,12 @@ from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .phrases import (
     drop_generic,
     drop_months,
+    drop_objects,
+    extend_org_nationality,
     facility_places,
     given_name_start,
     leader_names,
+    ministry_short_forms,
     org_phrases,
     outlet_names,
     person_nisba,
@@ -115,7 +118,7 @@ def _doc_gazetteer_cached(known: frozenset[tuple[str, str]]) -> Gazetteer:
     return build_gazetteer([entries])
 
 
-def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # noqa: PLR0912
+def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
                known: Known | None = None, crf_tags: Sequence[str] | None = None,
                phrases: bool = False) -> list[str]:
     """Tag one sentence of tokens (Arabic) with IOB tags over PERS, LOC, ORG, MISC.
@@ -128,14 +131,54 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
     names untagged); :func:`recognise` turns them on.
     """
     gaz = gazetteer or default_gazetteer()
+
+    def is_place(key: str) -> bool:
+        return gaz.type_of(gaz.lookup((key,)) or "") == "place"
+
+    def is_org(keys: Sequence[str]) -> bool:
+        return gaz.type_of(gaz.lookup(tuple(keys)) or "") == "organization"
+
     n = len(tokens)
     if crf_tags is not None:
         tags = list(crf_tags)
     else:
         tags = crf_tag(tokens, gaz) if model_available() else ["O"] * n
     keys = [token_info(t)[1] for t in tokens]
-    crf_spans = {(i, j): t for t, i, j in spans(tags)}
     matches = gazetteer_matches(keys, gaz)
+    _merge_gazetteer(tags, matches, gaz, phrases=phrases)
+    _split_listed(tags, matches, gaz)
+    if phrases:
+        trim_latin_tail([token_info(t)[0] for t in tokens], tags)
+        drop_months(keys, tags)
+        org_phrases(keys, tags, frozenset(m.i for m in matches))
+        ministry_short_forms(keys, tags, is_place)
+        extend_org_nationality(keys, tags, is_place, is_org)
+        drop_objects(keys, tags)
+        venue_phrases(keys, tags)
+        facility_places(keys, tags, common_words())
+        outlet_names(keys, tags)
+        quoted_org_names(tokens, keys, tags)
+    quoted_titles(tokens, keys, tags)
+    split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
+    trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
+    if phrases:
+        drop_generic(keys, tags)  # after the trims: «[المنظمة] المقرر» is a lone head noun
+    trim_number_tail(keys, tags)
+    trim_demonym_tail(keys, tags, is_place, is_org)
+    leader_names(keys, tags)
+    _title_persons(tokens, keys, tags)
+    given_name_start(tokens, keys, tags)
+    if phrases:
+        person_nisba(keys, tags, is_place)
+    if known:
+        _propagate(keys, tags, _doc_gazetteer(known))
+    return tags
+
+
+def _merge_gazetteer(tags: list[str], matches: Sequence[GazMatch], gaz: Gazetteer, *,
+                     phrases: bool) -> None:
+    """Add the listed names to the tagger's spans (in place)."""
+    crf_spans = {(i, j): t for t, i, j in spans(tags)}
     for m in matches:
         typ = TYPE_TO_TAG.get(gaz.type_of(m.entity_id))
         if typ is None:
@@ -152,26 +195,13 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
             # الهادئ», «وكالة [يونهاب للأنباء]»; in the product also two-word names
             # («جنوب [أفريقيا]»), which ANERcorp often leaves to the shorter one (قطاع [غزة]).
             _set(tags, m.i, m.j, typ)
-    _split_listed(tags, matches, gaz)
-    if phrases:
-        trim_latin_tail([token_info(t)[0] for t in tokens], tags)
-        drop_months(keys, tags)
-        org_phrases(keys, tags, frozenset(m.i for m in matches))
-        venue_phrases(keys, tags)
-        facility_places(keys, tags, common_words())
-        outlet_names(keys, tags)
-        quoted_org_names(tokens, keys, tags)
-    quoted_titles(tokens, keys, tags)
-    split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
-    trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
-    if phrases:
-        drop_generic(keys, tags)  # after the trims: «[المنظمة] المقرر» is a lone head noun
-    trim_number_tail(keys, tags)
-    trim_demonym_tail(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place",
-                      lambda ks: gaz.type_of(gaz.lookup(tuple(ks)) or "") == "organization")
-    leader_names(keys, tags)
-    # Rule: a title word before an untagged, unknown word → a person.
+
+
+def _title_persons(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """A title word before an untagged, unknown given name (or a name the training data
+    tags as a person) opens a person's name (in place)."""
     lexicon = _frequent_words()
+    n = len(keys)
     for i in range(1, n):
         if tags[i] == "O" and tags[i - 1] == "O" and keys[i - 1] in PERSON_TITLES:
             key = keys[i]
@@ -181,12 +211,6 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,  # 
                 while j < n and tags[j] == "O" and lexicon.get(keys[j], "").endswith("PERS"):
                     j += 1
                 _set(tags, i, j, "PERS")
-    given_name_start(tokens, keys, tags)
-    if phrases:
-        person_nisba(keys, tags, lambda k: gaz.type_of(gaz.lookup((k,)) or "") == "place")
-    if known:
-        _propagate(keys, tags, _doc_gazetteer(known))
-    return tags
 
 
 #: Shortest gazetteer name (in tokens) that replaces the tagger's spans inside it (ANERcorp
