@@ -22,6 +22,7 @@ from briefs.analysis.entities.phrases import (
     quoted_org_names,
     quoted_titles,
     split_coordination,
+    trim_common_tail,
     trim_demonym_tail,
     trim_function_tail,
     trim_latin_tail,
@@ -437,3 +438,12 @@ def test_a_name_never_ends_with_and_crown():
     assert _tag("استقبل الوليد بن طلال وولي العهد", trim_function_tail,
                 ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]) == \
         ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"]
+
+
+def test_common_word_ends_no_person_name_but_a_nisba_stays():
+    common = frozenset({"اجري", "الشهري"})
+    assert _tag("وقال ستيف ويتكوف أجرى اتصالا", trim_common_tail,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "O"], common=common)[1:4] == \
+        ["B-PERS", "I-PERS", "O"]
+    assert _tag("سجل صالح الشهري هدفا", trim_common_tail, ["O", "B-PERS", "I-PERS", "O"],
+                common=common) == ["O", "B-PERS", "I-PERS", "O"]

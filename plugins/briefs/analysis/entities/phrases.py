@@ -31,6 +31,8 @@
 * :func:`ministry_short_forms`: «الخارجية التركية» is a ministry.
 * :func:`extend_org_nationality`: «الكونغرس الأميركي» is one name.
 * :func:`drop_objects`: «تلسكوب جيمس ويب» names no person.
+* :func:`trim_common_tail`: a frequent word never seen in a name does not end a person's
+  name («ستيف ويتكوف [أجرى]»).
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
@@ -499,6 +501,17 @@ def trim_function_tail(keys: Sequence[str], tags: list[str],
                 start -= 1
             if (start, i + 1) not in listed:
                 tags[i] = "O"
+
+
+def trim_common_tail(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """Drop a ``common`` word (frequent, never inside a name in the training data) ending a
+    person's name: «ستيف ويتكوف [أجرى]», «رينار [المنتخب]». A nisba stays: it is a family
+    name as often as an adjective («صالح الشهري»)."""
+    for i in range(len(keys) - 1, 0, -1):
+        k = keys[i]
+        if (tags[i] == "I-PERS" and _ends_span(tags, i) and k in common
+                and not (k.startswith("ال") and k.endswith("ي"))):
+            tags[i] = "O"
 
 
 def _ends_span(tags: Sequence[str], i: int) -> bool:

@@ -62,6 +62,7 @@ from .phrases import (
     quoted_org_names,
     quoted_titles,
     split_coordination,
+    trim_common_tail,
     trim_demonym_tail,
     trim_function_tail,
     trim_latin_tail,
@@ -162,6 +163,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
     trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
     if phrases:
+        trim_common_tail(keys, tags, common_words())
         drop_generic(keys, tags)  # after the trims: «[المنظمة] المقرر» is a lone head noun
     trim_number_tail(keys, tags)
     trim_demonym_tail(keys, tags, is_place, is_org)
