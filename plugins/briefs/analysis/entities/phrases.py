@@ -46,6 +46,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from .clitics import candidate_splits
 from .lexicon import (
@@ -92,6 +93,7 @@ GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شر
                      "قوات المعارضه", "جماعه مسلحه"})
 
 
+@lru_cache(maxsize=65536)
 def _base(key: str, heads: frozenset[str]) -> str | None:
     """The head word of ``key`` (``key`` itself or without a proclitic), if it is in ``heads``.
 

@@ -85,8 +85,9 @@ from .tokens import peel
 Known = Mapping[str, str]
 
 _SENT_END = frozenset(".!?؟…\n")
-#: A word, or a proclitic glued to a quote mark (و"توتال"): the name after it is a word.
-_WORD = re.compile(r"(?<!\S)[وفبلك](?=[\"«“„'][^\s])|\S+")
+_WORD = re.compile(r"\S+")
+#: A proclitic glued to a quote mark (و"توتال"): the name after the mark is a word.
+_CLITIC_QUOTE = re.compile("^[وفبلك][\"«“„'].")
 
 
 def _frequent_words() -> Mapping[str, str]:
@@ -357,6 +358,9 @@ def _split_words(text: str) -> list[list[_Word]]:
     sentences: list[list[_Word]] = [[]]
     for m in _WORD.finditer(text):
         w, s = m.group(), m.start()
+        if _CLITIC_QUOTE.match(w):
+            sentences[-1].append(_Word(w[0], s, s + 1, True))
+            w, s = w[1:], s + 1
         lo, hi = peel(w)
         if lo:
             sentences[-1].append(_Word(w[:lo], s, s + lo, False))
