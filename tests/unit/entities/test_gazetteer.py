@@ -169,3 +169,13 @@ def test_editors_sport_aliases():
     assert "organization:al-faisaly" in {m.entity_id for m in recognise(text, lang="ar",
                                                                        gazetteer=gaz)}
     assert _id(gaz, "الفيصلي") is None
+
+
+def test_sport_alias_beats_the_city_in_a_sports_report():
+    from briefs.analysis.entities import recognise
+
+    sport = ("فاز ريال مدريد على برشلونة بثلاثة أهداف في المباراة التي جرت ضمن الدوري، "
+             "وسجل اللاعب هدفين في الشوط الأول.")
+    assert ("برشلونة", "organization:fc-barcelona") in {
+        (m.text, m.entity_id) for m in recognise(sport, lang="ar")}
+    assert recognise("وصل الوزير إلى برشلونة أمس.", lang="ar")[0].type == "place"

@@ -22,6 +22,7 @@ from briefs.analysis.entities.phrases import (
     quoted_org_names,
     quoted_titles,
     split_coordination,
+    titled_names,
     trim_common_tail,
     trim_demonym_tail,
     trim_function_tail,
@@ -447,3 +448,14 @@ def test_common_word_ends_no_person_name_but_a_nisba_stays():
         ["B-PERS", "I-PERS", "O"]
     assert _tag("سجل صالح الشهري هدفا", trim_common_tail, ["O", "B-PERS", "I-PERS", "O"],
                 common=common) == ["O", "B-PERS", "I-PERS", "O"]
+
+
+def test_titled_names():
+    common = frozenset({"امس", "يزور"})
+    assert _tag("وحضر وزير الطاقة التركي طنر يلديز اللقاء", titled_names, common=common)[4:6] == \
+        ["B-PERS", "I-PERS"]
+    assert _tag("قال رئيس الوزراء العراقي مصطفى الكاظمي إن", titled_names,
+                common=common)[4:6] == ["B-PERS", "I-PERS"]
+    for text in ("وصل وزير الخارجية الأمريكي أمس إلى", "رئيس الوزراء العراقي يزور طهران",
+                 "وقال المتحدث باسم الوزارة"):
+        assert set(_tag(text, titled_names, common=common | {"باسم"})) == {"O"}, text

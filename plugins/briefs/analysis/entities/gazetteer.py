@@ -233,8 +233,10 @@ def build_gazetteer(  # noqa: PLR0912
             toks = _name_tokens(name)
             if not toks or (len(toks) == 1 and toks[0] in STOP_KEYS):
                 continue
-            # Display names beat aliases; higher layers beat lower ones.
-            prio = rank.get(entry.source, 1) * 2 + (1 if i < 2 else 0)
+            # Display names beat aliases; higher layers beat lower ones; in a sports report
+            # a club's sport alias beats its city («فاز برشلونة»).
+            prio = (SPORT_PRIORITY if i >= len(entry.names)
+                    else rank.get(entry.source, 1) * 2 + (1 if i < 2 else 0))
             if toks not in phrases or prio > priority[toks]:
                 phrases[toks], priority[toks] = entry.id, prio
     if site is not None:
@@ -255,6 +257,8 @@ def build_gazetteer(  # noqa: PLR0912
 
 
 _SPORT: dict[int, tuple[Gazetteer, Gazetteer]] = {}
+#: Priority of a sport alias in :func:`for_sport` (above every layer but the editors' file).
+SPORT_PRIORITY = 5
 
 
 def for_sport(gaz: Gazetteer) -> Gazetteer:

@@ -37,6 +37,8 @@
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
   («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`titled_names`: the untagged name after a title and its complement is a person:
+  «وزير الطاقة التركي طنر يلديز».
 * :func:`leader_names`: two unknown, indefinite words after «برئاسة، بزعامة، بقيادة» are
   a person: «برئاسة سوبير لال».
 * :func:`trim_latin_tail`: a Latin gloss after an Arabic name is not part of it
@@ -90,7 +92,8 @@ GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شر
                      "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه",
                      "البنك المركزي", "مجلس الوزراء", "قوات الامن", "قوات الاحتلال",
                      "قوات الجيش", "قوات الشرطه", "قوات النظام", "قوات التحالف",
-                     "قوات المعارضه", "جماعه مسلحه"})
+                     "قوات المعارضه", "جماعه مسلحه", "المخابرات العامه",
+                     "الاستخبارات العامه", "الكلاسيكو", "كلاسيكو", "الديربي", "ديربي"})
 
 
 @lru_cache(maxsize=65536)
@@ -595,6 +598,51 @@ def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[st
                         start == i - 2 and _base(keys[start], _OF_A_PERSON)))):
                 tags[i] = "O"
         i -= 1
+
+
+MAX_TITLE_COMPLEMENT = 4
+
+
+def _title_name_word(key: str, first: bool, common: frozenset[str]) -> bool:
+    """A word that may be part of a name after a title: not common, function, time or title
+    word; not definite (but a later word may be a nisba family name: «مصطفى الكاظمي»); no
+    proclitic ب/ل/و/ف before a word that is not a given name."""
+    if (len(key) < 2 or not key.isalpha() or key in common or key in FUNCTION_WORDS
+            or key in PHRASE_STOP or key in MONTHS or key in PERSON_TITLES):
+        return False
+    if key.startswith("ال"):
+        return not first and key.endswith("ي")
+    return key[0] not in "بلوف" or key in GIVEN_NAMES
+
+
+def titled_names(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """After a title and its complement, an untagged name is a person (in place):
+    «وزير الطاقة التركي [طنر يلديز]», «رئيس الوزراء العراقي [مصطفى الكاظمي]».
+
+    The complement is up to :data:`MAX_TITLE_COMPLEMENT` definite words or لل-genitives
+    (portfolio, nationality); a second title may follow («الأمير»). The name is two or three
+    words, or one given name.
+    """
+    n = len(keys)
+    i = 0
+    while i < n:
+        k = keys[i]
+        if tags[i] != "O" or not (k in PERSON_TITLES or (k[:1] in "وف" and k[1:] in PERSON_TITLES)):
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and j - i <= MAX_TITLE_COMPLEMENT and tags[j] == "O"
+               and keys[j].startswith(("ال", "لل")) and keys[j] not in PERSON_TITLES):
+            j += 1
+        while j < n and tags[j] == "O" and keys[j] in PERSON_TITLES:
+            j += 1
+        end = j
+        while (end < n and end - j < 3 and tags[end] == "O"
+               and _title_name_word(keys[end], end == j, common)):
+            end += 1
+        if end - j >= 2 or (end - j == 1 and keys[j] in GIVEN_NAMES):
+            _set(tags, j, end, "PERS")
+        i = max(end, i + 1)
 
 
 #: Particles that end a run of leader-name words.

@@ -62,6 +62,7 @@ from .phrases import (
     quoted_org_names,
     quoted_titles,
     split_coordination,
+    titled_names,
     trim_common_tail,
     trim_demonym_tail,
     trim_function_tail,
@@ -173,6 +174,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     given_name_start(tokens, keys, tags)
     if phrases:
         person_nisba(keys, tags, is_place)
+        titled_names(keys, tags, common_words())
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
     return tags
