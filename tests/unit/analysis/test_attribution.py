@@ -353,3 +353,10 @@ def test_candidate_spans_take_precedence():
     start = body.index("مارك روتي")
     doc = analyse(body, lang="ar", candidates=[Span(start + 5, start + 9)])
     assert doc.quotes[0].speaker == "روتي"
+
+
+def test_honorifics_and_adverbs_are_never_speakers():
+    assert speakers("وقال سمو الوزير بعد اللقاء: «تجمعنا روابط عميقة وراسخة مع العراق».")[0][0] \
+        not in ("سمو", "سمو الوزير")
+    assert speakers("جاء ذلك في الإفادة الصحفية، حيث تابع: “نقيّم الاستعداد بشكل إيجابي”.")[0][0] \
+        != "حيث"
