@@ -615,13 +615,15 @@ def _title_name_word(key: str, first: bool, common: frozenset[str]) -> bool:
     return key[0] not in "بلوف" or key in GIVEN_NAMES
 
 
-def titled_names(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+def titled_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                 common: frozenset[str]) -> None:
     """After a title and its complement, an untagged name is a person (in place):
-    «وزير الطاقة التركي [طنر يلديز]», «رئيس الوزراء العراقي [مصطفى الكاظمي]».
+    «وزير الطاقة التركي [طنر يلديز]», «رئيس الوزراء العراقي [مصطفى الكاظمي]», and a name in
+    quote marks: «ووزير الطاقة والموارد الطبيعية "[طنر يلديز]"».
 
-    The complement is up to :data:`MAX_TITLE_COMPLEMENT` definite words or لل-genitives
-    (portfolio, nationality); a second title may follow («الأمير»). The name is two or three
-    words, or one given name.
+    The complement is up to :data:`MAX_TITLE_COMPLEMENT` definite words, coordinated or
+    لل-genitives (portfolio, nationality); a second title may follow («الأمير»). The name is
+    two or three words, or one given name (not «على», the preposition).
     """
     n = len(keys)
     i = 0
@@ -632,15 +634,19 @@ def titled_names(keys: Sequence[str], tags: list[str], common: frozenset[str]) -
             continue
         j = i + 1
         while (j < n and j - i <= MAX_TITLE_COMPLEMENT and tags[j] == "O"
-               and keys[j].startswith(("ال", "لل")) and keys[j] not in PERSON_TITLES):
+               and keys[j].startswith(("ال", "لل", "وال")) and keys[j] not in PERSON_TITLES):
             j += 1
         while j < n and tags[j] == "O" and keys[j] in PERSON_TITLES:
             j += 1
+        if j + 1 < n and not keys[j] and tokens[j][:1] in _OPEN_QUOTES:
+            j += 1
         end = j
         while (end < n and end - j < 3 and tags[end] == "O"
-               and _title_name_word(keys[end], end == j, common)):
+               and _title_name_word(keys[end], end == j, common)
+               and not tokens[end].endswith("على")):
             end += 1
-        if end - j >= 2 or (end - j == 1 and keys[j] in GIVEN_NAMES):
+        if end - j >= 2 or (end - j == 1 and keys[j] in GIVEN_NAMES
+                            and keys[j] not in AMBIGUOUS_GIVEN):
             _set(tags, j, end, "PERS")
         i = max(end, i + 1)
 

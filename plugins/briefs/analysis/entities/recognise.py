@@ -174,7 +174,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     given_name_start(tokens, keys, tags)
     if phrases:
         person_nisba(keys, tags, is_place)
-        titled_names(keys, tags, common_words())
+        titled_names(tokens, keys, tags, common_words())
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
     return tags
