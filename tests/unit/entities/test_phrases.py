@@ -8,6 +8,7 @@ import pytest
 from briefs.analysis.entities import Mention, link_document, name_key, recognise
 from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
+    complete_particle_names,
     drop_generic,
     drop_months,
     drop_objects,
@@ -466,3 +467,13 @@ def test_titled_names():
     for text in ("وصل وزير الخارجية الأمريكي أمس إلى", "رئيس الوزراء العراقي يزور طهران",
                  "وقال المتحدث باسم الوزارة", "وتعول النجمة التونسية على دورة"):
         assert set(run(text)) == {"O"}, text
+
+
+def test_particle_names_and_bodies_of_a_place_and_press_sites():
+    assert _tag("وحضر محمد محمود ولد الشيخ اللقاء", complete_particle_names,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"]) == \
+        ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]
+    assert _tag("أعلنت أمانة بغداد أمس", org_phrases, ["O", "O", "B-LOC", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    assert set(_tag("تحلى بالأمانة والصدق", org_phrases)) == {"O"}
+    assert _tag("نقل موقع أروى بريس أن", outlet_names) == ["O", "O", "B-ORG", "I-ORG", "O"]

@@ -33,6 +33,7 @@
 * :func:`drop_objects`: «تلسكوب جيمس ويب» names no person.
 * :func:`trim_common_tail`: a frequent word never seen in a name does not end a person's
   name («ستيف ويتكوف [أجرى]»).
+* :func:`complete_particle_names`: a person's name never ends with «ولد، بن، آل».
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
@@ -79,6 +80,10 @@ _ADJ = frozenset({"الكبري", "الاعلي", "العليا", "العظمي"
 
 MAX_MODIFIERS = 5
 _PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "ضد"})
+
+#: Heads that make a body of the place after them only: «أمانة بغداد» (أمانة is also
+#: "honesty"), «بلدية غزة».
+_OF_A_PLACE = frozenset({"امانه", "بلديه"})
 
 #: Heads that take a person's name as a body's: «إدارة بايدن», «ميليشيات الحوثي». «إدارة»
 #: (also "managing") heads an organisation only so.
@@ -150,6 +155,23 @@ def _free(tags: Sequence[str], i: int, j: int) -> bool:
     return not (tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-")))
 
 
+def _body_of(keys: Sequence[str], tags: list[str], i: int, head: str | None) -> int:
+    """Tag a body named after a place or a person at ``i`` («أمانة بغداد», «ميليشيات
+    الحوثي», «إدارة بايدن»); return where the caller goes on, or 0 to treat ``i`` as an
+    ordinary head."""
+    if keys[i] in _OF_A_PLACE and tags[i] == "O" and tags[i + 1] == "B-LOC":
+        j = _span_end(tags, i + 1)
+        _set(tags, i, j, "ORG")
+        return j
+    if head not in _OF_A_PERSON:
+        return 0
+    if tags[i] == "B-PERS":  # «[ميليشيات الحوثي]» tagged as one person
+        return _of_a_person(keys, tags, i, i + 1)
+    if tags[i] == "O" and tags[i + 1] == "B-PERS":
+        return _of_a_person(keys, tags, i, i + 1)
+    return i + 1 if head == "اداره" else 0
+
+
 def _of_a_person(keys: Sequence[str], tags: list[str], i: int, k: int) -> int:
     """Tag head ``i`` + the person span at or after ``k`` as one body, without a feminine
     nisba the tagger put in the name («ميليشيات الحوثي [الإيرانية]»); return its end."""
@@ -176,19 +198,15 @@ def org_phrases(  # noqa: PLR0912
     i = 0
     while i < n - 1:
         head = _base(keys[i], ORG_PHRASE_HEADS)
-        if head in _OF_A_PERSON and tags[i] == "B-PERS":  # «[ميليشيات الحوثي]» as one person
-            i = _of_a_person(keys, tags, i, i + 1)
+        special = _body_of(keys, tags, i, head)
+        if special:
+            i = special
             continue
         if (head is None or i in listed or tags[i].startswith("I-")
                 or tags[i] not in ("O", "B-ORG")):
             i += 1
             continue
         j = i + 1
-        if head in _OF_A_PERSON:
-            i = _of_a_person(keys, tags, i, j) if tags[j] == "B-PERS" else (
-                j if head == "اداره" else i)
-            if i >= j:
-                continue
         mods, nisba, g_end = 0, False, -1
         definite_head = head.startswith("ال")
         if not definite_head and tags[j] == "B-LOC":
@@ -372,7 +390,7 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
 
 
 #: Last words of news outlets' names: «تسامح نيوز», «البوابة نيوز», «عرب تايمز».
-OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "تي في", "اف ام"})
+OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "بريس", "انفو", "ميديا"})
 
 
 def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
@@ -566,6 +584,23 @@ def drop_objects(keys: Sequence[str], tags: list[str]) -> None:
         if tags[i] == "B-PERS" and keys[i - 1] in OBJECT_HEADS:
             for t in range(i, _span_end(tags, i)):
                 tags[t] = "O"
+
+
+#: Name particles after which a name goes on: «محمد محمود ولد [الشيخ]», «عبد الله بن [بيه]».
+_NAME_LINKS = frozenset({"ولد", "بن", "بنت", "ابن", "ال", "ابو", "عبد"})
+
+
+def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
+    """A person's name never ends with a particle (ولد، بن، آل، أبو): the next word joins
+    it, and an untagged person's name right after joins too («… ولد [محمد الأمين]»)."""
+    i = len(keys) - 2
+    while i >= 0:
+        if (tags[i] in ("B-PERS", "I-PERS") and keys[i] in _NAME_LINKS
+                and not tags[i + 1].startswith("I-") and keys[i + 1].isalpha()):
+            j = _span_end(tags, i + 1) if tags[i + 1].startswith("B-") else i + 2
+            for t in range(i + 1, j):
+                tags[t] = "I-PERS"
+        i -= 1
 
 
 def trim_number_tail(keys: Sequence[str], tags: list[str]) -> None:

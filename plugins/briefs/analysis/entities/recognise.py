@@ -48,6 +48,7 @@ from .lexicon import (
 from .match import GazMatch, gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .phrases import (
+    complete_particle_names,
     drop_generic,
     drop_months,
     drop_objects,
@@ -175,6 +176,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     if phrases:
         person_nisba(keys, tags, is_place)
         titled_names(tokens, keys, tags, common_words())
+        complete_particle_names(keys, tags)
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
     return tags
