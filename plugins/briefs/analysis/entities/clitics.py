@@ -3,8 +3,9 @@
 Blind light stemming destroys names (لبنان → بنان). Here a split of the
 proclitics ``(و|ف)?(ب|ل|ك)?(ال)?`` (``لل`` read as ``ل`` + ``ال``) is accepted
 only if the remainder's key is *known*: a gazetteer or alias key, or an entity
-already seen in the document. The remainder is tried both with and without
-``ال`` (بالصين → الصين). So لبنان, بلجيكا, فرنسا, كندا and لندن stay whole by
+already seen in the document. The article stays with the remainder as written
+(بالصين → الصين); a bare ل never hides one (لكاميرون is ل + كاميرون, not الكاميرون: that
+would be written للكاميرون). So لبنان, بلجيكا, فرنسا, كندا and لندن stay whole by
 construction, and وكوريا → كوريا once كوريا الشمالية is known.
 """
 
@@ -28,9 +29,9 @@ MIN_REMAINDER = 3
 def candidate_splits(key: str) -> tuple[tuple[int, str], ...]:
     """Yield ``(prefix_length, remainder)`` splits of a *key*, shortest prefix first.
 
-    A remainder without the article is also tried with it (بصين → الصين); the
-    article alone is never stripped (المالي is not مالي). Remainders are at least
-    :data:`MIN_REMAINDER` letters.
+    The article is never added (لكاميرون is not للكاميرون) and never stripped alone
+    (المالي is not مالي); لل gives ل + ال. Remainders are at least :data:`MIN_REMAINDER`
+    letters.
 
     >>> candidate_splits("بالصين")
     ((1, 'الصين'),)
@@ -53,7 +54,7 @@ def candidate_splits(key: str) -> tuple[tuple[int, str], ...]:
             elif rest.startswith("ال"):
                 cands = [(len(pre), rest)]
             else:
-                cands = [(len(pre), rest), (len(pre), "ال" + rest)]
+                cands = [(len(pre), rest)]
             for n, r in cands:
                 if n and len(r) >= MIN_REMAINDER and (n, r) not in seen:
                     seen.add((n, r))
