@@ -83,3 +83,10 @@ def test_gazetteer_match_with_clitics(text, expected):
 def test_only_first_word_takes_proclitics():
     keys = [name_key(w) for w in ["كوريا", "والشمالية"]]
     assert all(m.entity_id != "place:KP" for m in gazetteer_matches(keys, default_gazetteer()))
+
+
+def test_a_bare_lam_hides_no_article():
+    from briefs.analysis.entities.clitics import candidate_splits
+
+    assert (1, "الكاميرون") not in candidate_splits("لكاميرون")
+    assert (1, "الاتحاد") in candidate_splits("للاتحاد")

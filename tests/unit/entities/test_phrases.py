@@ -9,6 +9,7 @@ from briefs.analysis.entities import Mention, link_document, name_key, recognise
 from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
     complete_particle_names,
+    drop_common_openers,
     drop_generic,
     drop_months,
     drop_objects,
@@ -22,6 +23,7 @@ from briefs.analysis.entities.phrases import (
     person_nisba,
     quoted_org_names,
     quoted_titles,
+    regnal_names,
     split_coordination,
     titled_names,
     trim_common_tail,
@@ -477,3 +479,23 @@ def test_particle_names_and_bodies_of_a_place_and_press_sites():
         ["O", "B-ORG", "I-ORG", "O"]
     assert set(_tag("تحلى بالأمانة والصدق", org_phrases)) == {"O"}
     assert _tag("نقل موقع أروى بريس أن", outlet_names) == ["O", "O", "B-ORG", "I-ORG", "O"]
+
+
+def test_regnal_names_currencies_and_common_openers():
+    assert _tag("قالت الملكة إليزابيث الثانية إن", regnal_names,
+                ["O", "O", "B-PERS", "O", "O"]) == ["O", "O", "B-PERS", "I-PERS", "O"]
+    assert set(_tag("ارتفع اليوان أمام الدولار", drop_generic,
+                    ["O", "B-PERS", "O", "B-ORG"])) == {"O"}
+    assert set(_tag("تزويد الأحياء بالماء الصالح للشرب", drop_common_openers,
+                    ["O", "O", "B-PERS", "I-PERS", "O"], common=frozenset({"بالماء"}))) == {"O"}
+
+
+def test_weak_definite_heads_need_a_complement_and_unseen_words_follow_a_head():
+    assert set(_tag("ناقشت اللجنة التنسيقية بين البلدين", org_phrases)) == {"O"}
+    assert _tag("أعلنت الهيئة العليا المستقلة للانتخابات النتائج", org_phrases)[1:5] == \
+        ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    known = frozenset({"كبيره", "انباء"})
+    assert _tag("طور باحثون في جامعة ستانفورد اختبارا", org_phrases, known=known)[3:5] == \
+        ["B-ORG", "I-ORG"]
+    for text in ("أسست شركة كبيرة فرعا", "قالت وكالة أنباء محلية", "عملت شركة استشارات"):
+        assert set(_tag(text, org_phrases, known=known)) == {"O"}, text

@@ -33,6 +33,8 @@
 * :func:`drop_objects`: «تلسكوب جيمس ويب» names no person.
 * :func:`trim_common_tail`: a frequent word never seen in a name does not end a person's
   name («ستيف ويتكوف [أجرى]»).
+* :func:`regnal_names`: «إليزابيث الثانية», «محمد السادس».
+* :func:`drop_common_openers`: «الماء الصالح» is no person.
 * :func:`complete_particle_names`: a person's name never ends with «ولد، بن، آل».
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
   («مجلس الأمن ال 15» → «مجلس الأمن»).
@@ -58,11 +60,13 @@ from .lexicon import (
     GIVEN_NAMES,
     LEADER_CUES,
     MONTHS,
+    NOT_NAMES,
     OBJECT_HEADS,
     ORG_PHRASE_HEADS,
     PERSON_TITLES,
     PHRASE_STOP,
     PORTFOLIOS,
+    REGNAL_ORDINALS,
     VENUE_HEADS,
     WORK_HEADS,
 )
@@ -83,14 +87,14 @@ _PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "
 
 #: Heads that make a body of the place after them only: «أمانة بغداد» (أمانة is also
 #: "honesty"), «بلدية غزة».
-_OF_A_PLACE = frozenset({"امانه", "بلديه"})
+_OF_A_PLACE = frozenset({"امانه", "بلديه", "بورصه", "مطارات"})
 
 #: Heads that take a person's name as a body's: «إدارة بايدن», «ميليشيات الحوثي». «إدارة»
 #: (also "managing") heads an organisation only so.
 _OF_A_PERSON = frozenset({"اداره", "ميليشيات", "ميليشيا", "قوات", "كتائب", "جماعه"})
 
-#: ل + an imperfect verb or a particle (لتخفض، ليتم، لن، لم، لا) is not a genitive.
-_NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل")
+#: ل + an imperfect verb or a particle (لتخفض، ليتم، لن، لم، لا، لهذا) is not a genitive.
+_NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل", "له")
 
 #: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
 GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل",
@@ -185,14 +189,44 @@ def _of_a_person(keys: Sequence[str], tags: list[str], i: int, k: int) -> int:
     return end
 
 
-def org_phrases(  # noqa: PLR0912
+#: Definite heads that name a body only with a complement or «العليا»: «الهيئة العليا
+#: المستقلة للانتخابات», not «اللجنة التنسيقية».
+_WEAK_DEFINITE_HEADS = frozenset({"الهيئه", "اللجنه", "المحكمه", "المفوضيه", "الجبهه"})
+
+
+def _foreign_name(key: str, known: frozenset[str]) -> bool:
+    """An indefinite word the training data never saw, after a head: «جامعة [ستانفورد]»
+    (not a plural, «شركة استشارات», nor a word after a conjunction)."""
+    return (len(key) >= 4 and key.isalpha() and not key.startswith(("ال", "و", "ف"))
+            and not key.endswith("ات") and key not in known and key not in FUNCTION_WORDS
+            and key not in PERSON_TITLES and key not in PHRASE_STOP and key not in MONTHS
+            and key not in GIVEN_NAMES)
+
+
+def _named_complement(keys: Sequence[str], tags: Sequence[str], j: int, definite_head: bool,
+                      known: frozenset[str]) -> tuple[int, int, int]:
+    """``(end, genitive end, modifiers)`` of a name right after an indefinite head: a place
+    («جامعة فلوريدا», «هيئة دبي للطيران») or an unknown word; ``(j, -1, 0)`` if none."""
+    if definite_head:
+        return j, -1, 0
+    if tags[j] == "B-LOC":
+        end = _span_end(tags, j)
+        return end, end, 1
+    if known and tags[j] == "O" and _foreign_name(keys[j], known):
+        return j + 1, j + 1, 1
+    return j, -1, 0
+
+
+def org_phrases(
     keys: Sequence[str], tags: list[str],
-    listed: frozenset[int] = frozenset(),
+    listed: frozenset[int] = frozenset(), known: frozenset[str] = frozenset(),
 ) -> None:
     """Tag head + modifiers as one organisation (see the module docstring).
 
     ``listed``: token indexes where a gazetteer name starts; a listed name is complete
-    («الاتحاد الأوروبي للعمل على …» is not a longer name).
+    («الاتحاد الأوروبي للعمل على …» is not a longer name). ``known``: the words of the
+    training data; with it, an indefinite head takes one unseen word as a name
+    («جامعة ستانفورد»).
     """
     n = len(keys)
     i = 0
@@ -207,12 +241,10 @@ def org_phrases(  # noqa: PLR0912
             i += 1
             continue
         j = i + 1
-        mods, nisba, g_end = 0, False, -1
+        nisba = False
         definite_head = head.startswith("ال")
-        if not definite_head and tags[j] == "B-LOC":
-            # A place as the head's complement: «جامعة فلوريدا», «هيئة دبي للطيران».
-            j = g_end = _span_end(tags, j)
-            mods = 1
+        j, g_end, mods = _named_complement(keys, tags, j, definite_head, known)
+        genitives = 0
         while j < n and mods < MAX_MODIFIERS:
             if tags[j] != "O" and not tags[j].endswith("ORG"):
                 break  # another name (وزارة الخارجية الصينية الولايات المتحدة …)
@@ -222,6 +254,7 @@ def org_phrases(  # noqa: PLR0912
             if g and mods:
                 j += g
                 g_end = j
+                genitives += 1
             elif genitive and key.startswith("وال") and _definite(key[1:]):
                 j += 1  # coordinated genitives: للتربية والعلوم والثقافة
                 g_end = j
@@ -241,7 +274,8 @@ def org_phrases(  # noqa: PLR0912
                 break
             mods += 1
         known_end = _span_end(tags, i) if tags[i] == "B-ORG" else i
-        if mods and j > known_end and _free(tags, i, j):
+        weak = head in _WEAK_DEFINITE_HEADS and not genitives and "العليا" not in keys[i:j]
+        if mods and j > known_end and _free(tags, i, j) and not weak:
             _set(tags, i, j, "ORG")
         i = max(j, i + 1)
 
@@ -254,7 +288,7 @@ _INNER_HEADS = frozenset({"مدينه", "مجمع", "قريه"})
 FACILITY_ADJ = frozenset({
     "الدولي", "الدوليه", "الجوي", "الجويه", "البحري", "البحريه", "العسكري", "العسكريه",
     "العام", "الكبير", "الكبري", "الرياضي", "الرياضيه", "المركزي", "المركزيه", "النفطي",
-    "النفطيه", "الوطني", "الوطنيه", "الجامعي"})
+    "النفطيه", "الوطني", "الوطنيه", "الجامعي", "الحكومي", "الحكوميه", "التخصصي"})
 MAX_FACILITY_WORDS = 4
 
 
@@ -378,7 +412,7 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
             words = " ".join((first, *keys[i + 1 : j]))
             bare = keys[i][1:] if keys[i][:1] in "وف" else keys[i]
             opener = {keys[i], *(r for _, r in candidate_splits(keys[i]))}
-            if (words in GENERIC or opener & NOT_NAME_HEADS
+            if (words in GENERIC or opener & NOT_NAME_HEADS or opener & NOT_NAMES
                     or (j - i == 1 and first in GENERIC_HEADS)
                     or (tags[i] == "B-ORG" and len(bare) >= 3  # «د ب أ» is an agency
                         and (keys[i] in PERSON_TITLES or bare in PERSON_TITLES))):
@@ -588,6 +622,22 @@ def drop_objects(keys: Sequence[str], tags: list[str]) -> None:
 
 #: Name particles after which a name goes on: «محمد محمود ولد [الشيخ]», «عبد الله بن [بيه]».
 _NAME_LINKS = frozenset({"ولد", "بن", "بنت", "ابن", "ال", "ابو", "عبد"})
+
+
+def regnal_names(keys: Sequence[str], tags: list[str]) -> None:
+    """A regnal ordinal after a person's name is part of it: «إليزابيث [الثانية]»."""
+    for i in range(1, len(keys)):
+        if (tags[i] == "O" and keys[i] in REGNAL_ORDINALS
+                and tags[i - 1] in ("B-PERS", "I-PERS")):
+            tags[i] = "I-PERS"
+
+
+def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """A person's name never opens with a definite common word: «[الماء الصالح] للشرب»."""
+    for i, k in enumerate(keys):
+        if tags[i] == "B-PERS" and k.startswith(("ال", "بال", "وال")) and k in common:
+            for t in range(i, _span_end(tags, i)):
+                tags[t] = "O"
 
 
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:

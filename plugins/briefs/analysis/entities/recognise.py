@@ -49,6 +49,7 @@ from .match import GazMatch, gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .phrases import (
     complete_particle_names,
+    drop_common_openers,
     drop_generic,
     drop_months,
     drop_objects,
@@ -62,6 +63,7 @@ from .phrases import (
     person_nisba,
     quoted_org_names,
     quoted_titles,
+    regnal_names,
     split_coordination,
     titled_names,
     trim_common_tail,
@@ -80,6 +82,7 @@ from .tagger import (
     data_dir,
     load_lexicon,
     model_available,
+    training_vocabulary,
 )
 from .tokens import peel
 
@@ -154,7 +157,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     if phrases:
         trim_latin_tail([token_info(t)[0] for t in tokens], tags)
         drop_months(keys, tags)
-        org_phrases(keys, tags, frozenset(m.i for m in matches))
+        org_phrases(keys, tags, frozenset(m.i for m in matches), training_vocabulary())
         ministry_short_forms(keys, tags, is_place)
         extend_org_nationality(keys, tags, is_place, is_org)
         drop_objects(keys, tags)
@@ -177,6 +180,8 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
         person_nisba(keys, tags, is_place)
         titled_names(tokens, keys, tags, common_words())
         complete_particle_names(keys, tags)
+        regnal_names(keys, tags)
+        drop_common_openers(keys, tags, common_words())
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
     return tags

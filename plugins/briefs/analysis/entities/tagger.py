@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 
 MODEL_FILE = "ner-ar.crfsuite"
 LEXICON_FILE = "ner-ar-lexicon.json"
-COMMON_FILE = "ner-ar-common.json"
+WORDS_FILE = "ner-ar-words.json"
 
 
 @cache
@@ -42,10 +42,20 @@ def load_lexicon(path: str) -> dict[str, str]:
 
 
 @cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    p = data_dir() / WORDS_FILE
+    lists = json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+    return {name: frozenset(lists.get(name, ())) for name in ("common", "seen")}
+
+
 def common_words() -> frozenset[str]:
     """Keys the training data uses often and never as (part of) a name (see ``train``)."""
-    p = data_dir() / COMMON_FILE
-    return frozenset(json.loads(p.read_text(encoding="utf-8"))) if p.exists() else frozenset()
+    return _word_lists()["common"]
+
+
+def training_vocabulary() -> frozenset[str]:
+    """Keys the training data has at least twice."""
+    return _word_lists()["seen"]
 
 
 def model_available() -> bool:

@@ -23,7 +23,7 @@ from .corpus import Sentence, read_conll
 from .features import build_lexicon, sentence_features, token_info
 from .gazetteer import default_gazetteer
 from .scoring import score
-from .tagger import COMMON_FILE, LEXICON_FILE, MODEL_FILE, data_dir
+from .tagger import LEXICON_FILE, MODEL_FILE, WORDS_FILE, data_dir
 
 TRAIN_FILE = "ANERCorp_CamelLab_train_reconstructed.txt"
 DEV_SENTENCES = 400
@@ -51,18 +51,24 @@ def featurize(sentences: list[Sentence], folds: int = FOLDS) -> list[list[list[s
     return out
 
 
-def common_words(sentences: list[Sentence], min_count: int = COMMON_MIN) -> list[str]:
-    """Keys seen at least ``min_count`` times and never inside a name, sorted."""
+def word_lists(sentences: list[Sentence], min_count: int = COMMON_MIN) -> dict[str, list[str]]:
+    """``common``: keys seen at least ``min_count`` times and never inside a name;
+    ``seen``: keys seen at least twice (the training vocabulary). Both sorted."""
     plain: Counter[str] = Counter()
+    every: Counter[str] = Counter()
     named: set[str] = set()
     for toks, tags in sentences:
         for tok, tag in zip(toks, tags, strict=True):
             key = token_info(tok)[1]
+            every[key] += 1
             if tag == "O":
                 plain[key] += 1
             else:
                 named.add(key)
-    return sorted(k for k, n in plain.items() if n >= min_count and k not in named and k)
+    return {
+        "common": sorted(k for k, n in plain.items() if n >= min_count and k not in named and k),
+        "seen": sorted(k for k, n in every.items() if n >= 2 and k),
+    }
 
 
 def train(data: Path, out_dir: Path, dev: int = DEV_SENTENCES, params: dict | None = None,
@@ -80,8 +86,8 @@ def train(data: Path, out_dir: Path, dev: int = DEV_SENTENCES, params: dict | No
     (out_dir / LEXICON_FILE).write_text(
         json.dumps(dict(sorted(lexicon.items())), ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8")
-    (out_dir / COMMON_FILE).write_text(
-        json.dumps(common_words(train_part), ensure_ascii=False, separators=(",", ":")),
+    (out_dir / WORDS_FILE).write_text(
+        json.dumps(word_lists(train_part), ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8")
     trainer.train(str(out_dir / MODEL_FILE))
     elapsed = time.perf_counter() - t0
