@@ -499,3 +499,9 @@ def test_weak_definite_heads_need_a_complement_and_unseen_words_follow_a_head():
         ["B-ORG", "I-ORG"]
     for text in ("أسست شركة كبيرة فرعا", "قالت وكالة أنباء محلية", "عملت شركة استشارات"):
         assert set(_tag(text, org_phrases, known=known)) == {"O"}, text
+
+
+def test_and_before_a_hamza_alef_is_a_conjunction():
+    found = {(m.text, m.key) for m in recognise(
+        "تنافس نيكولاس مادورو وإنريكي كابريلس في الانتخابات.", lang="ar")}
+    assert ("إنريكي كابريلس", "انريكي كابريلس") in found

@@ -225,6 +225,9 @@ def _title_persons(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) 
                 _set(tags, i, j, "PERS")
 
 
+_CONJ_HAMZA = ("وإ", "وأ", "فإ", "فأ")
+MIN_NAME_AFTER_CONJ = 3
+
 #: Shortest gazetteer name (in tokens) that replaces the tagger's spans inside it (ANERcorp
 #: conventions; the product takes two-word names too).
 GAZ_OVERRIDE_MIN = 3
@@ -292,6 +295,10 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
         offset, first = strip_word(core, known_fn)
         if offset:
             break
+    else:
+        if core[:2] in _CONJ_HAMZA and len(first) > MIN_NAME_AFTER_CONJ:
+            # «وإنريكي كابريلس»: no name starts with و + a hamza on alef; the و is «and».
+            offset, first = 1, first[1:]
     if offset and first.startswith("ال") and not core[offset:].startswith(("ا", "أ", "إ", "آ")):
         # لل + name: «لليابان» is ل + اليابان with the alef of ال elided; the name part as
         # written starts at the second ل («ليابان»), the key is «اليابان».
