@@ -1,0 +1,118 @@
+"""Phrase rules over a tagged Arabic sentence (in place, on IOB tags; run after the tagger).
+
+One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, and
+:mod:`.spans` (edits on any span); :mod:`.tags` holds their shared helpers.
+
+* :func:`org_phrases`: an organisation head noun (وزارة، وكالة، منظمة، الاتحاد …) and a
+  bounded run of modifiers — a definite genitive noun, then definite adjectives (nisba
+  ـي/ـية, participles الم…, a few others) and لـ/للـ genitive phrases — is one organisation:
+  «وزارة الخارجية الصينية», «وكالة الطاقة الدولية», «الاتحاد السعودي لكرة القدم»,
+  «منظمة البلدان المصدرة للبترول». The run stops at verbs, prepositions, punctuation,
+  time words and at another name. «إدارة» (also a verbal noun, "managing") heads an
+  organisation only before a person: «إدارة بايدن».
+* :func:`venue_phrases`: a venue head (ملعب، استاد، مطار، ساحة، ميدان) before a name
+  the tagger took for a person is a place: «ملعب غيلورا بونغ كارنو», «مطار بن غوريون».
+* :func:`facility_places`: a facility head (مطار، ميناء، قاعدة، حقل، حي …) and its name
+  is a place: «ميناء الحديدة», «مطار الملك خالد الدولي», «حقل الشرارة».
+* :func:`person_nisba`: a common given name before an untagged definite family name in
+  ـي (the nisba: السبيعي، القحطاني) is a person: «فهد السبيعي».
+* :func:`drop_generic`: descriptive references («المنظمة الدولية»), a head noun alone,
+  diseases («فيروس كورونا») and titles taken for bodies name no entity.
+* :func:`outlet_names`: «تسامح نيوز», «البوابة نيوز» are news outlets.
+* :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
+* :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
+  كتاب، مسلسل، رواية …) is a MISC name, whatever the tagger made of its words:
+  «برنامج « حوار من القلب »», «بعنوان « الناس وأنا »».
+* :func:`quoted_org_names`: a quoted name after a body's head noun is an organisation:
+  «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
+* :func:`split_coordination`: «و» + a given name or a listed name inside a span starts a
+  new name: «غادة عادل [وياسمين عبد العزيز]», «أرسنال [وموناكو]».
+* :func:`given_name_start`: an untagged given name right before a person span opens it:
+  «[طلعت] زكريا», «و[أسامة] حسني».
+* :func:`trim_function_tail`: a name never ends with a preposition or adverb
+  («محمد بن سلمان [بشأن]»).
+* :func:`ministry_short_forms`: «الخارجية التركية» is a ministry.
+* :func:`extend_org_nationality`: «الكونغرس الأميركي» is one name.
+* :func:`drop_objects`: «تلسكوب جيمس ويب» names no person.
+* :func:`trim_common_tail`: a frequent word never seen in a name does not end a person's
+  name («ستيف ويتكوف [أجرى]»).
+* :func:`regnal_names`: «إليزابيث الثانية», «محمد السادس».
+* :func:`drop_common_openers`: «الماء الصالح» is no person.
+* :func:`complete_particle_names`: a person's name never ends with «ولد، بن، آل».
+* :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
+  («مجلس الأمن ال 15» → «مجلس الأمن»).
+* :func:`trim_demonym_tail`: a nationality after a person's name describes them
+  («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`titled_names`: the untagged name after a title and its complement is a person:
+  «وزير الطاقة التركي طنر يلديز».
+* :func:`leader_names`: two unknown, indefinite words after «برئاسة، بزعامة، بقيادة» are
+  a person: «برئاسة سوبير لال».
+* :func:`trim_latin_tail`: a Latin gloss after an Arabic name is not part of it
+  («مجموعة العشرين G20» → «مجموعة العشرين»).
+"""
+
+from __future__ import annotations
+
+from .organisations import (
+    GENERIC,
+    drop_generic,
+    extend_org_nationality,
+    ministry_short_forms,
+    org_phrases,
+    outlet_names,
+    quoted_org_names,
+)
+from .people import (
+    AMBIGUOUS_GIVEN,
+    complete_particle_names,
+    drop_common_openers,
+    drop_objects,
+    given_name_start,
+    leader_names,
+    person_nisba,
+    regnal_names,
+    titled_names,
+    trim_common_tail,
+)
+from .places import (
+    facility_places,
+    venue_phrases,
+)
+from .spans import (
+    drop_months,
+    quoted_titles,
+    split_coordination,
+    trim_demonym_tail,
+    trim_function_tail,
+    trim_latin_tail,
+    trim_number_tail,
+)
+
+__all__ = [
+    "AMBIGUOUS_GIVEN",
+    "GENERIC",
+    "complete_particle_names",
+    "drop_common_openers",
+    "drop_generic",
+    "drop_months",
+    "drop_objects",
+    "extend_org_nationality",
+    "facility_places",
+    "given_name_start",
+    "leader_names",
+    "ministry_short_forms",
+    "org_phrases",
+    "outlet_names",
+    "person_nisba",
+    "quoted_org_names",
+    "quoted_titles",
+    "regnal_names",
+    "split_coordination",
+    "titled_names",
+    "trim_common_tail",
+    "trim_demonym_tail",
+    "trim_function_tail",
+    "trim_latin_tail",
+    "trim_number_tail",
+    "venue_phrases",
+]

@@ -1,0 +1,284 @@
+"""Phrase rules for organisations: head + modifiers, bodies of a place or a person,
+ministries by portfolio, outlets, quoted names, and references that name no body."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..clitics import candidate_splits
+from ..lexicon import (
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    MONTHS,
+    NOT_NAMES,
+    ORG_PHRASE_HEADS,
+    PERSON_TITLES,
+    PHRASE_STOP,
+    PORTFOLIOS,
+)
+from .tags import (
+    NOT_NOUN,
+    head_of,
+    is_adjective,
+    is_definite,
+    is_free,
+    names_a_place,
+    set_span,
+    span_end,
+    tag_quoted,
+)
+
+MAX_MODIFIERS = 5
+
+
+_PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "ضد"})
+
+
+#: Heads that make a body of the place after them only: «أمانة بغداد» (أمانة is also
+#: "honesty"), «بلدية غزة».
+_OF_A_PLACE = frozenset({"امانه", "بلديه", "بورصه", "مطارات"})
+
+
+#: Heads that take a person's name as a body's: «إدارة بايدن», «ميليشيات الحوثي». «إدارة»
+#: (also "managing") heads an organisation only so.
+OF_A_PERSON = frozenset({"اداره", "ميليشيات", "ميليشيا", "قوات", "كتائب", "جماعه"})
+
+
+#: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
+GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل",
+                     "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه",
+                     "البنك المركزي", "مجلس الوزراء", "قوات الامن", "قوات الاحتلال",
+                     "قوات الجيش", "قوات الشرطه", "قوات النظام", "قوات التحالف",
+                     "قوات المعارضه", "جماعه مسلحه", "المخابرات العامه",
+                     "الاستخبارات العامه", "الكلاسيكو", "كلاسيكو", "الديربي", "ديربي"})
+
+
+def _genitive(keys: Sequence[str], k: int) -> int:
+    """Length of a لـ/للـ genitive phrase at ``k`` (0 if none): للبترول, لكرة القدم."""
+    key = keys[k]
+    if key.startswith("لل") and len(key) >= 5:
+        return 1
+    if (key.startswith("ل") and not key.startswith(NOT_NOUN) and len(key) >= 4
+            and k + 1 < len(keys) and is_definite(keys[k + 1])):
+        return 2
+    return 0
+
+
+def _body_of(keys: Sequence[str], tags: list[str], i: int, head: str | None) -> int:
+    """Tag a body named after a place or a person at ``i`` («أمانة بغداد», «ميليشيات
+    الحوثي», «إدارة بايدن»); return where the caller goes on, or 0 to treat ``i`` as an
+    ordinary head."""
+    if keys[i] in _OF_A_PLACE and tags[i] == "O" and tags[i + 1] == "B-LOC":
+        j = span_end(tags, i + 1)
+        set_span(tags, i, j, "ORG")
+        return j
+    if head not in OF_A_PERSON:
+        return 0
+    if tags[i] == "B-PERS":  # «[ميليشيات الحوثي]» tagged as one person
+        return _of_a_person(keys, tags, i, i + 1)
+    if tags[i] == "O" and tags[i + 1] == "B-PERS":
+        return _of_a_person(keys, tags, i, i + 1)
+    return i + 1 if head == "اداره" else 0
+
+
+def _of_a_person(keys: Sequence[str], tags: list[str], i: int, k: int) -> int:
+    """Tag head ``i`` + the person span at or after ``k`` as one body, without a feminine
+    nisba the tagger put in the name («ميليشيات الحوثي [الإيرانية]»); return its end."""
+    end = span_end(tags, k)
+    j = end
+    while j - 1 > k and keys[j - 1].endswith("يه") and is_adjective(keys[j - 1]):
+        j -= 1
+    for t in range(j, end):
+        tags[t] = "O"
+    set_span(tags, i, j, "ORG")
+    return end
+
+
+#: Definite heads that name a body only with a complement or «العليا»: «الهيئة العليا
+#: المستقلة للانتخابات», not «اللجنة التنسيقية».
+_WEAK_DEFINITE_HEADS = frozenset({"الهيئه", "اللجنه", "المحكمه", "المفوضيه", "الجبهه"})
+
+
+def _foreign_name(key: str, known: frozenset[str]) -> bool:
+    """An indefinite word the training data never saw, after a head: «جامعة [ستانفورد]»
+    (not a plural, «شركة استشارات», nor a word after a conjunction)."""
+    return (len(key) >= 4 and key.isalpha() and not key.startswith(("ال", "و", "ف"))
+            and not key.endswith("ات") and key not in known and key not in FUNCTION_WORDS
+            and key not in PERSON_TITLES and key not in PHRASE_STOP and key not in MONTHS
+            and key not in GIVEN_NAMES)
+
+
+def _named_complement(keys: Sequence[str], tags: Sequence[str], j: int, definite_head: bool,
+                      known: frozenset[str]) -> tuple[int, int, int]:
+    """``(end, genitive end, modifiers)`` of a name right after an indefinite head: a place
+    («جامعة فلوريدا», «هيئة دبي للطيران») or an unknown word; ``(j, -1, 0)`` if none."""
+    if definite_head:
+        return j, -1, 0
+    if tags[j] == "B-LOC":
+        end = span_end(tags, j)
+        return end, end, 1
+    if known and tags[j] == "O" and _foreign_name(keys[j], known):
+        return j + 1, j + 1, 1
+    return j, -1, 0
+
+
+def org_phrases(
+    keys: Sequence[str], tags: list[str],
+    listed: frozenset[int] = frozenset(), known: frozenset[str] = frozenset(),
+) -> None:
+    """Tag head + modifiers as one organisation (see the module docstring).
+
+    ``listed``: token indexes where a gazetteer name starts; a listed name is complete
+    («الاتحاد الأوروبي للعمل على …» is not a longer name). ``known``: the words of the
+    training data; with it, an indefinite head takes one unseen word as a name
+    («جامعة ستانفورد»).
+    """
+    n = len(keys)
+    i = 0
+    while i < n - 1:
+        head = head_of(keys[i], ORG_PHRASE_HEADS)
+        special = _body_of(keys, tags, i, head)
+        if special:
+            i = special
+            continue
+        if (head is None or i in listed or tags[i].startswith("I-")
+                or tags[i] not in ("O", "B-ORG")):
+            i += 1
+            continue
+        j = i + 1
+        nisba = False
+        definite_head = head.startswith("ال")
+        j, g_end, mods = _named_complement(keys, tags, j, definite_head, known)
+        genitives = 0
+        while j < n and mods < MAX_MODIFIERS:
+            if tags[j] != "O" and not tags[j].endswith("ORG"):
+                break  # another name (وزارة الخارجية الصينية الولايات المتحدة …)
+            key = keys[j]
+            g = _genitive(keys, j)
+            genitive = g_end == j
+            if g and mods:
+                j += g
+                g_end = j
+                genitives += 1
+            elif genitive and key.startswith("وال") and is_definite(key[1:]):
+                j += 1  # coordinated genitives: للتربية والعلوم والثقافة
+                g_end = j
+            elif mods or definite_head:
+                # Adjectives; a participle with its own complement after a nationality
+                # nisba describes the body («شركة النفط النيجيرية المملوكة للحكومة»).
+                if not is_adjective(key) or (nisba and key.startswith("الم") and j + 1 < n and (
+                        keys[j + 1].startswith(("ل", "ب")) or keys[j + 1] in _PREPOSITIONS)):
+                    break
+                nisba = nisba or key.endswith(("ي", "يه"))
+                j += 1
+            elif is_definite(key) and key not in PERSON_TITLES and \
+                    f"{head} {key}" not in GENERIC:
+                j += 1
+                g_end = j  # a genitive noun may be coordinated: وزارة النفط والغاز
+            else:
+                break
+            mods += 1
+        known_end = span_end(tags, i) if tags[i] == "B-ORG" else i
+        weak = head in _WEAK_DEFINITE_HEADS and not genitives and "العليا" not in keys[i:j]
+        if mods and j > known_end and is_free(tags, i, j) and not weak:
+            set_span(tags, i, j, "ORG")
+        i = max(j, i + 1)
+
+
+#: Words that open no name: diseases («فيروس كورونا») and the like.
+NOT_NAME_HEADS = frozenset({"فيروس", "الفيروس", "وباء", "الوباء", "مرض", "جائحه", "الجائحه",
+                            "متحور", "المتحور", "سلاله"})
+
+
+#: A body's head noun alone («المنظمة», «الوزارة») refers back; it names nothing.
+GENERIC_HEADS = frozenset({"المنظمه", "الوزاره", "الحكومه", "الشركه", "الهيئه", "اللجنه",
+                           "الوكاله", "المؤسسه", "الجمعيه", "المجموعه", "الحركه", "الحزب"})
+
+
+def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
+    """Untag descriptive references, with or without a proclitic: :data:`GENERIC`
+    («المنظمة الدولية», «للمنظمة الدولية» stand for a body named elsewhere), a head noun
+    alone, a span opened by :data:`NOT_NAME_HEADS` («لفيروس كورونا») and an organisation
+    opened by a person's title («والسفير السعودي»)."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = span_end(tags, i)
+            first = keys[i]
+            for proclitic in ("لل", "وال", "بال", "فال", "ال"):
+                if first.startswith(proclitic):
+                    first = "ال" + first[len(proclitic):]
+                    break
+            words = " ".join((first, *keys[i + 1 : j]))
+            bare = keys[i][1:] if keys[i][:1] in "وف" else keys[i]
+            opener = {keys[i], *(r for _, r in candidate_splits(keys[i]))}
+            if (words in GENERIC or opener & NOT_NAME_HEADS or opener & NOT_NAMES
+                    or (j - i == 1 and first in GENERIC_HEADS)
+                    or (tags[i] == "B-ORG" and len(bare) >= 3  # «د ب أ» is an agency
+                        and (keys[i] in PERSON_TITLES or bare in PERSON_TITLES))):
+                for t in range(i, j):
+                    tags[t] = "O"
+            i = j
+        else:
+            i += 1
+
+
+#: Last words of news outlets' names: «تسامح نيوز», «البوابة نيوز», «عرب تايمز».
+OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "بريس", "انفو", "ميديا"})
+
+
+def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
+    """An untagged word before «نيوز» (and the like) is a news outlet: both are one body."""
+    for i in range(1, len(keys)):
+        if (keys[i] in OUTLET_TAILS and tags[i] == "O" and tags[i - 1] == "O"
+                and len(keys[i - 1]) >= 3 and keys[i - 1].isalpha()
+                and keys[i - 1] not in FUNCTION_WORDS):
+            set_span(tags, i - 1, i + 1, "ORG")
+
+
+#: Head nouns before a body's quoted name: «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
+QUOTED_ORG_HEADS = frozenset({
+    "حزب", "حركه", "مؤسسه", "وكاله", "شركه", "جمعيه", "منظمه", "قناه", "صحيفه", "مجله",
+    "تيار", "جبهه", "ائتلاف", "تحالف", "قائمه", "مجموعه", "نادي", "فريق", "موقع", "اذاعه"})
+
+
+def quoted_org_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """A quoted name after a body's head noun (:data:`QUOTED_ORG_HEADS`) is an organisation."""
+    tag_quoted(tokens, keys, tags, QUOTED_ORG_HEADS, "ORG")
+
+
+def ministry_short_forms(keys: Sequence[str], tags: list[str],
+                         places: Callable[[str], bool]) -> None:
+    """A portfolio and a feminine nationality nisba is a ministry: «الخارجية التركية»
+    (but «وزير الخارجية التركي» and «وزيرة الخارجية الأمريكية» name a minister's post,
+    and in «السياسة الخارجية الأمريكية» the portfolio word is an adjective)."""
+    for i in range(len(keys) - 1):
+        k, nis = keys[i], keys[i + 1]
+        prev = keys[i - 1] if i else ""
+        if (k in PORTFOLIOS and tags[i] == "O" and tags[i + 1] == "O"
+                and nis.startswith("ال") and nis.endswith("يه") and names_a_place(nis, places)
+                and not prev.startswith("ال") and prev not in _MINISTER
+                and head_of(prev, _MINISTER) is None):
+            set_span(tags, i, i + 2, "ORG")
+
+
+_MINISTER = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "وزاره", "الوزاره"})
+
+
+def extend_org_nationality(keys: Sequence[str], tags: list[str],
+                           places: Callable[[str], bool],
+                           listed: Callable[[Sequence[str]], bool]) -> None:
+    """An organisation no list has takes the nationality after it: «[الكونغرس] الأميركي»
+    (a listed one does not: «الوداد المغربي» is «الوداد», see :func:`trim_demonym_tail`)."""
+    i = 0
+    while i < len(tags):
+        if tags[i] != "B-ORG":
+            i += 1
+            continue
+        j = span_end(tags, i)
+        if (j < len(tags) and tags[j] == "O" and keys[j].startswith("ال")
+                and keys[j].endswith(("ي", "يه")) and names_a_place(keys[j], places)
+                and not listed(keys[i:j])):
+            tags[j] = "I-ORG"
+            j += 1
+        i = j

@@ -1,0 +1,185 @@
+"""Phrase rules for people: names after titles and leader cues, given names, nisbas,
+regnal ordinals, name particles, and words that end or open no name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..lexicon import (
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    LEADER_CUES,
+    MONTHS,
+    OBJECT_HEADS,
+    PERSON_TITLES,
+    PHRASE_STOP,
+    REGNAL_ORDINALS,
+)
+from .tags import (
+    OPEN_QUOTES,
+    ends_span,
+    names_a_place,
+    set_span,
+    span_end,
+)
+
+#: Given names that are also common words in unvocalised text (علي = على "on").
+AMBIGUOUS_GIVEN = frozenset({"علي", "سعيد", "كريم", "جميل", "امين", "نور", "صالح", "سالم"})
+
+
+def person_nisba(keys: Sequence[str], tags: list[str],
+                 places: Callable[[str], bool] = lambda _: False) -> None:
+    """Given name + untagged definite nisba family name → a person (فهد السبيعي).
+
+    Not after «علي» (also على "on" in unvocalised text), not a nationality (الأمريكي).
+    """
+    for i in range(len(keys) - 1):
+        fam = keys[i + 1]
+        if (tags[i] == "O" and tags[i + 1] == "O" and keys[i] in GIVEN_NAMES
+                and keys[i] not in AMBIGUOUS_GIVEN and fam.startswith("ال")
+                and fam.endswith("ي") and len(fam) >= 6 and fam not in PHRASE_STOP
+                and not names_a_place(fam, places) and (i == 0 or tags[i - 1] == "O")):
+            set_span(tags, i, i + 2, "PERS")
+
+
+def given_name_start(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """An untagged given name (also after و) right before a person span joins the span
+    (one word only: «ومتعب وأسامة حسني» are two people)."""
+    starts = [i for i in range(1, len(keys)) if tags[i] == "B-PERS" and tags[i - 1] == "O"]
+    for i in starts:
+        k = keys[i - 1]
+        if tokens[i - 1].endswith("ى"):
+            continue
+        base = k if k in GIVEN_NAMES else k[1:] if k[:1] == "و" else ""
+        if base in GIVEN_NAMES and base not in AMBIGUOUS_GIVEN:
+            tags[i - 1], tags[i] = "B-PERS", "I-PERS"
+
+
+def trim_common_tail(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """Drop a ``common`` word (frequent, never inside a name in the training data) ending a
+    person's name: «ستيف ويتكوف [أجرى]», «رينار [المنتخب]». A nisba stays: it is a family
+    name as often as an adjective («صالح الشهري»)."""
+    for i in range(len(keys) - 1, 0, -1):
+        k = keys[i]
+        if (tags[i] == "I-PERS" and ends_span(tags, i) and k in common
+                and not (k.startswith("ال") and k.endswith("ي"))):
+            tags[i] = "O"
+
+
+def drop_objects(keys: Sequence[str], tags: list[str]) -> None:
+    """A person's name after an object word is the object's name: «تلسكوب [جيمس ويب]»."""
+    for i in range(1, len(keys)):
+        if tags[i] == "B-PERS" and keys[i - 1] in OBJECT_HEADS:
+            for t in range(i, span_end(tags, i)):
+                tags[t] = "O"
+
+
+#: Name particles after which a name goes on: «محمد محمود ولد [الشيخ]», «عبد الله بن [بيه]».
+_NAME_LINKS = frozenset({"ولد", "بن", "بنت", "ابن", "ال", "ابو", "عبد"})
+
+
+def regnal_names(keys: Sequence[str], tags: list[str]) -> None:
+    """A regnal ordinal after a person's name is part of it: «إليزابيث [الثانية]»."""
+    for i in range(1, len(keys)):
+        if (tags[i] == "O" and keys[i] in REGNAL_ORDINALS
+                and tags[i - 1] in ("B-PERS", "I-PERS")):
+            tags[i] = "I-PERS"
+
+
+def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """A person's name never opens with a definite common word: «[الماء الصالح] للشرب»."""
+    for i, k in enumerate(keys):
+        if tags[i] == "B-PERS" and k.startswith(("ال", "بال", "وال")) and k in common:
+            for t in range(i, span_end(tags, i)):
+                tags[t] = "O"
+
+
+def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
+    """A person's name never ends with a particle (ولد، بن، آل، أبو): the next word joins
+    it, and an untagged person's name right after joins too («… ولد [محمد الأمين]»)."""
+    i = len(keys) - 2
+    while i >= 0:
+        if (tags[i] in ("B-PERS", "I-PERS") and keys[i] in _NAME_LINKS
+                and not tags[i + 1].startswith("I-") and keys[i + 1].isalpha()):
+            j = span_end(tags, i + 1) if tags[i + 1].startswith("B-") else i + 2
+            for t in range(i + 1, j):
+                tags[t] = "I-PERS"
+        i -= 1
+
+
+MAX_TITLE_COMPLEMENT = 4
+
+
+def _title_name_word(key: str, first: bool, common: frozenset[str]) -> bool:
+    """A word that may be part of a name after a title: not common, function, time or title
+    word; not definite (but a later word may be a nisba family name: «مصطفى الكاظمي»); no
+    proclitic ب/ل/و/ف before a word that is not a given name."""
+    if (len(key) < 2 or not key.isalpha() or key in common or key in FUNCTION_WORDS
+            or key in PHRASE_STOP or key in MONTHS or key in PERSON_TITLES):
+        return False
+    if key.startswith("ال"):
+        return not first and key.endswith("ي")
+    return key[0] not in "بلوف" or key in GIVEN_NAMES
+
+
+def titled_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                 common: frozenset[str]) -> None:
+    """After a title and its complement, an untagged name is a person (in place):
+    «وزير الطاقة التركي [طنر يلديز]», «رئيس الوزراء العراقي [مصطفى الكاظمي]», and a name in
+    quote marks: «ووزير الطاقة والموارد الطبيعية "[طنر يلديز]"».
+
+    The complement is up to :data:`MAX_TITLE_COMPLEMENT` definite words, coordinated or
+    لل-genitives (portfolio, nationality); a second title may follow («الأمير»). The name is
+    two or three words, or one given name (not «على», the preposition).
+    """
+    n = len(keys)
+    i = 0
+    while i < n:
+        k = keys[i]
+        if tags[i] != "O" or not (k in PERSON_TITLES or (k[:1] in "وف" and k[1:] in PERSON_TITLES)):
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and j - i <= MAX_TITLE_COMPLEMENT and tags[j] == "O"
+               and keys[j].startswith(("ال", "لل", "وال")) and keys[j] not in PERSON_TITLES):
+            j += 1
+        while j < n and tags[j] == "O" and keys[j] in PERSON_TITLES:
+            j += 1
+        if j + 1 < n and not keys[j] and tokens[j][:1] in OPEN_QUOTES:
+            j += 1
+        end = j
+        while (end < n and end - j < 3 and tags[end] == "O"
+               and _title_name_word(keys[end], end == j, common)
+               and not tokens[end].endswith("على")):
+            end += 1
+        if end - j >= 2 or (end - j == 1 and keys[j] in GIVEN_NAMES
+                            and keys[j] not in AMBIGUOUS_GIVEN):
+            set_span(tags, j, end, "PERS")
+        i = max(end, i + 1)
+
+
+#: Particles that end a run of leader-name words.
+_PARTICLES = frozenset({"من", "علي", "الي", "ان", "لا", "ما", "او", "ثم", "قد", "لم", "لن"})
+
+
+def _leader_word(key: str) -> bool:
+    """A word that may be part of a name: not a particle, title, definite noun, plural
+    (ـات) or feminine nisba (ـية, «قوات روسية»)."""
+    return (len(key) >= 2 and key.isalpha() and not key.startswith("ال")
+            and not key.endswith(("ات", "يه")) and key not in _PARTICLES
+            and key not in FUNCTION_WORDS and key not in PERSON_TITLES
+            and key not in PHRASE_STOP)
+
+
+def leader_names(keys: Sequence[str], tags: list[str]) -> None:
+    """Tag two untagged, indefinite, unknown words after a leader cue as a person (a third
+    word is as often the next word of the sentence: «مني مناوي بدعوى»)."""
+    n = len(keys)
+    for i in range(n - 1):
+        if keys[i] not in LEADER_CUES or tags[i + 1] != "O":
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and tags[j] == "O" and _leader_word(keys[j]):
+            j += 1
+        if j - i == 3:  # a one-word leader is too often a common noun
+            set_span(tags, i + 1, j, "PERS")

@@ -1,0 +1,129 @@
+"""Edits on any span: months, Latin glosses, quoted titles, coordination, and the tails
+(function words, counts, nationalities) that end no name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..lexicon import (
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    MONTHS,
+    PERSON_TITLES,
+    WORK_HEADS,
+)
+from .organisations import OF_A_PERSON
+from .people import AMBIGUOUS_GIVEN
+from .tags import (
+    ends_span,
+    head_of,
+    names_a_place,
+    span_end,
+    tag_quoted,
+)
+
+
+def drop_months(keys: Sequence[str], tags: list[str]) -> None:
+    """Untag spans made of month names only (آب/أغسطس، كانون الأول)."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = span_end(tags, i)
+            words = [w for k in keys[i:j] for w in k.split("/") if w]
+            # One word alone may be a name too (نيسان: Nissan); pairs and two-word months not.
+            if len(words) >= 2 and all(w in MONTHS for w in words):
+                for t in range(i, j):
+                    tags[t] = "O"
+            i = j
+        else:
+            i += 1
+
+
+def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
+    """Drop Latin tokens that end a span of Arabic words («مجموعة العشرين G20»)."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = span_end(tags, i)
+            k = j
+            while k > i and tokens_core[k - 1].isascii() and any(
+                    c.isalpha() for c in tokens_core[k - 1]):
+                k -= 1
+            if i < k < j:
+                for t in range(k, j):
+                    tags[t] = "O"
+            i = j
+        else:
+            i += 1
+
+
+def quoted_titles(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """A quoted title (up to :data:`MAX_TITLE` words) after a work word is MISC.
+
+    ``tokens`` are the raw tokens (quote marks separate, as in ANERcorp, or attached).
+    """
+    tag_quoted(tokens, keys, tags, WORK_HEADS, "MISC")
+
+
+def split_coordination(keys: Sequence[str], tags: list[str], known: Callable[[str], bool],
+                       ) -> None:
+    """Inside a span, a token «و» + a given name, or a one-word name ``known`` says is listed
+    (and the span ends there), opens a new span of the same type: «منطقة آسيا والمحيط
+    الهادئ» stays whole; a word that itself starts with و (وليد، وائل) is left alone."""
+    for i in range(1, len(keys)):
+        k = keys[i]
+        if (not tags[i].startswith("I-") or tags[i] == "I-MISC" or len(k) < 4 or k[0] != "و"
+                or k in GIVEN_NAMES):
+            continue
+        rest = k[1:]
+        if (rest in GIVEN_NAMES and rest not in AMBIGUOUS_GIVEN) or (known(rest) and (
+                i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
+            tags[i] = "B-" + tags[i][2:]
+
+
+def trim_function_tail(keys: Sequence[str], tags: list[str],
+                       listed: frozenset[tuple[int, int]] = frozenset()) -> None:
+    """Drop prepositions, adverbs and relatives (:data:`FUNCTION_WORDS`) ending a span,
+    unless the span is a ``listed`` name (``(start, end)`` token spans: «أو إم في»)."""
+    for i in range(len(keys) - 1, 0, -1):
+        k = keys[i]
+        if (tags[i].startswith("I-") and (k in FUNCTION_WORDS or (
+                k[:1] == "و" and (k[1:] in PERSON_TITLES or k == "وولي")))  # «[وولي] العهد»
+                and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))):
+            start = i
+            while not tags[start].startswith("B-") and start > 0:
+                start -= 1
+            if (start, i + 1) not in listed:
+                tags[i] = "O"
+
+
+def trim_number_tail(keys: Sequence[str], tags: list[str]) -> None:
+    """Drop a count («ال 15», «الـ 192») ending a span: the article and the number."""
+    for i in range(len(keys) - 1, 1, -1):
+        if (ends_span(tags, i) and keys[i].isdigit() and keys[i - 1] in ("ال", "الـ")
+                and tags[i - 1].startswith("I-")):
+            tags[i - 1] = tags[i] = "O"
+
+
+def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[str], bool],
+                      listed: Callable[[Sequence[str]], bool] = lambda _: False) -> None:
+    """Drop a nationality nisba (of a listed place) ending a name.
+
+    A person: after a one-word name that is not a given name, «وانيمبا النيجيري»;
+    «أحمد المصري», «سعيد محمد الكندي» keep theirs (nisbas are family names too). An
+    organisation: when the rest is a ``listed`` name, «الوداد المغربي» is «الوداد»; the
+    body of a person too: «ميليشيات الحوثي الإيرانية» is «ميليشيات الحوثي».
+    """
+    i = len(keys) - 1
+    while i > 0:
+        k = keys[i]
+        if (ends_span(tags, i) and k.startswith("ال") and k.endswith(("ي", "يه"))
+                and names_a_place(k, places)):
+            start = i - 1
+            while not tags[start].startswith("B-"):
+                start -= 1
+            if (tags[i] == "I-PERS" and start == i - 1 and keys[start] not in GIVEN_NAMES) or (
+                    tags[i] == "I-ORG" and (listed(keys[start:i]) or (
+                        start == i - 2 and head_of(keys[start], OF_A_PERSON)))):
+                tags[i] = "O"
+        i -= 1

@@ -1,0 +1,114 @@
+"""Shared helpers of the phrase rules: IOB span edits, head-noun and adjective tests,
+quoted names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from ..clitics import candidate_splits
+from ..lexicon import (
+    MONTHS,
+    PHRASE_STOP,
+)
+
+OPEN_QUOTES = "«\"“"
+
+
+CLOSE_QUOTES = "»\"”"
+
+
+MAX_TITLE = 6
+
+
+#: Definite adjectives that are neither nisba (ـي/ـية) nor participles (الم…).
+PLAIN_ADJECTIVES = frozenset({"الكبري", "الاعلي", "العليا", "العظمي", "الاول", "الاولي",
+                              "العامه", "العام", "الخاصه", "الحره", "الموحده"})
+
+
+#: ل + an imperfect verb or a particle (لتخفض، ليتم، لن، لم، لا، لهذا) is not a genitive.
+NOT_NOUN = ("لا", "لت", "لي", "لن", "لم", "لل", "له")
+
+
+@lru_cache(maxsize=65536)
+def head_of(key: str, heads: frozenset[str]) -> str | None:
+    """The head word of ``key`` (``key`` itself or without a proclitic), if it is in ``heads``.
+
+    The article must be written: «للمجموعة» is المجموعة, never مجموعة.
+    """
+    if key in heads:
+        return key
+    for n, r in candidate_splits(key):
+        written = key[n:].startswith("ال") or key[:n].endswith("لل") or (
+            key[:n].endswith("ل") and key[n:].startswith("ل"))
+        if r in heads and r.startswith("ال") == written:
+            return r
+    return None
+
+
+def is_definite(key: str) -> bool:
+    return key.startswith("ال") and len(key) >= 4 and key not in PHRASE_STOP and key not in MONTHS
+
+
+def is_adjective(key: str) -> bool:
+    return is_definite(key) and (
+        key.endswith(("ي", "يه")) or key.startswith("الم") or key in PLAIN_ADJECTIVES)
+
+
+def span_end(tags: Sequence[str], k: int) -> int:
+    j = k + 1
+    while j < len(tags) and tags[j].startswith("I-"):
+        j += 1
+    return j
+
+
+def set_span(tags: list[str], i: int, j: int, tag: str) -> None:
+    for t in range(i, j):
+        tags[t] = ("B-" if t == i else "I-") + tag
+    if j < len(tags) and tags[j].startswith("I-"):
+        tags[j] = "B-" + tags[j][2:]  # a span cut in two keeps a valid start
+
+
+def is_free(tags: Sequence[str], i: int, j: int) -> bool:
+    """True if no span crosses the edges of ``[i, j)``."""
+    return not (tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-")))
+
+
+def names_a_place(key: str, places: Callable[[str], bool]) -> bool:
+    """True if a nisba names a listed place: الأمريكي (أمريكا), الروسي (روسيا), الصيني,
+    الإيرانية (إيران)."""
+    root = key[2:-2] if key.endswith("يه") else key[2:-1]
+    forms = [root, root + "ا", root + "يا", "ال" + root, root + "ه"]
+    if len(root) >= 5 and root.endswith("ل"):
+        forms.append("ال" + root[:-1])  # الكونغولي (الكونغو)
+    return any(places(f) for f in forms)
+
+
+def tag_quoted(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                heads: frozenset[str], tag: str) -> None:
+    n = len(tokens)
+    for i in range(n - 2):
+        if keys[i] not in heads and keys[i][1:] not in heads:
+            continue
+        q = tokens[i + 1]
+        if not q or q[0] not in OPEN_QUOTES:
+            continue
+        start = i + 2 if not keys[i + 1] else i + 1
+        end = -1
+        for j in range(start, min(n, start + MAX_TITLE + 1)):
+            raw = tokens[j]
+            if not keys[j]:
+                if raw and raw[-1] in CLOSE_QUOTES:
+                    end = j
+                break
+            if raw[-1] in CLOSE_QUOTES and (j > i + 1 or len(raw) > 1):
+                end = j + 1
+                break
+            if raw[-1] in ".،,:؛":
+                break
+        if end > start and is_free(tags, start, end):
+            set_span(tags, start, end, tag)
+
+
+def ends_span(tags: Sequence[str], i: int) -> bool:
+    return tags[i].startswith("I-") and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
