@@ -487,7 +487,12 @@ def test_regnal_names_currencies_and_common_openers():
     assert set(_tag("ارتفع اليوان أمام الدولار", drop_generic,
                     ["O", "B-PERS", "O", "B-ORG"])) == {"O"}
     assert set(_tag("تزويد الأحياء بالماء الصالح للشرب", drop_common_openers,
-                    ["O", "O", "B-PERS", "I-PERS", "O"], common=frozenset({"بالماء"}))) == {"O"}
+                    ["O", "O", "B-PERS", "I-PERS", "O"], common=frozenset({"الماء"}))) == {"O"}
+    assert set(_tag("الفريقان يستعيدان نغمة الفوز", drop_common_openers,
+                    ["O", "B-PERS", "I-PERS", "O"], common=frozenset())) == {"O"}
+    assert _tag("قال يونس محمود إن", drop_common_openers, ["O", "B-PERS", "I-PERS", "O"],
+                common=frozenset()) == ["O", "B-PERS", "I-PERS", "O"]
+    assert set(_tag("في مايو/أيار الجاري", drop_months, ["O", "B-PERS", "I-PERS"])) == {"O"}
 
 
 def test_weak_definite_heads_need_a_complement_and_unseen_words_follow_a_head():

@@ -3,8 +3,10 @@ regnal ordinals, name particles, and words that end or open no name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+from ..clitics import candidate_splits
 from ..lexicon import (
     FUNCTION_WORDS,
     GIVEN_NAMES,
@@ -86,10 +88,19 @@ def regnal_names(keys: Sequence[str], tags: list[str]) -> None:
             tags[i] = "I-PERS"
 
 
+#: A verb in the dual or plural (يستعيدان، تعلنون): no name looks so.
+_PLURAL_VERB = re.compile(r"^(?:[وف]?(?:س?[يت]))\w{3,}(?:ان|ون|ين)$")
+
+
 def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
-    """A person's name never opens with a definite common word: «[الماء الصالح] للشرب»."""
+    """A person's name never opens with a definite common word («[الماء الصالح] للشرب»,
+    also after a proclitic: «بالماء») nor with a verb in the dual or plural
+    («[يستعيدان نغمة]»)."""
     for i, k in enumerate(keys):
-        if tags[i] == "B-PERS" and k.startswith(("ال", "بال", "وال")) and k in common:
+        if tags[i] != "B-PERS":
+            continue
+        forms = {k, *(r for _, r in candidate_splits(k))}
+        if any(f.startswith("ال") and f in common for f in forms) or _PLURAL_VERB.match(k):
             for t in range(i, span_end(tags, i)):
                 tags[t] = "O"
 

@@ -10,6 +10,7 @@ from ..lexicon import (
     GIVEN_NAMES,
     MONTHS,
     PERSON_TITLES,
+    PHRASE_STOP,
     WORK_HEADS,
 )
 from .organisations import OF_A_PERSON
@@ -24,14 +25,16 @@ from .tags import (
 
 
 def drop_months(keys: Sequence[str], tags: list[str]) -> None:
-    """Untag spans made of month names only (آب/أغسطس، كانون الأول)."""
+    """Untag spans made of month names only (آب/أغسطس، كانون الأول), or with a time word
+    («مايو/أيار الجاري»)."""
     i = 0
     while i < len(tags):
         if tags[i].startswith("B-"):
             j = span_end(tags, i)
             words = [w for k in keys[i:j] for w in k.split("/") if w]
+            months = [w for w in words if w not in PHRASE_STOP]
             # One word alone may be a name too (نيسان: Nissan); pairs and two-word months not.
-            if len(words) >= 2 and all(w in MONTHS for w in words):
+            if len(words) >= 2 and months and all(w in MONTHS for w in months):
                 for t in range(i, j):
                     tags[t] = "O"
             i = j
