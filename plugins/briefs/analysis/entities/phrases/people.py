@@ -89,6 +89,7 @@ def regnal_names(keys: Sequence[str], tags: list[str]) -> None:
 
 
 #: A verb in the dual or plural (يستعيدان، تعلنون): no name looks so.
+MIN_VERB = 6
 _PLURAL_VERB = re.compile(r"^(?:[وف]?(?:س?[يت]))\w{3,}(?:ان|ون|ين)$")
 
 
@@ -100,7 +101,8 @@ def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[
         if tags[i] != "B-PERS":
             continue
         forms = {k, *(r for _, r in candidate_splits(k))}
-        if any(f.startswith("ال") and f in common for f in forms) or _PLURAL_VERB.match(k):
+        verb = len(k) >= MIN_VERB and k not in GIVEN_NAMES and _PLURAL_VERB.match(k)
+        if verb or any(f.startswith("ال") and f in common for f in forms):
             for t in range(i, span_end(tags, i)):
                 tags[t] = "O"
 
