@@ -31,6 +31,7 @@ from briefs.analysis.entities.phrases import (
     trim_function_tail,
     trim_latin_tail,
     trim_number_tail,
+    trim_person_descriptors,
     venue_phrases,
 )
 from briefs.analysis.entities.tokens import peel
@@ -510,3 +511,30 @@ def test_and_before_a_hamza_alef_is_a_conjunction():
     found = {(m.text, m.key) for m in recognise(
         "تنافس نيكولاس مادورو وإنريكي كابريلس في الانتخابات.", lang="ar")}
     assert ("إنريكي كابريلس", "انريكي كابريلس") in found
+
+
+def test_person_descriptors_titles_and_all_common_names():
+    assert _tag("فاز ألفارو أوريبي اليساري بالرئاسة", trim_person_descriptors,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "O"]) == ["O", "B-PERS", "I-PERS", "O", "O"]
+    assert _tag("ورافقه وعضو المجلس أحمد قصير", trim_person_descriptors,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS"]) == \
+        ["O", "O", "O", "B-PERS", "I-PERS"]
+    common = frozenset({"ارضا", "احتفالا"})
+    assert set(_tag("سقط أرضًا احتفالًا بالفوز", drop_common_openers,
+                    ["O", "B-PERS", "I-PERS", "O"], common=common)) == {"O"}
+    assert set(_tag("للاستفسار أو استفسار آخر", drop_common_openers,
+                    ["O", "B-PERS", "I-PERS", "O"], common=common)) == {"O"}
+    assert _tag("قال علي عبد الله صالح إن", drop_common_openers,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"], common=common)[1] == "B-PERS"
+
+
+def test_company_tails_and_national_teams():
+    assert _tag("باعت هينو موتورز سيارات", outlet_names, ["O", "B-PERS", "I-PERS", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    assert _tag("فاز منتخب مصر على الأرجنتين", org_phrases, ["O", "O", "B-LOC", "O", "B-LOC"]) \
+        == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
+
+
+def test_a_clitic_before_a_surname_met_elsewhere_in_the_text():
+    text = "فاز بيدرو سانشيز بثقة البرلمان. وقدم الملك التهنئة لسانشيز أمس."
+    assert {(m.text, m.key) for m in recognise(text, lang="ar")} >= {("سانشيز", "سانشيز")}

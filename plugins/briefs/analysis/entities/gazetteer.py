@@ -53,6 +53,7 @@ PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
     "place:CZ": ("التشيك", "جمهورية التشيك", "Czech Republic"),
     "place:CI": ("كوت ديفوار", "Côte d’Ivoire", "Ivory Coast"),
     "place:BA": ("البوسنة", "Bosnia"),
+    "place:BD": ("بنغلادش", "بنجلاديش", "بنجلادش"),
     "place:tz-Africa/Mogadishu": ("مقديشو",),
     "place:tz-Africa/Ceuta": ("سبتة",),
     "place:CD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "الكونغو كينشاسا",

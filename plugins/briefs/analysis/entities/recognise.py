@@ -71,6 +71,7 @@ from .phrases import (
     trim_function_tail,
     trim_latin_tail,
     trim_number_tail,
+    trim_person_descriptors,
     venue_phrases,
 )
 from .scoring import spans
@@ -181,6 +182,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
         titled_names(tokens, keys, tags, common_words())
         complete_particle_names(keys, tags)
         regnal_names(keys, tags)
+        trim_person_descriptors(keys, tags)
         drop_common_openers(keys, tags, common_words())
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
@@ -409,6 +411,8 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
         gaz = for_sport(gaz)
     tagged = tag_document(toks, gazetteer=gaz, known=known, phrases=True)
     seen: dict[str, str] = dict(known or {})
+    for sent, tags in zip(toks, tagged, strict=True):
+        _collect(sent, tags, gaz, seen)  # «لسانشيز» once «بيدرو سانشيز» is known
     mentions: list[Mention] = []
     for words, sent, tags in zip(sentences, toks, tagged, strict=True):
         for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):

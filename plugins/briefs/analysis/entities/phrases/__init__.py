@@ -38,6 +38,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   name («ستيف ويتكوف [أجرى]»).
 * :func:`regnal_names`: «إليزابيث الثانية», «محمد السادس».
 * :func:`drop_common_openers`: «الماء الصالح» is no person.
+* :func:`trim_person_descriptors`: «ألفارو أوريبي [اليساري]», «[وعضو المجلس] أحمد».
 * :func:`complete_particle_names`: a person's name never ends with «ولد، بن، آل».
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
   («مجلس الأمن ال 15» → «مجلس الأمن»).
@@ -73,6 +74,7 @@ from .people import (
     regnal_names,
     titled_names,
     trim_common_tail,
+    trim_person_descriptors,
 )
 from .places import (
     facility_places,
@@ -114,5 +116,6 @@ __all__ = [
     "trim_function_tail",
     "trim_latin_tail",
     "trim_number_tail",
+    "trim_person_descriptors",
     "venue_phrases",
 ]

@@ -36,7 +36,7 @@ _PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "
 
 #: Heads that make a body of the place after them only: «أمانة بغداد» (أمانة is also
 #: "honesty"), «بلدية غزة».
-_OF_A_PLACE = frozenset({"امانه", "بلديه", "بورصه", "مطارات"})
+_OF_A_PLACE = frozenset({"امانه", "بلديه", "بورصه", "مطارات", "منتخب", "فريق"})
 
 
 #: Heads that take a person's name as a body's: «إدارة بايدن», «ميليشيات الحوثي». «إدارة»
@@ -224,15 +224,22 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
 
 
 #: Last words of news outlets' names: «تسامح نيوز», «البوابة نيوز», «عرب تايمز».
-OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "بريس", "انفو", "ميديا"})
+OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "بريس", "انفو", "ميديا",
+                          # and companies: «هينو موتورز», «دلتا إيرلاينز»
+                          "موتور", "موتورز", "ايرلاينز", "ايرويز", "غروب", "هولدينغ",
+                          "كابيتال", "بتروليوم", "تكنولوجيز"})
 
 
 def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
-    """An untagged word before «نيوز» (and the like) is a news outlet: both are one body."""
+    """An untagged word before «نيوز», «موتورز» (and the like) is an outlet or a company:
+    both are one body (a span the tagger made of the two, a person, becomes it too)."""
     for i in range(1, len(keys)):
-        if (keys[i] in OUTLET_TAILS and tags[i] == "O" and tags[i - 1] == "O"
-                and len(keys[i - 1]) >= 3 and keys[i - 1].isalpha()
-                and keys[i - 1] not in FUNCTION_WORDS):
+        if keys[i] not in OUTLET_TAILS or not keys[i - 1].isalpha() or len(keys[i - 1]) < 3:
+            continue
+        untagged = tags[i] == "O" and tags[i - 1] == "O" and keys[i - 1] not in FUNCTION_WORDS
+        two_word_person = tags[i - 1] == "B-PERS" and tags[i] == "I-PERS" and (
+            i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+        if untagged or two_word_person:
             set_span(tags, i - 1, i + 1, "ORG")
 
 

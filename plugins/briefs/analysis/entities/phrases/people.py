@@ -95,16 +95,54 @@ _PLURAL_VERB = re.compile(r"^(?:[وف]?(?:س?[يت]))\w{3,}(?:ان|ون|ين)$")
 
 def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
     """A person's name never opens with a definite common word («[الماء الصالح] للشرب»,
-    also after a proclitic: «بالماء») nor with a verb in the dual or plural
-    («[يستعيدان نغمة]»)."""
+    also after a proclitic: «بالماء»), a particle («[أو استفسار]») or a verb in the dual or
+    plural («[يستعيدان نغمة]»), and is never made of common words only («[أرضًا احتفالًا]»)."""
     for i, k in enumerate(keys):
         if tags[i] != "B-PERS":
             continue
+        end = span_end(tags, i)
         forms = {k, *(r for _, r in candidate_splits(k))}
         verb = len(k) >= MIN_VERB and k not in GIVEN_NAMES and _PLURAL_VERB.match(k)
-        if verb or any(f.startswith("ال") and f in common for f in forms):
-            for t in range(i, span_end(tags, i)):
+        if (verb or k in _NO_NAME_OPENERS
+                or any(f.startswith("ال") and f in common for f in forms)
+                or all(w in common for w in keys[i:end])):
+            for t in range(i, end):
                 tags[t] = "O"
+
+
+#: Particles that open no name («[أو استفسار]»); not «على» nor «ما», which are also names
+#: once normalised (علي، ما يونغشينغ).
+_NO_NAME_OPENERS = frozenset({"او", "ام", "بل", "ثم", "قد", "لم", "لن", "لا", "ان", "من"})
+
+#: Descriptions that end no person's name: «ألفارو أوريبي [اليساري]».
+PERSON_DESCRIPTORS = frozenset({
+    "اليساري", "اليساريه", "اليميني", "اليمينيه", "المحافظ", "المحافظه", "الليبرالي",
+    "الاشتراكي", "الشيوعي", "المعارض", "المعارضه", "الراحل", "الراحله", "السابق", "السابقه",
+    "الحالي", "الحاليه", "الجديد", "الجديده", "المستقل", "المستقله", "الشاب", "الشابه"})
+
+
+def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
+    """Drop :data:`PERSON_DESCRIPTORS` ending a person's name, and titles opening it
+    («[وعضو المجلس] أحمد»: the title and its complement go)."""
+    for i in range(len(keys) - 1, 0, -1):
+        if tags[i] == "I-PERS" and ends_span(tags, i) and keys[i] in PERSON_DESCRIPTORS:
+            tags[i] = "O"
+    i = 0
+    while i < len(keys):
+        if tags[i] != "B-PERS":
+            i += 1
+            continue
+        end = span_end(tags, i)
+        k = keys[i]
+        if k in PERSON_TITLES or (k[:1] in "وف" and k[1:] in PERSON_TITLES):
+            j = i + 1
+            while j < end - 1 and keys[j].startswith("ال") and keys[j] not in GIVEN_NAMES:
+                j += 1
+            for t in range(i, j):
+                tags[t] = "O"
+            if j < end:
+                tags[j] = "B-PERS"
+        i = end
 
 
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
