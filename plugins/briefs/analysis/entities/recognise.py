@@ -328,7 +328,12 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
 
     ``phrases``: see :func:`tag_tokens`.
     """
-    gaz = gazetteer or default_gazetteer()
+    return _tag_document(sentences, gazetteer or default_gazetteer(), known, phrases)[0]
+
+
+def _tag_document(sentences: Sequence[Sequence[str]], gaz: Gazetteer, known: Known | None,
+                  phrases: bool) -> tuple[list[list[str]], dict[str, str]]:
+    """:func:`tag_document`, and the document's names (key → type) found on the way."""
     crf = (crf_tag_document(sentences, gaz) if model_available()
            else [["O"] * len(s) for s in sentences])
     first = [tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c, phrases=phrases)
@@ -339,7 +344,7 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
         _collect(toks, tags, gaz, seen)
     doc = _doc_gazetteer(seen)
     return [_propagate([token_info(t)[1] for t in s], tags, doc)
-            for s, tags in zip(sentences, first, strict=True)]
+            for s, tags in zip(sentences, first, strict=True)], seen
 
 
 def _consistent_types(sentences: Sequence[Sequence[str]], tagged: list[list[str]]) -> None:
@@ -409,10 +414,9 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     toks = [[w.text for w in s] for s in sentences]
     if is_sport([token_info(t)[1] for s in toks for t in s]):
         gaz = for_sport(gaz)
-    tagged = tag_document(toks, gazetteer=gaz, known=known, phrases=True)
-    seen: dict[str, str] = dict(known or {})
-    for sent, tags in zip(toks, tagged, strict=True):
-        _collect(sent, tags, gaz, seen)  # «لسانشيز» once «بيدرو سانشيز» is known
+    # The names found anywhere in the text strip clitics everywhere: «لسانشيز» once
+    # «بيدرو سانشيز» is known.
+    tagged, seen = _tag_document(toks, gaz, known, True)
     mentions: list[Mention] = []
     for words, sent, tags in zip(sentences, toks, tagged, strict=True):
         for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
