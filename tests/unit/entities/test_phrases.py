@@ -11,6 +11,7 @@ from briefs.analysis.entities.phrases import (
     complete_particle_names,
     drop_common_openers,
     drop_generic,
+    drop_idioms,
     drop_months,
     drop_objects,
     extend_org_nationality,
@@ -538,3 +539,14 @@ def test_company_tails_and_national_teams():
 def test_a_clitic_before_a_surname_met_elsewhere_in_the_text():
     text = "فاز بيدرو سانشيز بثقة البرلمان. وقدم الملك التهنئة لسانشيز أمس."
     assert {(m.text, m.key) for m in recognise(text, lang="ar")} >= {("سانشيز", "سانشيز")}
+
+
+def test_idioms_coordinated_bodies_and_generic_committees():
+    assert set(_tag("عاد إلى مسقط رأسه أمس", drop_idioms, ["O", "O", "B-LOC", "O", "O"])) == \
+        {"O"}
+    assert _tag("وصل إلى مسقط أمس", drop_idioms, ["O", "O", "B-LOC", "O"])[2] == "B-LOC"
+    assert _tag("حذرت وزارة الصحة والهيئة العامة للبيئة من", org_phrases)[1:4] == \
+        ["B-ORG", "I-ORG", "O"]
+    assert _tag("وكلفت وبلدية الكويت فرقها", org_phrases, ["O", "O", "B-LOC", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "O"]
+    assert set(_tag("قررت لجنة التحكيم منح", drop_generic, ["O", "B-ORG", "I-ORG", "O"])) == {"O"}

@@ -51,6 +51,7 @@ from .phrases import (
     complete_particle_names,
     drop_common_openers,
     drop_generic,
+    drop_idioms,
     drop_months,
     drop_objects,
     extend_org_nationality,
@@ -158,6 +159,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     if phrases:
         trim_latin_tail([token_info(t)[0] for t in tokens], tags)
         drop_months(keys, tags)
+        drop_idioms(keys, tags)
         org_phrases(keys, tags, frozenset(m.i for m in matches), training_vocabulary())
         ministry_short_forms(keys, tags, is_place)
         extend_org_nationality(keys, tags, is_place, is_org)

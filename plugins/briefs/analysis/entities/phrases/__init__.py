@@ -19,6 +19,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
 * :func:`drop_generic`: descriptive references («المنظمة الدولية»), a head noun alone,
   diseases («فيروس كورونا») and titles taken for bodies name no entity.
 * :func:`outlet_names`: «تسامح نيوز», «البوابة نيوز» are news outlets.
+* :func:`drop_idioms`: «مسقط رأسه» is a birthplace, not Muscat.
 * :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
 * :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
   كتاب، مسلسل، رواية …) is a MISC name, whatever the tagger made of its words:
@@ -81,6 +82,7 @@ from .places import (
     venue_phrases,
 )
 from .spans import (
+    drop_idioms,
     drop_months,
     quoted_titles,
     split_coordination,
@@ -96,6 +98,7 @@ __all__ = [
     "complete_particle_names",
     "drop_common_openers",
     "drop_generic",
+    "drop_idioms",
     "drop_months",
     "drop_objects",
     "extend_org_nationality",

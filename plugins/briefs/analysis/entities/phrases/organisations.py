@@ -50,7 +50,9 @@ GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شر
                      "البنك المركزي", "مجلس الوزراء", "قوات الامن", "قوات الاحتلال",
                      "قوات الجيش", "قوات الشرطه", "قوات النظام", "قوات التحالف",
                      "قوات المعارضه", "جماعه مسلحه", "المخابرات العامه",
-                     "الاستخبارات العامه", "الكلاسيكو", "كلاسيكو", "الديربي", "ديربي"})
+                     "الاستخبارات العامه", "الكلاسيكو", "كلاسيكو", "الديربي", "ديربي",
+                     "لجنه التحكيم", "لجنه الحكام", "لجنه الجائزه", "قوات الحكومه",
+                     "قوات المتمردين", "القوات الحكوميه"})
 
 
 def _genitive(keys: Sequence[str], k: int) -> int:
@@ -68,7 +70,7 @@ def _body_of(keys: Sequence[str], tags: list[str], i: int, head: str | None) -> 
     """Tag a body named after a place or a person at ``i`` («أمانة بغداد», «ميليشيات
     الحوثي», «إدارة بايدن»); return where the caller goes on, or 0 to treat ``i`` as an
     ordinary head."""
-    if keys[i] in _OF_A_PLACE and tags[i] == "O" and tags[i + 1] == "B-LOC":
+    if tags[i] == "O" and tags[i + 1] == "B-LOC" and head_of(keys[i], _OF_A_PLACE):
         j = span_end(tags, i + 1)
         set_span(tags, i, j, "ORG")
         return j
@@ -160,7 +162,8 @@ def org_phrases(
                 j += g
                 g_end = j
                 genitives += 1
-            elif genitive and key.startswith("وال") and is_definite(key[1:]):
+            elif (genitive and key.startswith("وال") and is_definite(key[1:])
+                  and head_of(key, ORG_PHRASE_HEADS) is None):  # «والهيئة …»: another body
                 j += 1  # coordinated genitives: للتربية والعلوم والثقافة
                 g_end = j
             elif mods or definite_head:

@@ -42,6 +42,14 @@ def drop_months(keys: Sequence[str], tags: list[str]) -> None:
             i += 1
 
 
+def drop_idioms(keys: Sequence[str], tags: list[str]) -> None:
+    """Untag a place that is an idiom's word: «مسقط رأسه» is a birthplace, not Muscat."""
+    for i in range(len(keys) - 1):
+        if tags[i] == "B-LOC" and keys[i] == "مسقط" and keys[i + 1].startswith("راس"):
+            for t in range(i, span_end(tags, i)):
+                tags[t] = "O"
+
+
 def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
     """Drop Latin tokens that end a span of Arabic words («مجموعة العشرين G20»)."""
     i = 0
