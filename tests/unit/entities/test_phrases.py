@@ -545,8 +545,9 @@ def test_idioms_coordinated_bodies_and_generic_committees():
     assert set(_tag("عاد إلى مسقط رأسه أمس", drop_idioms, ["O", "O", "B-LOC", "O", "O"])) == \
         {"O"}
     assert _tag("وصل إلى مسقط أمس", drop_idioms, ["O", "O", "B-LOC", "O"])[2] == "B-LOC"
-    assert _tag("حذرت وزارة الصحة والهيئة العامة للبيئة من", org_phrases)[1:4] == \
-        ["B-ORG", "I-ORG", "O"]
+    # Two bodies, not one: «[وزارة الصحة] و[الهيئة العامة للبيئة]».
+    assert _tag("حذرت وزارة الصحة والهيئة العامة للبيئة من", org_phrases)[1:7] == \
+        ["B-ORG", "I-ORG", "B-ORG", "I-ORG", "I-ORG", "O"]
     assert _tag("وكلفت وبلدية الكويت فرقها", org_phrases, ["O", "O", "B-LOC", "O"]) == \
         ["O", "B-ORG", "I-ORG", "O"]
     assert set(_tag("قررت لجنة التحكيم منح", drop_generic, ["O", "B-ORG", "I-ORG", "O"])) == {"O"}
