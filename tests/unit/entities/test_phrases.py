@@ -551,3 +551,12 @@ def test_idioms_coordinated_bodies_and_generic_committees():
     assert _tag("وكلفت وبلدية الكويت فرقها", org_phrases, ["O", "O", "B-LOC", "O"]) == \
         ["O", "B-ORG", "I-ORG", "O"]
     assert set(_tag("قررت لجنة التحكيم منح", drop_generic, ["O", "B-ORG", "I-ORG", "O"])) == {"O"}
+
+
+def test_tagger_sequence_repaired_before_the_rules():
+    from briefs.analysis.entities.recognise import tag_tokens
+
+    toks = "واستقبل الأمير محمد بن عبد الملك آل الشيخ في المطار".split()
+    crf = ["O", "O", "B-PERS", "I-PERS", "I-PERS", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    tags = tag_tokens(toks, crf_tags=crf, phrases=True)
+    assert tags[2:8] == ["B-PERS"] + ["I-PERS"] * 5  # the name goes on after «عبد»

@@ -152,6 +152,7 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
         tags = list(crf_tags)
     else:
         tags = crf_tag(tokens, gaz) if model_available() else ["O"] * n
+    _repair_iob(tags)
     keys = [token_info(t)[1] for t in tokens]
     matches = gazetteer_matches(keys, gaz)
     _merge_gazetteer(tags, matches, gaz, phrases=phrases)
@@ -189,6 +190,16 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     if known:
         _propagate(keys, tags, _doc_gazetteer(known))
     return tags
+
+
+def _repair_iob(tags: list[str]) -> None:
+    """Make the tagger's sequence valid IOB (in place): an ``I-X`` that does not continue an
+    ``X`` span starts one («… [عبد] I-ORG[الملك]» is a new span, as seqeval reads it)."""
+    prev = "O"
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tags[i] = "B-" + tag[2:]
+        prev = tags[i]
 
 
 def _merge_gazetteer(tags: list[str], matches: Sequence[GazMatch], gaz: Gazetteer, *,
