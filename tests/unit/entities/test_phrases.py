@@ -556,7 +556,7 @@ def test_idioms_coordinated_bodies_and_generic_committees():
 def test_tagger_sequence_repaired_before_the_rules():
     from briefs.analysis.entities.recognise import tag_tokens
 
-    toks = "واستقبل الأمير محمد بن عبد الملك آل الشيخ في المطار".split()
+    toks = ["واستقبل", "الأمير", "محمد", "بن", "عبد", "الملك", "آل", "الشيخ", "في", "المطار"]
     crf = ["O", "O", "B-PERS", "I-PERS", "I-PERS", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
     tags = tag_tokens(toks, crf_tags=crf, phrases=True)
     assert tags[2:8] == ["B-PERS"] + ["I-PERS"] * 5  # the name goes on after «عبد»

@@ -146,16 +146,23 @@ def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
 
 
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
-    """A person's name never ends with a particle (ولد، بن، آل، أبو): the next word joins
-    it, and an untagged person's name right after joins too («… ولد [محمد الأمين]»)."""
-    i = len(keys) - 2
-    while i >= 0:
-        if (tags[i] in ("B-PERS", "I-PERS") and keys[i] in _NAME_LINKS
-                and not tags[i + 1].startswith("I-") and keys[i + 1].isalpha()):
-            j = span_end(tags, i + 1) if tags[i + 1].startswith("B-") else i + 2
-            for t in range(i + 1, j):
-                tags[t] = "I-PERS"
-        i -= 1
+    """A person's name never ends with a particle (ولد، بن، آل، أبو, عبد): the next word
+    joins it, and a name span right after joins too («… ولد [محمد الأمين]»); a particle and
+    its word right after a name join it as well («محمد بن عبد الملك [آل الشيخ]»)."""
+    n = len(keys)
+    for i in range(n - 1):
+        if tags[i] not in ("B-PERS", "I-PERS") or tags[i + 1].startswith("I-"):
+            continue
+        if keys[i] in _NAME_LINKS and keys[i + 1].isalpha():
+            start = i + 1
+        elif (tags[i + 1] == "O" and keys[i + 1] in _NAME_LINKS and i + 2 < n
+              and keys[i + 2].isalpha() and not tags[i + 2].startswith("I-")):
+            start = i + 2
+        else:
+            continue
+        end = span_end(tags, start) if tags[start].startswith("B-") else start + 1
+        for t in range(i + 1, end):
+            tags[t] = "I-PERS"
 
 
 MAX_TITLE_COMPLEMENT = 4
