@@ -120,6 +120,10 @@ ERRORS = [
     ("entities:\n  - type: person\n    name: ''\n", 3, "non-empty"),
     ("entitys:\n  - type: person\n", 1, "unknown section"),
     ("entities:\n  - type: person\n    name: x\n    colour: red\n", 4, "unknown field"),
+    ("entities:\n  - type: organization\n    name: x\n    sport_aliases: {a: b}\n", 4,
+     "must be a list"),
+    ("entities:\n  - type: organization\n    name: x\n    aliases: [y]\n"
+     "  - type: organization\n    name: z\n    sport_aliases: [y]\n", 7, "claimed by"),
 ]
 
 
