@@ -9,6 +9,7 @@ from briefs.analysis.entities import Mention, link_document, name_key, recognise
 from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
     complete_particle_names,
+    cut_at_pronouns,
     drop_common_openers,
     drop_generic,
     drop_idioms,
@@ -560,3 +561,19 @@ def test_tagger_sequence_repaired_before_the_rules():
     crf = ["O", "O", "B-PERS", "I-PERS", "I-PERS", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
     tags = tag_tokens(toks, crf_tags=crf, phrases=True)
     assert tags[2:8] == ["B-PERS"] + ["I-PERS"] * 5  # the name goes on after «عبد»
+
+
+def test_construct_chains_pronouns_single_months_and_nisba_after_a_tagged_given_name():
+    assert _tag("وافق مجلس صيانة الدستور على", org_phrases) == ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert _tag("أعلنت وزارة خارجية المالديف أن", org_phrases, ["O", "O", "O", "B-LOC", "O"]) \
+        == ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert _tag("أعلنت لجنة المرحلة الانتقالية وإعادة المؤسسات أمس", org_phrases)[1:7] == \
+        ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert set(_tag("أسست شركة كبيرة فرعا", org_phrases)) == {"O"}
+    assert _tag("وبايرو هو سادس رئيس", cut_at_pronouns, ["B-PERS", "I-PERS", "I-PERS", "O"]) == \
+        ["B-PERS", "O", "O", "O"]
+    assert set(_tag("في نيسان الماضي", drop_months, ["O", "B-LOC", "O"])) == {"O"}
+    assert _tag("أعلنت شركة نيسان", drop_months, ["O", "B-ORG", "I-ORG"])[1] == "B-ORG"
+    places = {"عمان"}.__contains__
+    assert _tag("سجل صلاح اليحيائي هدفا", person_nisba, ["O", "B-PERS", "O", "O"],
+                places=places) == ["O", "B-PERS", "I-PERS", "O"]

@@ -49,6 +49,7 @@ from .match import GazMatch, gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .phrases import (
     complete_particle_names,
+    cut_at_pronouns,
     drop_common_openers,
     drop_generic,
     drop_idioms,
@@ -172,6 +173,8 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     quoted_titles(tokens, keys, tags)
     split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
     trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
+    if phrases:
+        cut_at_pronouns(keys, tags)
     if phrases:
         trim_common_tail(keys, tags, common_words())
         drop_generic(keys, tags)  # after the trims: «[المنظمة] المقرر» is a lone head noun

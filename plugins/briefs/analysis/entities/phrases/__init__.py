@@ -39,6 +39,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   name («ستيف ويتكوف [أجرى]»).
 * :func:`regnal_names`: «إليزابيث الثانية», «محمد السادس».
 * :func:`drop_common_openers`: «الماء الصالح» is no person.
+* :func:`cut_at_pronouns`: no name holds a pronoun («[وبايرو] هو سادس»).
 * :func:`trim_person_descriptors`: «ألفارو أوريبي [اليساري]», «[وعضو المجلس] أحمد».
 * :func:`complete_particle_names`: a person's name never ends with «ولد، بن، آل».
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
@@ -67,6 +68,7 @@ from .organisations import (
 from .people import (
     AMBIGUOUS_GIVEN,
     complete_particle_names,
+    cut_at_pronouns,
     drop_common_openers,
     drop_objects,
     given_name_start,
@@ -96,6 +98,7 @@ __all__ = [
     "AMBIGUOUS_GIVEN",
     "GENERIC",
     "complete_particle_names",
+    "cut_at_pronouns",
     "drop_common_openers",
     "drop_generic",
     "drop_idioms",

@@ -121,7 +121,20 @@ def _named_complement(keys: Sequence[str], tags: Sequence[str], j: int, definite
         return end, end, 1
     if known and tags[j] == "O" and _foreign_name(keys[j], known):
         return j + 1, j + 1, 1
+    if (j + 1 < len(keys) and tags[j] == "O" and _construct_noun(keys[j])
+            and (tags[j + 1] == "B-LOC" or (tags[j + 1] == "O" and is_definite(keys[j + 1])))):
+        # A construct chain: «مجلس [صيانة الدستور]», «وزارة [خارجية المالديف]».
+        end = span_end(tags, j + 1)
+        return end, end, 1
     return j, -1, 0
+
+
+def _construct_noun(key: str) -> bool:
+    """An indefinite noun that may stand in a name's construct chain (not a particle, title,
+    adjective-like time word, or a word after a conjunction)."""
+    return (len(key) >= 3 and key.isalpha() and not key.startswith(("ال", "و", "ف", "ب", "ل"))
+            and key not in FUNCTION_WORDS and key not in PERSON_TITLES
+            and key not in PHRASE_STOP and key not in GIVEN_NAMES)
 
 
 def org_phrases(
@@ -147,45 +160,59 @@ def org_phrases(
                 or tags[i] not in ("O", "B-ORG")):
             i += 1
             continue
-        j = i + 1
-        nisba = False
         definite_head = head.startswith("ال")
-        j, g_end, mods = _named_complement(keys, tags, j, definite_head, known)
-        genitives = 0
-        while j < n and mods < MAX_MODIFIERS:
-            if tags[j] != "O" and not tags[j].endswith("ORG"):
-                break  # another name (وزارة الخارجية الصينية الولايات المتحدة …)
-            key = keys[j]
-            g = _genitive(keys, j)
-            genitive = g_end == j
-            if g and mods:
-                j += g
-                g_end = j
-                genitives += 1
-            elif (genitive and key.startswith("وال") and is_definite(key[1:])
-                  and head_of(key, ORG_PHRASE_HEADS) is None):  # «والهيئة …»: another body
-                j += 1  # coordinated genitives: للتربية والعلوم والثقافة
-                g_end = j
-            elif mods or definite_head:
-                # Adjectives; a participle with its own complement after a nationality
-                # nisba describes the body («شركة النفط النيجيرية المملوكة للحكومة»).
-                if not is_adjective(key) or (nisba and key.startswith("الم") and j + 1 < n and (
-                        keys[j + 1].startswith(("ل", "ب")) or keys[j + 1] in _PREPOSITIONS)):
-                    break
-                nisba = nisba or key.endswith(("ي", "يه"))
-                j += 1
-            elif is_definite(key) and key not in PERSON_TITLES and \
-                    f"{head} {key}" not in GENERIC:
-                j += 1
-                g_end = j  # a genitive noun may be coordinated: وزارة النفط والغاز
-            else:
-                break
-            mods += 1
+        j, g_end, mods = _named_complement(keys, tags, i + 1, definite_head, known)
+        j, mods, genitives = _modifiers(keys, tags, head, j, g_end=g_end, mods=mods)
         known_end = span_end(tags, i) if tags[i] == "B-ORG" else i
         weak = head in _WEAK_DEFINITE_HEADS and not genitives and "العليا" not in keys[i:j]
         if mods and j > known_end and is_free(tags, i, j) and not weak:
             set_span(tags, i, j, "ORG")
         i = max(j, i + 1)
+
+
+def _modifiers(keys: Sequence[str], tags: Sequence[str], head: str, j: int, *, g_end: int,
+               mods: int) -> tuple[int, int, int]:
+    """Walk the modifiers of a body's name from ``j``: genitive nouns, coordinated genitives,
+    adjectives and لـ/للـ phrases. Return ``(end, modifiers, لـ-genitives)``."""
+    n = len(keys)
+    nisba = False
+    definite_head = head.startswith("ال")
+    genitives = 0
+    while j < n and mods < MAX_MODIFIERS:
+        if tags[j] != "O" and not tags[j].endswith("ORG"):
+            break  # another name (وزارة الخارجية الصينية الولايات المتحدة …)
+        key = keys[j]
+        g = _genitive(keys, j)
+        genitive = g_end == j
+        if g and mods:
+            j += g
+            g_end = j
+            genitives += 1
+        elif (genitive and key.startswith("وال") and is_definite(key[1:])
+              and head_of(key, ORG_PHRASE_HEADS) is None):  # «والهيئة …»: another body
+            j += 1  # coordinated genitives: للتربية والعلوم والثقافة
+            g_end = j
+        elif (genitive and key.startswith("و") and j + 1 < n and tags[j + 1] == "O"
+              and _construct_noun(key[1:]) and is_definite(keys[j + 1])):
+            j += 2  # a coordinated construct: «… [وإعادة المؤسسات]», «[وموارد المياه]»
+            g_end = j
+        elif mods or definite_head:
+            # Adjectives; a participle with its own complement after a nationality
+            # nisba describes the body («شركة النفط النيجيرية المملوكة للحكومة»).
+            if not is_adjective(key) or (nisba and key.startswith("الم") and j + 1 < n and (
+                    keys[j + 1].startswith(("ل", "ب")) or keys[j + 1] in _PREPOSITIONS)):
+                break
+            nisba = nisba or key.endswith(("ي", "يه"))
+            j += 1
+            if genitive:  # the adjective of the genitive noun: coordination may follow
+                g_end = j
+        elif is_definite(key) and key not in PERSON_TITLES and f"{head} {key}" not in GENERIC:
+            j += 1
+            g_end = j  # a genitive noun may be coordinated: وزارة النفط والغاز
+        else:
+            break
+        mods += 1
+    return j, mods, genitives
 
 
 #: Words that open no name: diseases («فيروس كورونا») and the like.

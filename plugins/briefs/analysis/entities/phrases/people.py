@@ -31,13 +31,15 @@ AMBIGUOUS_GIVEN = frozenset({"علي", "سعيد", "كريم", "جميل", "ام
 
 def person_nisba(keys: Sequence[str], tags: list[str],
                  places: Callable[[str], bool] = lambda _: False) -> None:
-    """Given name + untagged definite nisba family name → a person (فهد السبيعي).
+    """Given name + untagged definite nisba family name → a person (فهد السبيعي), also when
+    the tagger took the given name alone («[صلاح] اليحيائي»).
 
     Not after «علي» (also على "on" in unvocalised text), not a nationality (الأمريكي).
     """
     for i in range(len(keys) - 1):
         fam = keys[i + 1]
-        if (tags[i] == "O" and tags[i + 1] == "O" and keys[i] in GIVEN_NAMES
+        alone = tags[i] == "O" or (tags[i] == "B-PERS" and not tags[i + 1].startswith("I-"))
+        if (alone and tags[i + 1] == "O" and keys[i] in GIVEN_NAMES
                 and keys[i] not in AMBIGUOUS_GIVEN and fam.startswith("ال")
                 and fam.endswith("ي") and len(fam) >= 6 and fam not in PHRASE_STOP
                 and not names_a_place(fam, places) and (i == 0 or tags[i - 1] == "O")):
@@ -119,6 +121,20 @@ PERSON_DESCRIPTORS = frozenset({
     "اليساري", "اليساريه", "اليميني", "اليمينيه", "المحافظ", "المحافظه", "الليبرالي",
     "الاشتراكي", "الشيوعي", "المعارض", "المعارضه", "الراحل", "الراحله", "السابق", "السابقه",
     "الحالي", "الحاليه", "الجديد", "الجديده", "المستقل", "المستقله", "الشاب", "الشابه"})
+
+
+#: Pronouns, which no name holds: «[وبايرو] هو سادس رئيس حكومة».
+_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن", "انه", "انها", "وهو", "وهي"})
+
+
+def cut_at_pronouns(keys: Sequence[str], tags: list[str]) -> None:
+    """End any span before a pronoun inside it."""
+    for i in range(1, len(keys)):
+        if tags[i].startswith("I-") and keys[i] in _PRONOUNS:
+            j = i
+            while j < len(tags) and tags[j].startswith("I-"):
+                tags[j] = "O"
+                j += 1
 
 
 def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:

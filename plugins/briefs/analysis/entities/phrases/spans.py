@@ -33,8 +33,10 @@ def drop_months(keys: Sequence[str], tags: list[str]) -> None:
             j = span_end(tags, i)
             words = [w for k in keys[i:j] for w in k.split("/") if w]
             months = [w for w in words if w not in PHRASE_STOP]
-            # One word alone may be a name too (نيسان: Nissan); pairs and two-word months not.
-            if len(words) >= 2 and months and all(w in MONTHS for w in months):
+            # A month alone is a month too unless it is listed (the company is «شركة نيسان»,
+            # the gazetteer tags it, and its spans are kept by the caller's order of rules).
+            if months and all(w in MONTHS for w in months) and (
+                    len(words) >= 2 or not tags[i].endswith("ORG")):
                 for t in range(i, j):
                     tags[t] = "O"
             i = j
