@@ -18,10 +18,12 @@ from ..lexicon import (
 )
 from .tags import (
     NOT_NOUN,
+    clear,
     head_of,
     is_adjective,
     is_definite,
     is_free,
+    iter_spans,
     names_a_place,
     set_span,
     span_end,
@@ -90,8 +92,7 @@ def _of_a_person(keys: Sequence[str], tags: list[str], i: int, k: int) -> int:
     j = end
     while j - 1 > k and keys[j - 1].endswith("يه") and is_adjective(keys[j - 1]):
         j -= 1
-    for t in range(j, end):
-        tags[t] = "O"
+    clear(tags, j, end)
     set_span(tags, i, j, "ORG")
     return end
 
@@ -230,27 +231,20 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
     («المنظمة الدولية», «للمنظمة الدولية» stand for a body named elsewhere), a head noun
     alone, a span opened by :data:`NOT_NAME_HEADS` («لفيروس كورونا») and an organisation
     opened by a person's title («والسفير السعودي»)."""
-    i = 0
-    while i < len(tags):
-        if tags[i].startswith("B-"):
-            j = span_end(tags, i)
-            first = keys[i]
-            for proclitic in ("لل", "وال", "بال", "فال", "ال"):
-                if first.startswith(proclitic):
-                    first = "ال" + first[len(proclitic):]
-                    break
-            words = " ".join((first, *keys[i + 1 : j]))
-            bare = keys[i][1:] if keys[i][:1] in "وف" else keys[i]
-            opener = {keys[i], *(r for _, r in candidate_splits(keys[i]))}
-            if (words in GENERIC or opener & NOT_NAME_HEADS or opener & NOT_NAMES
-                    or (j - i == 1 and first in GENERIC_HEADS)
-                    or (tags[i] == "B-ORG" and len(bare) >= 3  # «د ب أ» is an agency
-                        and (keys[i] in PERSON_TITLES or bare in PERSON_TITLES))):
-                for t in range(i, j):
-                    tags[t] = "O"
-            i = j
-        else:
-            i += 1
+    for i, j in iter_spans(tags):
+        first = keys[i]
+        for proclitic in ("لل", "وال", "بال", "فال", "ال"):
+            if first.startswith(proclitic):
+                first = "ال" + first[len(proclitic):]
+                break
+        words = " ".join((first, *keys[i + 1 : j]))
+        bare = keys[i][1:] if keys[i][:1] in "وف" else keys[i]
+        opener = {keys[i], *(r for _, r in candidate_splits(keys[i]))}
+        if (words in GENERIC or opener & NOT_NAME_HEADS or opener & NOT_NAMES
+                or (j - i == 1 and first in GENERIC_HEADS)
+                or (tags[i] == "B-ORG" and len(bare) >= 3  # «د ب أ» is an agency
+                    and (keys[i] in PERSON_TITLES or bare in PERSON_TITLES))):
+            clear(tags, i, j)
 
 
 #: Last words of news outlets' names: «تسامح نيوز», «البوابة نيوز», «عرب تايمز».
@@ -307,15 +301,8 @@ def extend_org_nationality(keys: Sequence[str], tags: list[str],
                            listed: Callable[[Sequence[str]], bool]) -> None:
     """An organisation no list has takes the nationality after it: «[الكونغرس] الأميركي»
     (a listed one does not: «الوداد المغربي» is «الوداد», see :func:`trim_demonym_tail`)."""
-    i = 0
-    while i < len(tags):
-        if tags[i] != "B-ORG":
-            i += 1
-            continue
-        j = span_end(tags, i)
+    for i, j in iter_spans(tags, "B-ORG"):
         if (j < len(tags) and tags[j] == "O" and keys[j].startswith("ال")
                 and keys[j].endswith(("ي", "يه")) and names_a_place(keys[j], places)
                 and not listed(keys[i:j])):
             tags[j] = "I-ORG"
-            j += 1
-        i = j

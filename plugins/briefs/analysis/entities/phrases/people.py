@@ -19,7 +19,9 @@ from ..lexicon import (
 )
 from .tags import (
     OPEN_QUOTES,
+    clear,
     ends_span,
+    iter_spans,
     names_a_place,
     set_span,
     span_end,
@@ -74,8 +76,7 @@ def drop_objects(keys: Sequence[str], tags: list[str]) -> None:
     """A person's name after an object word is the object's name: «تلسكوب [جيمس ويب]»."""
     for i in range(1, len(keys)):
         if tags[i] == "B-PERS" and keys[i - 1] in OBJECT_HEADS:
-            for t in range(i, span_end(tags, i)):
-                tags[t] = "O"
+            clear(tags, i, span_end(tags, i))
 
 
 #: Name particles after which a name goes on: «محمد محمود ولد [الشيخ]», «عبد الله بن [بيه]».
@@ -108,8 +109,7 @@ def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[
         if (verb or k in _NO_NAME_OPENERS
                 or any(f.startswith("ال") and f in common for f in forms)
                 or all(w in common for w in keys[i:end])):
-            for t in range(i, end):
-                tags[t] = "O"
+            clear(tags, i, end)
 
 
 #: Particles that open no name («[أو استفسار]»); not «على» nor «ما», which are also names
@@ -143,22 +143,15 @@ def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
     for i in range(len(keys) - 1, 0, -1):
         if tags[i] == "I-PERS" and ends_span(tags, i) and keys[i] in PERSON_DESCRIPTORS:
             tags[i] = "O"
-    i = 0
-    while i < len(keys):
-        if tags[i] != "B-PERS":
-            i += 1
-            continue
-        end = span_end(tags, i)
+    for i, end in iter_spans(tags, "B-PERS"):
         k = keys[i]
         if k in PERSON_TITLES or (k[:1] in "وف" and k[1:] in PERSON_TITLES):
             j = i + 1
             while j < end - 1 and keys[j].startswith("ال") and keys[j] not in GIVEN_NAMES:
                 j += 1
-            for t in range(i, j):
-                tags[t] = "O"
+            clear(tags, i, j)
             if j < end:
                 tags[j] = "B-PERS"
-        i = end
 
 
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:

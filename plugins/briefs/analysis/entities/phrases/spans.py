@@ -16,8 +16,10 @@ from ..lexicon import (
 from .organisations import OF_A_PERSON
 from .people import AMBIGUOUS_GIVEN
 from .tags import (
+    clear,
     ends_span,
     head_of,
+    iter_spans,
     names_a_place,
     span_end,
     tag_quoted,
@@ -27,29 +29,21 @@ from .tags import (
 def drop_months(keys: Sequence[str], tags: list[str]) -> None:
     """Untag spans made of month names only (آب/أغسطس، كانون الأول), or with a time word
     («مايو/أيار الجاري»)."""
-    i = 0
-    while i < len(tags):
-        if tags[i].startswith("B-"):
-            j = span_end(tags, i)
-            words = [w for k in keys[i:j] for w in k.split("/") if w]
-            months = [w for w in words if w not in PHRASE_STOP]
-            # A month alone is a month too unless it is listed (the company is «شركة نيسان»,
-            # the gazetteer tags it, and its spans are kept by the caller's order of rules).
-            if months and all(w in MONTHS for w in months) and (
-                    len(words) >= 2 or not tags[i].endswith("ORG")):
-                for t in range(i, j):
-                    tags[t] = "O"
-            i = j
-        else:
-            i += 1
+    for i, j in iter_spans(tags):
+        words = [w for k in keys[i:j] for w in k.split("/") if w]
+        months = [w for w in words if w not in PHRASE_STOP]
+        # A month alone is a month too unless it is an organisation (the company is «شركة
+        # نيسان»).
+        if months and all(w in MONTHS for w in months) and (
+                len(words) >= 2 or not tags[i].endswith("ORG")):
+            clear(tags, i, j)
 
 
 def drop_idioms(keys: Sequence[str], tags: list[str]) -> None:
     """Untag a place that is an idiom's word: «مسقط رأسه» is a birthplace, not Muscat."""
     for i in range(len(keys) - 1):
         if tags[i] == "B-LOC" and keys[i] == "مسقط" and keys[i + 1].startswith("راس"):
-            for t in range(i, span_end(tags, i)):
-                tags[t] = "O"
+            clear(tags, i, span_end(tags, i))
 
 
 def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
@@ -63,8 +57,7 @@ def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
                     c.isalpha() for c in tokens_core[k - 1]):
                 k -= 1
             if i < k < j:
-                for t in range(k, j):
-                    tags[t] = "O"
+                clear(tags, k, j)
             i = j
         else:
             i += 1

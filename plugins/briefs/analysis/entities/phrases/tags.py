@@ -3,7 +3,7 @@ quoted names."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from ..clitics import candidate_splits
@@ -60,6 +60,25 @@ def span_end(tags: Sequence[str], k: int) -> int:
     while j < len(tags) and tags[j].startswith("I-"):
         j += 1
     return j
+
+
+def iter_spans(tags: Sequence[str], start: str = "B-") -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each span whose first tag starts with ``start`` (``"B-"``:
+    every span; ``"B-PERS"``: people). The caller may retag a span as it goes."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith(start):
+            end = span_end(tags, i)
+            yield i, end
+            i = end
+        else:
+            i += 1
+
+
+def clear(tags: list[str], i: int, j: int) -> None:
+    """Untag ``[i, j)``."""
+    for t in range(i, j):
+        tags[t] = "O"
 
 
 def set_span(tags: list[str], i: int, j: int, tag: str) -> None:
