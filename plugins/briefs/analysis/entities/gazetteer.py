@@ -188,7 +188,9 @@ def curated_entries() -> tuple[GazEntry, ...]:
     """Return the curated news gazetteer shipped in ``data/news.yml``."""
     text = resources.files(__package__).joinpath("data/news.yml").read_text(encoding="utf-8")
     out = []
-    for item in yaml.safe_load(text):
+    # libyaml's loader when the wheel has it: the list is long and read at every build.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for item in yaml.load(text, Loader=loader):
         out.append(GazEntry(
             id=item["id"], type=item["type"], name_ar=item.get("ar", ""),
             name_en=item.get("en", ""), aliases=tuple(item.get("aliases", ())),
