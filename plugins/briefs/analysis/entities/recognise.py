@@ -95,7 +95,8 @@ Known = Mapping[str, str]
 _SENT_END = frozenset(".!?؟…\n")
 _WORD = re.compile(r"\S+")
 #: A proclitic glued to a quote mark (و"توتال"): the name after the mark is a word.
-_CLITIC_QUOTE = re.compile("^[وفبلك][\"«“„'].")
+_PROCLITICS = frozenset("وفبلك")
+_QUOTE_OPENERS = frozenset("\"«“„'")
 
 
 def _frequent_words() -> Mapping[str, str]:
@@ -396,21 +397,24 @@ class _Word(NamedTuple):
 def _split_words(text: str) -> list[list[_Word]]:
     """Split text into sentences of ANERcorp-like tokens (punctuation runs split off)."""
     sentences: list[list[_Word]] = [[]]
+    current = sentences[-1]
     for m in _WORD.finditer(text):
         w, s = m.group(), m.start()
-        if _CLITIC_QUOTE.match(w):
-            sentences[-1].append(_Word(w[0], s, s + 1, True))
+        if len(w) > 2 and w[0] in _PROCLITICS and w[1] in _QUOTE_OPENERS:
+            current.append(_Word(w[0], s, s + 1, True))  # و"توتال": the name is a word
             w, s = w[1:], s + 1
         lo, hi = peel(w)
         if lo:
-            sentences[-1].append(_Word(w[:lo], s, s + lo, False))
+            current.append(_Word(w[:lo], s, s + lo, False))
         if lo < hi:
-            sentences[-1].append(_Word(w[lo:hi], s + lo, s + hi, True))
+            current.append(_Word(w[lo:hi], s + lo, s + hi, True))
+        ends = False
         if hi < len(w):
-            sentences[-1].append(_Word(w[hi:], s + hi, s + len(w), False))
-        newline = "\n" in text[m.end() : m.end() + 2]
-        if (any(c in _SENT_END for c in w[hi:]) or newline) and sentences[-1]:
-            sentences.append([])
+            current.append(_Word(w[hi:], s + hi, s + len(w), False))
+            ends = not _SENT_END.isdisjoint(w[hi:])
+        if (ends or text.find("\n", m.end(), m.end() + 2) >= 0) and current:
+            current = []
+            sentences.append(current)
     return [s for s in sentences if s]
 
 
