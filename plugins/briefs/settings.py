@@ -45,6 +45,14 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_RELATED_MIN_SCORE": 40,
     # A story thread holds briefs on the same main entities up to this many days apart.
     "BRIEFS_THREAD_DAYS": 14,
+    # Keep the authors' HTML as written (scripts, event handlers, any link): only for a site
+    # whose every author is trusted. Off: bodies and summaries go through an allowlist.
+    "BRIEFS_RAW_HTML": False,
+    # The analysis reads this many characters of a brief; a longer one gets a warning.
+    "BRIEFS_MAX_ANALYSED_CHARS": 100_000,
+    # A content file that cannot be read fails the build (once the rest is written);
+    # True only logs it, and the build exits 0 without that brief.
+    "BRIEFS_SKIP_UNREADABLE": False,
 }
 
 
@@ -61,18 +69,23 @@ class BriefsSettings:
     entities_file: Path
     cache_dir: Path | None
     related: RelatedConfig
+    raw_html: bool = False
+    max_analysed_chars: int = 100_000
+    skip_unreadable: bool = False
 
     @property
     def fingerprint(self) -> str:
         """Return the settings the analysis depends on, as text for cache keys."""
         patterns = "|".join(pattern.pattern for pattern in self.boilerplate_patterns)
-        return f"{patterns}\x00{self.key_quotes}\x00{self.site_lang}"
+        return (f"{patterns}\x00{self.key_quotes}\x00{self.site_lang}"
+                f"\x00{self.max_analysed_chars}")
 
     @property
     def analysis(self) -> AnalysisConfig:
         """Return the analysis settings these plugin settings imply."""
         return AnalysisConfig(boilerplate_patterns=self.boilerplate_patterns,
-                              key_quotes=self.key_quotes)
+                              key_quotes=self.key_quotes,
+                              max_analysed_chars=self.max_analysed_chars)
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> BriefsSettings:
@@ -97,11 +110,13 @@ class BriefsSettings:
         if digits not in DIGIT_SYSTEMS:
             msg = f"BRIEFS_DIGITS must be one of {', '.join(DIGIT_SYSTEMS)}, not {digits!r}"
             raise BriefsConfigError(msg)
-        key_quotes, related_max, min_score, thread_days = (
+        key_quotes, related_max, min_score, thread_days, max_chars = (
             _whole_number(merged, key) for key in ("BRIEFS_KEY_QUOTES", "BRIEFS_RELATED_MAX",
                                                    "BRIEFS_RELATED_MIN_SCORE",
-                                                   "BRIEFS_THREAD_DAYS"))
-        for key in ("BRIEFS_PUBLISHING", "BRIEFS_SEARCH"):
+                                                   "BRIEFS_THREAD_DAYS",
+                                                   "BRIEFS_MAX_ANALYSED_CHARS"))
+        for key in ("BRIEFS_PUBLISHING", "BRIEFS_SEARCH", "BRIEFS_RAW_HTML",
+                    "BRIEFS_SKIP_UNREADABLE"):
             if not isinstance(merged[key], bool):
                 raise BriefsConfigError(f"{key} must be True or False, not {merged[key]!r}")
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
@@ -121,6 +136,9 @@ class BriefsSettings:
             site_lang=str(settings.get("DEFAULT_LANG") or "en"),
             related=RelatedConfig(max_related=related_max, min_score=min_score,
                                   thread_window_days=thread_days),
+            raw_html=merged["BRIEFS_RAW_HTML"],
+            max_analysed_chars=max_chars,
+            skip_unreadable=merged["BRIEFS_SKIP_UNREADABLE"],
         )
 
 
