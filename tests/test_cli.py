@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefs.cli import main
+from briefs.sources import read_content_file
 from support import ROOT
 
 SEED = ROOT / "content" / "2024-11-14-nato-china-north-korea.ar.md"
@@ -44,10 +45,10 @@ def test_annotate_prints_the_documented_json(capsys: pytest.CaptureFixture[str])
             assert text[mention["start"]:mention["end"]] == mention["text"]
 
 
-def test_annotate_a_plain_text_article_as_text(capsys: pytest.CaptureFixture[str]) -> None:
-    seed_txt = ROOT.parent / "shared" / "seed" / "afp-nato-china-north-korea.ar.txt"
-    if not seed_txt.is_file():
-        seed_txt = SEED
+def test_annotate_a_plain_text_article_as_text(capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Path) -> None:
+    seed_txt = tmp_path / "afp-nato-china-north-korea.ar.txt"
+    seed_txt.write_text(read_content_file(SEED).body, encoding="utf-8")
     assert main(["annotate", str(seed_txt), "--format", "text", "--lang", "ar"]) == 0
     out = capsys.readouterr().out
     assert "dateline: بروكسل (أ ف ب)" in out
