@@ -27,6 +27,7 @@ Every error raises :class:`EntitiesFileError` naming the file, the line and the 
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,12 +44,16 @@ class EntitiesFileError(ValueError):
     """A problem in ``entities.yml``; the message names the file, the line and the fix."""
 
     def __init__(self, path: str | Path, line: int, problem: str, fix: str) -> None:
-        """Build the message ``<path>:<line>: <problem>. Fix: <fix>``."""
+        """Build the message ``<path>:<line>: <problem>. Fix: <fix>``.
+
+        ``line`` 0 means the whole file (it cannot be read): the message then has no line.
+        """
         self.path = str(path)
         self.line = line
         self.problem = problem
         self.fix = fix
-        super().__init__(f"{self.path}:{line}: {problem}. Fix: {fix}")
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}. Fix: {fix}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +228,25 @@ def load_site_entities(path: str | Path) -> SiteEntities:
 
     Raises:
         EntitiesFileError: with the file, line and fix for bad YAML, an unknown type,
-            a duplicate id, an alias claimed by two entities or a missing name.
+            a duplicate id, an alias claimed by two entities or a missing name; and with
+            the file for one that is not UTF-8, cannot be read or is not a regular file
+            (checked before opening it, so a FIFO never blocks the build).
     """
     path = Path(path)
-    if not path.exists():
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise EntitiesFileError(path, 0, "not a regular file",
+                                    "make it a YAML file, or remove it")
+        raw = path.read_bytes()
+    except FileNotFoundError:
         return SiteEntities(path=str(path))
-    return parse_site_entities(path.read_text(encoding="utf-8"), path)
+    except OSError as error:
+        raise EntitiesFileError(path, 0, f"cannot be read ({error.strerror or error})",
+                                "check that the build can read the file") from error
+    try:
+        text = raw.decode("utf-8")  # a byte-order mark is left to YAML, which skips it
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise EntitiesFileError(path, line, f"not valid UTF-8 at byte {error.start}",
+                                "save it as UTF-8") from error
+    return parse_site_entities(text, path)
