@@ -13,7 +13,8 @@ Entity-level micro P/R/F1 with exact spans (seqeval-style IOB2, our own scorer i
 
 Speed is measured by ``bench/bench_analysis.py``.
 
-The train file is a reconstruction of the official one (see the data README).
+The data is the repository's copy in ``data/anercorp/`` (CC BY-SA 4.0); its train file is a
+reconstruction of the official one (see ``data/anercorp/README.md``).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def evaluate(data: Path, split: str = "test") -> dict[str, dict[str, Score]]:
 def main(argv: list[str] | None = None) -> int:
     """Print the scores."""
     ap = argparse.ArgumentParser(description="Evaluate NER on the ANERcorp CAMeL test split.")
-    ap.add_argument("--data", type=Path, default=default_data())
+    ap.add_argument("--data", type=Path, default=default_data(),
+                    help="ANERcorp directory (default: data/anercorp)")
     ap.add_argument("--json", action="store_true", help="print JSON")
     ap.add_argument("--split", choices=("test", "dev"), default="test",
                     help="dev: the train file's held-out tail, for tuning rules")

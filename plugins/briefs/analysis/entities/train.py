@@ -1,6 +1,7 @@
 """Train the CRF tagger on ANERcorp: ``python -m briefs.analysis.entities.train``.
 
-Trains on the reconstructed CAMeL train split minus a dev split carved from its end
+Trains on the reconstructed CAMeL train split (the repository's ``data/anercorp/``, or
+``--data DIR``) minus a dev split carved from its end
 (the last ``--dev`` sentences), writes ``data/ner-ar.crfsuite``, the training
 lexicon ``data/ner-ar-lexicon.json`` and the common words ``data/ner-ar-common.json``
 (for the phrase rules), and prints dev scores. Deterministic (L-BFGS,
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -34,9 +34,8 @@ PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transi
 
 
 def default_data() -> Path:
-    """``$MUJAZ_ANERCORP`` or ``<repo>/../shared/data/anercorp``."""
-    env = os.environ.get("MUJAZ_ANERCORP")
-    return Path(env) if env else Path(__file__).resolve().parents[4].parent / "shared/data/anercorp"
+    """The repository's copy of ANERcorp: ``<repo>/data/anercorp`` (CC BY-SA 4.0)."""
+    return Path(__file__).resolve().parents[4] / "data" / "anercorp"
 
 
 def featurize(sentences: list[Sentence], folds: int = FOLDS) -> list[list[list[str]]]:
@@ -102,7 +101,8 @@ def train(data: Path, out_dir: Path, dev: int = DEV_SENTENCES, params: dict | No
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=default_data(), help="ANERcorp directory")
+    ap.add_argument("--data", type=Path, default=default_data(),
+                    help="ANERcorp directory (default: the repository's data/anercorp)")
     ap.add_argument("--out", type=Path, default=data_dir(), help="where to write the model")
     ap.add_argument("--dev", type=int, default=DEV_SENTENCES, help="dev sentences at the end")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
