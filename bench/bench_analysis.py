@@ -26,13 +26,12 @@ from briefs.analysis.entities import link_document, recognise  # noqa: E402
 from briefs.analysis.pipeline import AnalysisConfig, analyse  # noqa: E402
 from briefs.sources import read_content_file  # noqa: E402
 
-SEED = ROOT.parent / "shared" / "seed" / "afp-nato-china-north-korea.ar.txt"
+SEED = ROOT / "content" / "2024-11-14-nato-china-north-korea.ar.md"
 
 
 def sample_article(words: int = 700) -> str:
     """Return the seed padded with Arabic demo-brief paragraphs, trimmed to ~``words`` words."""
-    sources = [SEED] if SEED.is_file() else []
-    sources += sorted((ROOT / "content").glob("*.ar.md"))
+    sources = [SEED, *sorted(set((ROOT / "content").glob("*.ar.md")) - {SEED})]
     paragraphs = [paragraph for path in sources
                   for paragraph in read_content_file(path).body.split("\n\n") if paragraph]
     out: list[str] = []
