@@ -12,6 +12,11 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "ar"
 DEFAULT_PAGINATION = 10
 
+# Every value a template prints is escaped; the theme marks safe only the bodies and
+# summaries the briefs plugin sanitised (the plugin turns autoescape on in any case).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["briefs"]
 

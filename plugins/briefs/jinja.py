@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from briefs.i18n import format_brief_date, format_number, load_translations, text_direction
 from briefs.settings import BriefsSettings
@@ -18,6 +19,15 @@ def iso_datetime(value: date | datetime) -> str:
     '2024-11-14T10:00:00'
     """
     return value.isoformat()
+
+
+def bdi(value: object) -> Markup:
+    """Return ``value`` escaped and isolated in ``<bdi>`` (for names inside a translated phrase).
+
+    >>> bdi("<Oslo>")
+    Markup('<bdi>&lt;Oslo&gt;</bdi>')
+    """
+    return Markup("<bdi>{}</bdi>").format(value)
 
 
 def install(env: Environment, settings: BriefsSettings) -> None:
@@ -35,9 +45,11 @@ def install(env: Environment, settings: BriefsSettings) -> None:
         "brief_date": brief_date,
         "brief_number": brief_number,
         "iso_datetime": iso_datetime,
+        "bdi": bdi,
     }
     env.filters.update(filters)
-    env.globals.update(SITE_LANG=settings.site_lang, SITE_DIR=text_direction(settings.site_lang))
+    env.globals.update(SITE_LANG=settings.site_lang, SITE_DIR=text_direction(settings.site_lang),
+                       CONTENT_SECURITY_POLICY=settings.content_security_policy)
     env.add_extension("jinja2.ext.i18n")
     translations = load_translations(settings.translations_dir, settings.site_lang)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pelican import Pelican, signals
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator
+from pelican.utils import clean_output_dir
 
 from briefs import articles, jinja, publish
 from briefs.analysis.entities import (
@@ -18,7 +21,17 @@ from briefs.analysis.entities import (
 )
 from briefs.cache import AnalysisCache
 from briefs.generators import URL_DEFAULTS, EntityPagesGenerator
+from briefs.pelican import intake
 from briefs.settings import BriefsSettings
+
+# The lists of content objects Pelican's article and page generators keep, every status.
+CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+                 "drafts_translations", "pages", "hidden_pages", "draft_pages",
+                 "draft_translations")
+
+
+class DuplicateOutputError(RuntimeError):
+    """Two content files would be written to one page; the message names both."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +41,9 @@ class BriefsBuild:
     settings: BriefsSettings
     gazetteer: Gazetteer
     cache: AnalysisCache
+    # Pelican's DELETE_OUTPUT_DIRECTORY, taken over so that the old site is only deleted
+    # once every content file has been read and checked (see check_outputs).
+    clean_output: bool = False
 
 
 def start_build(pelican: Pelican) -> None:
@@ -35,9 +51,15 @@ def start_build(pelican: Pelican) -> None:
 
     A bad ``BRIEFS_*`` value or a malformed entities file raises here, so the build stops
     before anything is written, with a message naming the setting or the file and line.
+    Autoescape is turned on for every template: the theme marks safe only the HTML the
+    plugin sanitised.
     """
     for key, value in URL_DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    pelican.settings["JINJA_ENVIRONMENT"] = {**pelican.settings.get("JINJA_ENVIRONMENT", {}),
+                                             "autoescape": True}
+    clean_output = bool(pelican.delete_outputdir)
+    pelican.delete_outputdir = False
     settings = BriefsSettings.from_pelican(pelican.settings)
     entities_file = settings.entities_file
     site = load_site_entities(entities_file) if entities_file.is_file() else SiteEntities()
@@ -45,7 +67,46 @@ def start_build(pelican: Pelican) -> None:
     salt = hashlib.sha256(entities_file.read_bytes()).hexdigest() if entities_file.is_file() else ""
     pelican.settings["BRIEFS"] = BriefsBuild(
         settings=settings, gazetteer=site_gazetteer(site),
-        cache=AnalysisCache(settings.cache_dir, salt=salt))
+        cache=AnalysisCache(settings.cache_dir, salt=salt), clean_output=clean_output)
+
+
+def admit_content(content: Content) -> None:
+    """Check and clean an article or page as soon as Pelican has read it."""
+    intake.admit(content)
+
+
+def check_article_outputs(generator: ArticlesGenerator) -> None:
+    """Stop before the site is indexed if two briefs (any status) would share a page."""
+    _refuse_duplicates([item for name in CONTENT_LISTS
+                        for item in getattr(generator, name, ())])
+
+
+def check_outputs(generators: list[Generator]) -> None:
+    """Everything is read and checked: refuse duplicate pages, then empty ``OUTPUT_PATH``.
+
+    Pelican itself empties the output folder before it reads any content; the plugin takes
+    that over (``start_build``) so that a build stopped by bad content keeps the old site.
+    """
+    # Keyed by identity: other generators (ours) hold the same articles in lists of theirs.
+    contents = {id(item): item for generator in generators for name in CONTENT_LISTS
+                for item in getattr(generator, name, ())}
+    _refuse_duplicates(list(contents.values()))
+    if not generators or not _build(generators[0].settings).clean_output:
+        return
+    output, content = Path(generators[0].output_path), Path(generators[0].path)
+    # Never delete the folder that holds the content (Pelican's own guard).
+    if output.resolve() not in (content.resolve(), *content.resolve().parents):
+        clean_output_dir(str(output), generators[0].settings.get("OUTPUT_RETENTION", []))
+
+
+def _refuse_duplicates(contents: list[Content]) -> None:
+    duplicates = intake.duplicate_outputs(contents)
+    if duplicates:
+        lines = "; ".join(f"{path} would be written by {' and '.join(files)}"
+                          for path, files in duplicates)
+        msg = (f"{lines}. Give each brief its own Slug (or a different Lang for a "
+               "translation); nothing was deleted or written")
+        raise DuplicateOutputError(msg)
 
 
 def install_jinja(generator: Generator) -> None:
@@ -79,6 +140,12 @@ def register() -> None:
     """Connect the briefs plugin to Pelican's signals."""
     # Fail fast on bad BRIEFS_* settings or entities.yml, before any content is read.
     signals.initialized.connect(start_build)
+    # Every article and page read: plain-text metadata, checked Lang and Slug, safe HTML.
+    signals.content_object_init.connect(admit_content)
+    # Two briefs on one page would break the site index: stop before indexing.
+    signals.article_generator_pretaxonomy.connect(check_article_outputs)
+    # Everything read and checked: only now is the old output deleted.
+    signals.all_generators_finalized.connect(check_outputs)
     # Filters, globals and gettext for every generator's templates.
     signals.generator_init.connect(install_jinja)
     # All articles read and the content cache saved: safe to rewrite _content.

@@ -50,6 +50,13 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_RAW_HTML": False,
     # The analysis reads this many characters of a brief; a longer one gets a warning.
     "BRIEFS_MAX_ANALYSED_CHARS": 100_000,
+    # The Content-Security-Policy of every page (a <meta http-equiv>): no inline script or
+    # style, scripts and styles from the site only; Pagefind's search needs WebAssembly.
+    # Images may come from any https address (briefs show agencies' pictures). "" omits it.
+    "BRIEFS_CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+        "img-src 'self' https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'"),
     # A content file that cannot be read fails the build (once the rest is written);
     # True only logs it, and the build exits 0 without that brief.
     "BRIEFS_SKIP_UNREADABLE": False,
@@ -70,6 +77,7 @@ class BriefsSettings:
     cache_dir: Path | None
     related: RelatedConfig
     raw_html: bool = False
+    content_security_policy: str = ""
     max_analysed_chars: int = 100_000
     skip_unreadable: bool = False
 
@@ -119,6 +127,11 @@ class BriefsSettings:
                     "BRIEFS_SKIP_UNREADABLE"):
             if not isinstance(merged[key], bool):
                 raise BriefsConfigError(f"{key} must be True or False, not {merged[key]!r}")
+        policy = merged["BRIEFS_CONTENT_SECURITY_POLICY"]
+        if not isinstance(policy, str) or any(char in policy for char in "\"<>\n"):
+            msg = ("BRIEFS_CONTENT_SECURITY_POLICY must be a policy string such as "
+                   f"\"default-src 'self'\" (or \"\" for none), not {policy!r}")
+            raise BriefsConfigError(msg)
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
         if translations is None:
             translations = Path(settings.get("THEME", ".")) / "translations"
@@ -137,6 +150,7 @@ class BriefsSettings:
             related=RelatedConfig(max_related=related_max, min_score=min_score,
                                   thread_window_days=thread_days),
             raw_html=merged["BRIEFS_RAW_HTML"],
+            content_security_policy=policy,
             max_analysed_chars=max_chars,
             skip_unreadable=merged["BRIEFS_SKIP_UNREADABLE"],
         )
