@@ -235,7 +235,8 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
     wraps = []
     if settings.isolate_ltr and brief.direction == "rtl":
         wraps += isolation_wraps(analysed.body)
-    wraps += key_quote_wraps(brief.key_quotes)
+    author_links = analysed.body.link_spans()
+    wraps += key_quote_wraps(brief.key_quotes, author_links)
     if analysed.document is not None:
         relative = bool(pelican_settings.get("RELATIVE_URLS"))
         siteurl = str(pelican_settings.get("SITEURL", ""))
@@ -244,7 +245,7 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
             target = entity_url(index.by_id[site_id].entity.slug, pelican_settings)
             return site_href(article.url, target, siteurl, relative)
 
-        wraps += entity_link_wraps(analysed.document, index.site_id_of, href)
+        wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links)
     article._content = apply_wraps(analysed.body, wraps)
     article.brief = brief
 

@@ -37,6 +37,8 @@ class TextBlock:
     html_end: int  # just past the block's end tag (or its last text if never closed)
     char_starts: tuple[int, ...]  # html offset of the source of text[i]
     char_ends: tuple[int, ...]  # html offset just past the source of text[i]
+    # [start, end) of the block's text inside the author's own links: no link may nest there.
+    links: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,16 @@ class BodyText:
         """Return the body text that every analysis offset refers to."""
         return PARAGRAPH_SEPARATOR.join(block.text for block in self.blocks)
 
+    def link_spans(self) -> list[tuple[int, int]]:
+        """Return the body-text spans inside the author's links (``<a>`` in the HTML).
+
+        >>> extract_body("<p>One</p><p>See <a href='https://x.org'>the report</a></p>").link_spans()
+        [(9, 19)]
+        """
+        return [(start + offset, end + offset)
+                for offset, block in zip(self.block_starts(), self.blocks, strict=True)
+                for start, end in block.links]
+
     def block_starts(self) -> list[int]:
         """Return the body-text offset at which each block begins."""
         starts, position = [], 0
@@ -87,8 +99,9 @@ class _BlockCollector(HTMLParser):
                 self.line_starts.append(index + 1)
         self.blocks: list[TextBlock] = []
         self.skip_depth = 0
-        # The open block: [tag, html_start, chars, starts, ends]
-        self.current: tuple[str, int, list[str], list[int], list[int]] | None = None
+        self.link_depth = 0
+        # The open block: [tag, html_start, chars, starts, ends, in_link]
+        self.current: tuple[str, int, list[str], list[int], list[int], list[bool]] | None = None
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -97,7 +110,7 @@ class _BlockCollector(HTMLParser):
     def _flush(self, html_end: int) -> None:
         if self.current is None:
             return
-        _tag, html_start, chars, starts, ends = self.current
+        _tag, html_start, chars, starts, ends, in_link = self.current
         self.current = None
         # Strip outer whitespace, keeping the per-character maps aligned.
         first, last = 0, len(chars)
@@ -114,6 +127,7 @@ class _BlockCollector(HTMLParser):
                 html_end=html_end,
                 char_starts=tuple(starts[first:last]),
                 char_ends=tuple(ends[first:last]),
+                links=_runs(in_link[first:last]),
             )
         )
 
@@ -121,9 +135,11 @@ class _BlockCollector(HTMLParser):
         offset = self._offset()
         if tag in SKIPPED_TAGS and tag not in VOID_TAGS:
             self.skip_depth += 1
+        if tag == "a":
+            self.link_depth += 1
         if tag in BLOCK_TAGS:
             self._flush(offset)
-            self.current = (tag, offset, [], [], [])
+            self.current = (tag, offset, [], [], [], [])
         elif tag == "br" and self.current is not None and not self.skip_depth:
             # A line break is a newline of the block's text; it maps to the tag itself.
             end = offset + len(self.get_starttag_text() or "")
@@ -137,6 +153,8 @@ class _BlockCollector(HTMLParser):
         offset = self._offset()
         if tag in SKIPPED_TAGS and self.skip_depth:
             self.skip_depth -= 1
+        if tag == "a" and self.link_depth:
+            self.link_depth -= 1
         if tag in BLOCK_TAGS and self.current is not None and self.current[0] == tag:
             end = self.source.find(">", offset)
             self._flush(end + 1 if end >= 0 else len(self.source))
@@ -144,10 +162,11 @@ class _BlockCollector(HTMLParser):
     def _add(self, text: str, start: int, end: int) -> None:
         if self.current is None:
             return
-        _tag, _html_start, chars, starts, ends = self.current
+        _tag, _html_start, chars, starts, ends, in_link = self.current
         chars.append(text)
         starts.append(start)
         ends.append(end)
+        in_link.append(self.link_depth > 0)
 
     def handle_data(self, data: str) -> None:
         if self.current is None or self.skip_depth:
@@ -174,6 +193,22 @@ class _BlockCollector(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush(len(self.source))
+
+
+def _runs(flags: list[bool]) -> tuple[tuple[int, int], ...]:
+    """Return the [start, end) runs of True in ``flags``.
+
+    >>> _runs([False, True, True, False, True])
+    ((1, 3), (4, 5))
+    """
+    runs, start = [], None
+    for index, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            runs.append((start, index))
+            start = None
+    return tuple(runs)
 
 
 def extract_body(source: str) -> BodyText:

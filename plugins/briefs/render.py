@@ -47,11 +47,24 @@ def isolation_wraps(body: BodyText) -> list[Wrap]:
     return [Wrap(start, end, "<bdi>", "</bdi>") for start, end in ltr_runs(body.text)]
 
 
-def key_quote_wraps(key_quotes: Sequence[NumberedQuote]) -> list[Wrap]:
-    """Mark each key quote in the body: an ``id`` to link to, and a numbered link back."""
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether [start, end) overlaps one of ``spans``."""
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def key_quote_wraps(key_quotes: Sequence[NumberedQuote],
+                    author_links: Sequence[tuple[int, int]] = ()) -> list[Wrap]:
+    """Mark each key quote in the body: an ``id`` to link to, and a numbered link back.
+
+    Where the quote opens inside the author's own link, the number is not a link (a link
+    inside a link would empty the author's in the browser): the sidebar still links here.
+    """
     wraps = []
     for quote in key_quotes:
         back_link = f'<a class="quote-ref" href="#{quote.backref}">{quote.number}</a>'
+        if quote.parts and _inside(quote.parts[0].start, quote.parts[0].start + 1,
+                                   author_links):
+            back_link = f'<span class="quote-ref">{quote.number}</span>'
         for index, part in enumerate(quote.parts):
             first = (f'<span class="brief-quote" id="{quote.anchor}">{back_link}'
                      if index == 0 else None)
@@ -61,11 +74,13 @@ def key_quote_wraps(key_quotes: Sequence[NumberedQuote]) -> list[Wrap]:
 
 
 def entity_link_wraps(document: Document, site_id_of: Mapping[str, str],
-                      href: Callable[[str], str]) -> list[Wrap]:
+                      href: Callable[[str], str],
+                      author_links: Sequence[tuple[int, int]] = ()) -> list[Wrap]:
     """Link the first mention of each indexed entity in every paragraph to its page.
 
     The whole word is linked (with its proclitic: «وكوريا»), so Arabic letters are never
-    split by the link. A name whose direction differs from the brief's is isolated.
+    split by the link. A name whose direction differs from the brief's is isolated. A
+    mention inside the author's own link is left as it is: links must not nest.
     """
     paragraph_starts = [paragraph.start for paragraph in document.paragraphs]
     linked: set[tuple[int, str]] = set()
@@ -80,6 +95,8 @@ def entity_link_wraps(document: Document, site_id_of: Mapping[str, str],
             continue
         linked.add((paragraph, site_id))
         start = mention.token_start if 0 <= mention.token_start <= mention.start else mention.start
+        if _inside(start, mention.end, author_links):
+            continue
         open_tag = (f'<a class="entity-link entity-link--{html.escape(site_id.split(":")[0])}" '
                     f'href="{html.escape(href(site_id))}">')
         wraps.append(Wrap(start, mention.end, open_tag, "</a>"))
