@@ -58,7 +58,7 @@ def slug_of(href: str) -> str:
 def search(page: Any, base_url: str, query: str) -> tuple[str, ...]:  # noqa: ANN401
     """Run one query on the search page; return the result slugs, best first."""
     page.goto(f"{base_url}/search.html?q={quote(query)}")
-    page.wait_for_function("document.documentElement.dataset.search === 'done'",
+    page.wait_for_function("() => document.documentElement.dataset.search === 'done'",
                            timeout=15000)
     hrefs = page.eval_on_selector_all(".search-results a",
                                       "links => links.map(a => a.getAttribute('href'))")

@@ -52,13 +52,13 @@ def page(browser) -> Iterator[object]:
 
 
 def _wait_done(page: object) -> None:
-    page.wait_for_function("document.documentElement.dataset.search === 'done'",
+    page.wait_for_function("() => document.documentElement.dataset.search === 'done'",
                            timeout=15000)
 
 
 def test_js_normaliser_matches_the_shared_cases(page, site_server) -> None:
     page.goto(f"{site_server}/search.html")
-    page.wait_for_function("globalThis.mujazSearch !== undefined")
+    page.wait_for_function("() => globalThis.mujazSearch !== undefined")
     cases = [case for case in CASES if "query" in case]
     got = page.evaluate("inputs => inputs.map(q => globalThis.mujazSearch.queryText(q))",
                         [case["input"] for case in cases])
