@@ -21,7 +21,7 @@ from briefs.analysis.entities import (
 )
 from briefs.cache import AnalysisCache
 from briefs.generators import URL_DEFAULTS, EntityPagesGenerator
-from briefs.pelican import intake
+from briefs.pelican import compat, intake
 from briefs.settings import BriefsSettings
 
 # The lists of content objects Pelican's article and page generators keep, every status.
@@ -142,6 +142,8 @@ def register() -> None:
     signals.initialized.connect(start_build)
     # Every article and page read: plain-text metadata, checked Lang and Slug, safe HTML.
     signals.content_object_init.connect(admit_content)
+    # Drafts without a Category get the default one: Pelican's draft writer needs it.
+    signals.article_generator_pretaxonomy.connect(compat.give_drafts_a_category)
     # Two briefs on one page would break the site index: stop before indexing.
     signals.article_generator_pretaxonomy.connect(check_article_outputs)
     # Everything read and checked: only now is the old output deleted.
