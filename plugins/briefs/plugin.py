@@ -21,7 +21,7 @@ from briefs.analysis.entities import (
 )
 from briefs.cache import AnalysisCache
 from briefs.generators import URL_DEFAULTS, EntityPagesGenerator
-from briefs.pelican import compat, intake
+from briefs.pelican import compat, content_errors, intake
 from briefs.settings import BriefsSettings
 
 # The lists of content objects Pelican's article and page generators keep, every status.
@@ -142,6 +142,8 @@ def register() -> None:
     signals.initialized.connect(start_build)
     # Every article and page read: plain-text metadata, checked Lang and Slug, safe HTML.
     signals.content_object_init.connect(admit_content)
+    # A content file Pelican cannot read is logged with its reason (FILE:LINE: why).
+    signals.readers_init.connect(content_errors.watch_readers)
     # Drafts without a Category get the default one: Pelican's draft writer needs it.
     signals.article_generator_pretaxonomy.connect(compat.give_drafts_a_category)
     # Two briefs on one page would break the site index: stop before indexing.
@@ -164,5 +166,8 @@ def register() -> None:
     signals.finalized.connect(publish.write_site_files)
     # Site written: the Pagefind index of the briefs (a failure fails the build).
     signals.finalized.connect(publish.index_search)
+    # Site written: fail the build if a content file could not be read (unless
+    # BRIEFS_SKIP_UNREADABLE); connected after the other finalized receivers.
+    signals.finalized.connect(content_errors.fail_on_unreadable)
     # Entity pages, the entity index page, per-entity feeds and the JSON API.
     signals.get_generators.connect(entity_pages_generator)
