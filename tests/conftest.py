@@ -67,3 +67,12 @@ def site_server(built_site: Path) -> Iterator[str]:
 def site_server_en(built_site_en: Path) -> Iterator[str]:
     """Base URL of a local HTTP server serving the English-chrome demo site."""
     yield from _serve(built_site_en)
+
+
+@pytest.fixture(scope="session")
+def planted_site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose one brief keeps planted inline script (``BRIEFS_RAW_HTML``), served."""
+    output = tmp_path_factory.mktemp("site-planted")
+    build_site(Path(__file__).parent / "browser" / "planted" / "content", output,
+               BRIEFS_RAW_HTML=True, BRIEFS_SEARCH=False)
+    yield from _serve(output)

@@ -91,12 +91,10 @@ def entity_link_wraps(document: Document, site_id_of: Mapping[str, str],
         key=lambda item: (item[0].start, item[0].end))
     for mention, site_id in mentions:
         paragraph = bisect.bisect_right(paragraph_starts, mention.start)
-        if (paragraph, site_id) in linked:
+        start = mention.token_start if 0 <= mention.token_start <= mention.start else mention.start
+        if (paragraph, site_id) in linked or _inside(start, mention.end, author_links):
             continue
         linked.add((paragraph, site_id))
-        start = mention.token_start if 0 <= mention.token_start <= mention.start else mention.start
-        if _inside(start, mention.end, author_links):
-            continue
         open_tag = (f'<a class="entity-link entity-link--{html.escape(site_id.split(":")[0])}" '
                     f'href="{html.escape(href(site_id))}">')
         wraps.append(Wrap(start, mention.end, open_tag, "</a>"))
