@@ -18,8 +18,10 @@ and every step is linear in the paragraph length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from .lexicon import AR_NAMING_CUES, AR_WORK_CUES, EN_NAMING_CUES, EN_WORK_CUES
 from .model import Quote, Span
@@ -190,12 +192,17 @@ def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3,
     A quote that is one of the ``names`` found in the text (entity mentions) is a name put
     in quote marks («“جوزيب بوريل إي فونتيليس”»), whatever its length.
     """
+    # A name covers [q.start + 1, q.end - 1] when one starting by q.start + 1 reaches q.end - 1:
+    # the furthest end among the names sorted by start answers in O(log n) per quote.
+    ordered = sorted((n.start, n.end) for n in names)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))
     out: list[Quote] = []
     for q in quotes:
         owned = q.speaker is not None or q.sieve in ("anonymous", "title")
         unowned = not owned or q.sieve == "same-paragraph"
-        is_name = len(q.parts) == 1 and any(
-            n.start <= q.start + 1 and n.end >= q.end - 1 for n in names)
+        before = bisect_right(starts, q.start + 1)
+        is_name = len(q.parts) == 1 and before > 0 and reach[before - 1] >= q.end - 1
         if not q.fragment and ((unowned and is_short(text, q, max_words)) or is_name):
             q = replace(  # noqa: PLW2901
                 q, fragment=True, speaker=None, cue=None, sieve=None, speaker_span=None
