@@ -58,11 +58,17 @@ def article_text(path: Path) -> str:
 def escape_markdown(text: str) -> str:
     """Escape what Markdown would misread, leaving the words as they are.
 
+    Markup and links are the page's, not the brief's: ``<`` and ``[`` are escaped, so no
+    tag, link or reference definition (``[ref]: javascript:…``) comes alive in the brief.
+
     >>> escape_markdown("# 1. <b>")
     '\\\\# 1. &lt;b>'
+    >>> print(escape_markdown("[x](javascript:alert(1))"))
+    \\[x](javascript:alert(1))
     """
     lines = []
-    for line in text.replace("&", "&amp;").replace("<", "&lt;").split("\n"):
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("[", "\\[")
+    for line in text.split("\n"):
         match = _BLOCK_SYNTAX.match(line)
         lines.append(f"{line[:match.end(1)]}\\{line[match.end(1):]}" if match else line)
     return "\n".join(lines)
@@ -87,14 +93,16 @@ def write_brief(request: ImportRequest) -> Path:
     if target.exists():
         raise ContentFileError(f"{target}: already exists; choose another --slug")
     metadata = {
-        "Title": " ".join(request.title.split()),
+        "Title": request.title,
         "Date": f"{request.date:%Y-%m-%d %H:%M}",
         "Lang": request.lang,
         "Slug": slug,
         "Source": request.source,
         "Dateline": request.dateline,
     }
-    header = "".join(f"{key}: {value}\n" for key, value in metadata.items() if value)
+    # One line a value: a newline in a value would start a metadata line of its own.
+    header = "".join(f"{key}: {' '.join(value.split())}\n"
+                     for key, value in metadata.items() if value.strip())
     request.content_dir.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as output:
         output.write(f"{header}\n{body}\n")
