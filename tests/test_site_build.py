@@ -149,3 +149,20 @@ def test_quote_text_is_escaped_in_the_sidebar_and_json_ld(tmp_path: Path) -> Non
     (figure,) = select(page, "figure", class_="key-quote")
     assert "<script>alert(1)</script> الحلف موحد" in figure.text
     assert "مارك روتي" in figure.text
+
+
+def test_a_summary_cut_from_the_body_carries_none_of_the_plugins_markup(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "quote.md").write_text(
+        "Title: خبر بلا ملخص\nDate: 2024-11-22 12:00\nLang: ar\nSlug: no-summary\n\n"
+        "قال الأمين العام لحلف شمال الأطلسي مارك روتي للصحافيين في بروكسل إن "
+        "\"الحلف سيبقى موحدا في وجه كل التهديدات\".\n", encoding="utf-8")
+    build_site(content, tmp_path / "output", BRIEFS_SEARCH=False)
+    brief = read(tmp_path / "output", "briefs/no-summary.html")
+    assert 'class="quote-ref"' in brief and 'class="entity-link' in brief
+    index = read(tmp_path / "output", "index.html")
+    teaser = index.split('class="teaser__summary"', 1)[1].split("</div>", 1)[0]
+    assert "مارك روتي" in teaser and "الحلف سيبقى موحدا" in teaser
+    for markup in ("quote-ref", "brief-quote", "entity-link", "#key-quote"):
+        assert markup not in teaser

@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pelican.contents import Article
+from pelican.utils import (
+    strip_toc_elements_from_html,
+    truncate_html_paragraphs,
+    truncate_html_words,
+)
 
 from briefs.analysis.boilerplate import strip_trailing_boilerplate
 from briefs.analysis.entities import Gazetteer
@@ -246,8 +251,28 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
             return site_href(article.url, target, siteurl, relative)
 
         wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links)
+    keep_summary_unmarked(article)
     article._content = apply_wraps(analysed.body, wraps)
     article.brief = brief
+
+
+def keep_summary_unmarked(article: Article) -> None:
+    """Give a brief without ``Summary:`` the summary Pelican would cut from its body, now.
+
+    Pelican cuts it from the body when a template asks, which would be after the plugin's
+    markup went in: the teaser on the home page would show quote numbers whose links point
+    at anchors of another page. Same rules as ``Content.get_summary``.
+    """
+    if "summary" in article.metadata:
+        return
+    settings = article.settings
+    summary = article._content or ""
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        summary = truncate_html_paragraphs(summary, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is not None:
+        summary = truncate_html_words(summary, settings["SUMMARY_MAX_LENGTH"],
+                                      settings.get("SUMMARY_END_SUFFIX", "…"))
+    article.metadata["summary"] = article._summary = strip_toc_elements_from_html(summary)
 
 
 def editor_links(article: Article, key: str, by_slug: dict[str, list[Article]]) -> tuple[str, ...]:
