@@ -2,7 +2,6 @@
 
 import json
 import re
-import time
 
 import pytest
 
@@ -127,9 +126,9 @@ def test_bidi_and_zero_width_everywhere():
     "unit",
     ["وقال روتي إن “الحلف قوي ", "«“\"'", "”»’ ", "أ. ", "قال: " * 3, "ا" * 50 + " "],
 )
-def test_one_megabyte_paragraph_is_fast(unit):
+def test_one_megabyte_paragraph_is_analysed(unit):
+    # Its time against a 10 KB paragraph's is a figure of bench/bench_long_input.py.
     body = unit * (1_000_000 // len(unit))
-    t0 = time.perf_counter()
     doc = analyse(body, lang="ar")
-    assert time.perf_counter() - t0 < 5
     assert len(doc.text) == len(body.strip())
+    assert len(doc.paragraphs) == 1
