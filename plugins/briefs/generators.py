@@ -65,8 +65,9 @@ class EntityPagesGenerator(Generator):
     def generate_context(self) -> None:
         """Turn the entity index into page objects (the index was built with the articles)."""
         site: SiteIndex | None = self.context.get("site_index")
-        self.articles: list[Article] = [*self.context.get("articles", []),
-                                        *self.context.get("translations", [])]
+        # Every brief the plugin annotated, translations included (Pelican puts none of
+        # the article generator's translations in the shared context).
+        self.articles: list[Article] = list(self.context.get("annotated_briefs", []))
         by_url = {article.url: article for article in self.articles}
         self.entities: list[Entity] = []
         if site is None:
@@ -87,8 +88,6 @@ class EntityPagesGenerator(Generator):
     def generate_output(self, writer: Writer) -> None:
         """Write every entity page and feed, the index page and the JSON API."""
         self._write_json(self.settings["ARTICLES_API_SAVE_AS"], self._briefs_api())
-        if not self.entities:
-            return
         template = self.get_template("entity")
         feed_pattern = self.settings.get("ENTITY_FEED_ATOM")
         for entity in self.entities:

@@ -121,6 +121,7 @@ def annotate_articles(generator: ArticlesGenerator) -> None:
         [*generator.articles, *generator.translations], build.settings, build.gazetteer,
         build.cache, generator.settings)
     generator.context["site_index"] = site
+    generator.context["annotated_briefs"] = [*generator.articles, *generator.translations]
 
 
 def entity_pages_generator(pelican: Pelican) -> type[EntityPagesGenerator]:
