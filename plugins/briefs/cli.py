@@ -2,6 +2,7 @@
 
     mujaz annotate content/2024-11-14-nato-china-north-korea.ar.md
     mujaz annotate article.txt --lang ar --format text
+    pbpaste | mujaz annotate - --kind txt
     mujaz import saved-page.html --lang ar --title "…" --slug nato-china --date 2024-11-14
 """
 
@@ -24,24 +25,45 @@ from briefs.analysis.entities import (
 from briefs.analysis.model import Document
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.importer import ImportRequest, write_brief
-from briefs.sources import ContentFileError, read_content_file
+from briefs.sources import (
+    KINDS,
+    ContentFile,
+    ContentFileError,
+    read_content_file,
+    read_content_stream,
+)
+
+#: The PATH that means standard input, and its name in messages.
+STDIN = Path("-")
+STDIN_NAME = Path("<stdin>")
 
 
-def annotate_file(path: Path, lang: str | None = None,
-                  gazetteer: Gazetteer | None = None) -> tuple[Document, list[str]]:
-    """Analyse one content file as the site build would; return it and override warnings."""
-    content = read_content_file(path)
+def annotate_content(content: ContentFile, lang: str | None = None,
+                     gazetteer: Gazetteer | None = None) -> tuple[Document, list[str]]:
+    """Analyse one article (a file or standard input) as the site build would.
+
+    Returns the document and the warnings of its ``Quote_*`` overrides.
+    """
     overrides = {key: content.metadata.get(key) for key in OVERRIDE_KEYS}
     return analyse_brief(content.body, lang=lang or content.lang or "ar", title=content.title,
                          overrides=overrides, gazetteer=gazetteer)
 
 
-def gazetteer_for(path: Path, entities: Path | None) -> Gazetteer:
-    """Return the gazetteer with the editors' file: ``--entities``, or entities.yml beside PATH."""
-    candidate = entities or path.parent / "entities.yml"
-    if entities is None and not candidate.is_file():
+def gazetteer_for(path: Path | None, entities: Path | None) -> Gazetteer:
+    """Return the gazetteer with the editors' file: ``--entities``, or entities.yml beside PATH.
+
+    A file given with ``--entities`` must exist: a typo would otherwise give a silently
+    different analysis. Standard input (``path`` None) has no "beside": only ``--entities``.
+    """
+    if entities is not None:
+        if not entities.exists():
+            raise EntitiesFileError(entities, 0, "no such file",
+                                    "give the path of the editors' entities.yml")
+        return site_gazetteer(load_site_entities(entities))
+    beside = None if path is None else path.parent / "entities.yml"
+    if beside is None or not beside.exists():
         return default_gazetteer()
-    return site_gazetteer(load_site_entities(candidate))
+    return site_gazetteer(load_site_entities(beside))
 
 
 def render_text(document: Document) -> str:
@@ -64,23 +86,36 @@ def render_text(document: Document) -> str:
 
 
 def _annotate(arguments: argparse.Namespace) -> int:
+    """Print one file's analysis; any failure is one line naming the file, and status 1."""
+    from_stdin = arguments.path == STDIN
+    name = STDIN_NAME if from_stdin else arguments.path
     try:
-        gazetteer = gazetteer_for(arguments.path, arguments.entities)
-        document, warnings = annotate_file(arguments.path, arguments.lang, gazetteer)
+        gazetteer = gazetteer_for(None if from_stdin else arguments.path, arguments.entities)
+        if from_stdin:
+            content = read_content_stream(sys.stdin.buffer, arguments.kind, STDIN_NAME)
+        else:
+            content = read_content_file(arguments.path, arguments.kind)
+        document, warnings = annotate_content(content, arguments.lang, gazetteer)
+        if arguments.format == "json":
+            output = json.dumps(document.to_json(), ensure_ascii=False, indent=2)
+        else:
+            output = render_text(document)
     except (ContentFileError, EntitiesFileError) as error:
-        print(f"mujaz annotate: {error}", file=sys.stderr)
-        return 1
+        return _fail(str(error))
     except OSError as error:
-        print(f"mujaz annotate: {error.filename}: {error.strerror}", file=sys.stderr)
-        return 1
+        return _fail(f"{error.filename or name}: {error.strerror or error}")
+    except Exception as error:  # noqa: BLE001 - any text gives an analysis or a clear error
+        return _fail(f"{name}: the analysis failed: {type(error).__name__}: {error}")
     for warning in warnings:
-        print(f"mujaz annotate: {arguments.path}: {warning}", file=sys.stderr)
-    if arguments.format == "json":
-        json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(render_text(document))
+        print(f"mujaz annotate: {name}: {warning}", file=sys.stderr)
+    print(output)
     return 0
+
+
+def _fail(message: str) -> int:
+    """Print an error as one line (a message may quote text with line breaks); return 1."""
+    print(f"mujaz annotate: {' '.join(message.split())}", file=sys.stderr)
+    return 1
 
 
 def _import(arguments: argparse.Namespace) -> int:
@@ -117,8 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     annotate = commands.add_parser(
         "annotate", help="analyse one content file (.md or .txt) and print what was found")
-    annotate.add_argument("path", type=Path, help="a Markdown brief or a plain-text article")
+    annotate.add_argument("path", type=Path,
+                          help="a Markdown brief or a plain-text article; - reads standard input")
     annotate.add_argument("--format", choices=("json", "text"), default="json")
+    annotate.add_argument("--kind", choices=KINDS,
+                          help="md (Pelican metadata and Markdown) or txt (a plain article); "
+                               "default: from the suffix, or for - md when the text opens "
+                               "with a Title: metadata line")
     annotate.add_argument("--lang", help="language of a file with no Lang metadata (default ar)")
     annotate.add_argument("--entities", type=Path,
                           help="the editors' entity file (default: entities.yml beside PATH)")

@@ -7,8 +7,13 @@ and its block texts are taken from the HTML, exactly as the plugin does with Pel
 
 from __future__ import annotations
 
+import codecs
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import markdown
 
@@ -16,7 +21,13 @@ from briefs.htmltext import extract_body
 
 # Pelican's default Markdown extensions, so the CLI sees what the site build sees.
 MARKDOWN_EXTENSIONS = ("markdown.extensions.extra", "markdown.extensions.meta")
-SUFFIXES = (".md", ".markdown", ".mkd", ".txt")
+#: The kind of file each suffix means: Markdown with Pelican metadata, or a plain article.
+SUFFIXES = {".md": "md", ".markdown": "md", ".mkd": "md", ".txt": "txt"}
+KINDS = ("md", "txt")
+#: The first line and the continuation lines of a metadata block, as Markdown's meta
+#: extension reads them.
+_METADATA_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*.*")
+_METADATA_MORE = re.compile(r"[ ]{4,}.*")
 
 
 class ContentFileError(ValueError):
@@ -27,7 +38,7 @@ class ContentFileError(ValueError):
 class ContentFile:
     """One article as read from disk: metadata (lower-case keys) and the body text."""
 
-    path: Path
+    path: Path  # the file, or ``<stdin>``: its name in messages
     metadata: dict[str, str]
     body: str  # block texts joined by blank lines: what the analysis reads
 
@@ -42,29 +53,82 @@ class ContentFile:
         return self.metadata.get("title", "")
 
 
-def read_content_file(path: Path) -> ContentFile:
+def read_content_file(path: Path, kind: str | None = None) -> ContentFile:
     """Read a ``.md`` (Pelican metadata + Markdown) or ``.txt`` (plain article) file.
 
-    Raises :class:`ContentFileError` naming the file when it is missing, not UTF-8 or of an
-    unknown kind.
+    ``kind`` (``md`` or ``txt``) overrides the suffix. Raises :class:`ContentFileError`
+    naming the file when it is missing, not a regular file (checked before opening it, so
+    a FIFO or a device never blocks), not UTF-8, of an unknown kind or nested too deeply.
     """
-    if path.suffix.lower() not in SUFFIXES:
-        msg = f"{path}: unknown kind of file; expected one of {', '.join(SUFFIXES)}"
-        raise ContentFileError(msg)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise ContentFileError(f"{path}: cannot be read: {error.strerror or error}") from error
+    if not stat.S_ISREG(mode):
+        raise ContentFileError(f"{path}: not a regular file")
+    if kind is None:
+        kind = SUFFIXES.get(path.suffix.lower())
+        if kind is None:
+            msg = f"{path}: unknown kind of file; expected one of {', '.join(SUFFIXES)}"
+            raise ContentFileError(msg)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ContentFileError(f"{path}: cannot be read: {error.strerror or error}") from error
+    return parse_content(raw, path, kind)
+
+
+def read_content_stream(stream: BinaryIO, kind: str | None = None,
+                        name: Path = Path("<stdin>")) -> ContentFile:
+    """Read an article from a stream (standard input); ``kind`` None guesses it."""
+    return parse_content(stream.read(), name, kind)
+
+
+def guess_kind(text: str) -> str:
+    """Return ``md`` when the text opens with a Pelican metadata block naming a Title.
+
+    Pelican skips an article without ``Title``, so every brief has one; asking for it keeps
+    a plain article whose first line happens to read like ``LONDON: …`` from losing that
+    line to the metadata.
+
+    >>> guess_kind("Title: x\\nLang: ar\\n\\nنص"), guess_kind("LONDON: text\\n\\nmore")
+    ('md', 'txt')
+    """
+    keys = []
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        match = _METADATA_LINE.fullmatch(line)
+        if match:
+            keys.append(match["key"].lower())
+        elif not (keys and _METADATA_MORE.fullmatch(line)):
+            return "txt"
+    return "md" if "title" in keys else "txt"
+
+
+def parse_content(raw: bytes, path: Path, kind: str | None = None) -> ContentFile:
+    """Decode and read an article's bytes as ``kind`` (None: guess it from the text)."""
+    unmarked = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        text = raw.decode("utf-8-sig")
+        text = unmarked.decode("utf-8")
     except UnicodeDecodeError as error:
-        msg = f"{path}: not valid UTF-8 (byte {error.start}); save the file as UTF-8"
+        byte = error.start + len(raw) - len(unmarked)  # counted from the file's first byte
+        msg = f"{path}: not valid UTF-8 (byte {byte}); save the file as UTF-8"
         raise ContentFileError(msg) from error
-    if path.suffix.lower() == ".txt":
+    kind = kind or guess_kind(text)
+    if kind not in KINDS:
+        raise ContentFileError(f"{path}: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if kind == "txt":
         return ContentFile(path=path, metadata={}, body=text.replace("\r\n", "\n"))
     converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
-    html = converter.convert(text)
+    try:
+        body = extract_body(converter.convert(text)).text
+    except RecursionError as error:
+        # Python-Markdown parses nested lists and quotes recursively: thousands of levels
+        # exhaust the stack. No article is written so; name the file rather than crash.
+        msg = f"{path}: the Markdown is nested too deeply (lists or quotes inside each other)"
+        raise ContentFileError(msg) from error
     meta = getattr(converter, "Meta", {})
     # A value continued over several lines (a list of overrides) keeps one item a line.
     metadata = {key.lower(): "\n".join(values).strip() for key, values in meta.items()}
-    return ContentFile(path=path, metadata=metadata, body=extract_body(html).text)
+    return ContentFile(path=path, metadata=metadata, body=body)
