@@ -2,6 +2,9 @@
 
 CSS is not checked: the bundled checker (20.6.30) does not know logical properties
 (margin-inline, padding-block ...), ``:is()`` or ``color-scheme``, and reports them as errors.
+For the same reason its Content-Security-Policy grammar lacks CSP Level 3's
+``'wasm-unsafe-eval'`` (which the search page needs for Pagefind): that one report is set
+aside, and only on the search page.
 Without Java or vnu.jar the test is skipped locally, but fails when ``CI`` is set.
 """
 
@@ -35,6 +38,11 @@ def _vnu_jar() -> Path:
     return jar
 
 
+def _checker_lacks_wasm_keyword(message: dict) -> bool:
+    return (message.get("url", "").endswith("/search.html")
+            and "found \"'wasm-unsafe-eval'\"" in message.get("message", ""))
+
+
 @pytest.mark.parametrize("site", ["built_site", "built_site_en"])
 def test_every_page_is_valid_html(request: pytest.FixtureRequest, site: str) -> None:
     java = shutil.which("java")
@@ -55,7 +63,8 @@ def test_every_page_is_valid_html(request: pytest.FixtureRequest, site: str) -> 
         messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     except json.JSONDecodeError:
         pytest.fail(f"vnu failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    errors = [m for m in messages if m.get("type") in {"error", "non-document-error"}]
+    errors = [m for m in messages if m.get("type") in {"error", "non-document-error"}
+              and not _checker_lacks_wasm_keyword(m)]
     prefix = f"file:{output}/"  # vnu reports file:/abs/path
     report = "\n".join(
         f"{m.get('url', '').removeprefix(prefix)}:{m.get('lastLine', '?')}: {m.get('message')}"

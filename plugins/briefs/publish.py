@@ -133,14 +133,45 @@ def news_article_jsonld(context: Context, article: object, url: str,
     return jsonld_script(article_jsonld(article, url, str(summary or ""), context))
 
 
+def policy_with_wasm(policy: str) -> str:
+    """Return a Content-Security-Policy that also lets scripts compile WebAssembly.
+
+    Pagefind runs its index as WebAssembly, which ``script-src`` must allow with
+    ``'wasm-unsafe-eval'`` (never ``'unsafe-eval'``): only the search page needs it.
+
+    >>> policy_with_wasm("default-src 'self'; script-src 'self'")
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+    >>> policy_with_wasm("default-src 'self'")
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+    >>> policy_with_wasm("")
+    ''
+    """
+    if not policy:
+        return ""
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+    names = [directive.split()[0].lower() for directive in directives]
+    if "script-src" not in names:
+        # Without script-src, scripts follow default-src: give script-src the same sources.
+        fallback = next((d for d, n in zip(directives, names, strict=True)
+                         if n == "default-src"), "default-src 'self'")
+        directives.append("script-src" + fallback[len("default-src"):])
+        names.append("script-src")
+    index = names.index("script-src")
+    if "'wasm-unsafe-eval'" not in directives[index].split():
+        directives[index] += " 'wasm-unsafe-eval'"
+    return "; ".join(directives)
+
+
 def install_jinja(generator: Generator) -> None:
     """Add the publishing filters and the search normaliser's tables to a generator."""
     generator.env.filters.update(
         page_path=page_path, og_locale=og_locale, news_article_jsonld=news_article_jsonld,
         jsonld_script=jsonld_script, iri_to_uri=iri_to_uri)
     rules = json.dumps(searchnorm.rules(), ensure_ascii=False).replace("<", "\\u003c")
+    policy = str(generator.settings.get("BRIEFS_CONTENT_SECURITY_POLICY", ""))
     generator.env.globals.update(BRIEFS_SEARCH=_search(generator.settings),
-                                 SEARCH_RULES_JSON=Markup(rules))
+                                 SEARCH_RULES_JSON=Markup(rules),
+                                 SEARCH_CONTENT_SECURITY_POLICY=policy_with_wasm(policy))
 
 
 # ── feed_generated ──────────────────────────────────────────────────────────────────────

@@ -51,10 +51,10 @@ DEFAULTS: dict[str, Any] = {
     # The analysis reads this many characters of a brief; a longer one gets a warning.
     "BRIEFS_MAX_ANALYSED_CHARS": 100_000,
     # The Content-Security-Policy of every page (a <meta http-equiv>): no inline script or
-    # style, scripts and styles from the site only; Pagefind's search needs WebAssembly.
-    # Images may come from any https address (briefs show agencies' pictures). "" omits it.
+    # style, scripts and styles from the site only (the search page adds WebAssembly for
+    # Pagefind). Images may come from any https address (agencies' pictures). "" omits it.
     "BRIEFS_CONTENT_SECURITY_POLICY": (
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
         "img-src 'self' https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
         "base-uri 'self'; form-action 'self'"),
     # A content file that cannot be read fails the build (once the rest is written);
@@ -123,6 +123,10 @@ class BriefsSettings:
                                                    "BRIEFS_RELATED_MIN_SCORE",
                                                    "BRIEFS_THREAD_DAYS",
                                                    "BRIEFS_MAX_ANALYSED_CHARS"))
+        if max_chars == 0:  # would analyse nothing: every brief without quotes or names
+            msg = ("BRIEFS_MAX_ANALYSED_CHARS must be 1 or more, not 0: it is how many "
+                   "characters of a brief the analysis reads (100_000 covers any news brief)")
+            raise BriefsConfigError(msg)
         for key in ("BRIEFS_PUBLISHING", "BRIEFS_SEARCH", "BRIEFS_RAW_HTML",
                     "BRIEFS_SKIP_UNREADABLE"):
             if not isinstance(merged[key], bool):
