@@ -35,8 +35,9 @@ class AnalysisConfig:
     ``max_fragment_words``: quotes this short are fragments (scare quotes, labels).
     ``continuation_paragraphs``: how far back a subjectless «وأضاف» may find its speaker.
     ``recognise_entities``: find people, organisations and places (off: quotes only).
-    ``max_analysed_chars``: quotes are looked for in the first this-many characters only (a
-    guard against pathological input; a news brief is a few thousand characters).
+    ``max_analysed_chars``: quotes, speakers and entities are looked for in the first
+    this-many characters of the cleaned text only (a guard against pathological input; a
+    news brief is a few thousand characters); :func:`analyse_brief` warns when it cuts.
     """
 
     boilerplate_patterns: tuple[re.Pattern[str], ...] | None = None
@@ -56,6 +57,9 @@ class AnalysisConfig:
             raise ValueError(
                 f"continuation_paragraphs must be >= 0, got {self.continuation_paragraphs}"
             )
+        if self.max_analysed_chars < 1:
+            # 0 would find nothing but the dateline: surely a mistake, not a wish.
+            raise ValueError(f"max_analysed_chars must be >= 1, got {self.max_analysed_chars}")
 
 
 DEFAULT_CONFIG = AnalysisConfig()
@@ -152,9 +156,16 @@ def analyse_brief(
 ) -> tuple[Document, list[str]]:
     """Analyse a brief and apply its editor overrides (see :mod:`.overrides`).
 
-    Returns the document and a warning for each override that matched nothing.
+    Returns the document and the warnings an editor should see: the brief is longer than
+    the analysis reads (quotes and names past the limit are silently missing otherwise),
+    and each override that matched nothing.
     """
     document = analyse(body, lang=lang, title=title, config=config, gazetteer=gazetteer)
     given = overrides or {}
-    return apply_overrides(document, add=given.get("quote_add"), hide=given.get("quote_hide"),
-                           speaker=given.get("quote_speaker"), key_quotes=config.key_quotes)
+    document, warnings = apply_overrides(
+        document, add=given.get("quote_add"), hide=given.get("quote_hide"),
+        speaker=given.get("quote_speaker"), key_quotes=config.key_quotes)
+    if len(document.text) > config.max_analysed_chars:
+        warnings.insert(0, f"the brief has {len(document.text)} characters; only the first "
+                           f"{config.max_analysed_chars} are analysed (BRIEFS_MAX_ANALYSED_CHARS)")
+    return document, warnings
