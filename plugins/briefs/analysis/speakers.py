@@ -128,7 +128,7 @@ def _ends_name(key: str) -> bool:
     """
     if key.startswith(("لل", "بال", "كال", "فال")) and len(key) > 4:
         return True
-    if key[0] == "ل" and len(key) > 3:
+    if len(key) > 3 and key[0] == "ل":
         rest = key[1:].lstrip("ـ")
         return (
             rest in AR_ANONYMOUS
@@ -179,7 +179,7 @@ def _org_phrase(tokens: Sequence[Token], i: int, stop: int) -> Subject:
             break
         construct = j == i + 1 and not head.startswith("ال") and _is_arabic_name_token(tokens[j])
         complement = _is_title_complement(k, tokens[j].text)
-        if not (construct or complement or (k[0] == "ل" and len(k) > 3)):
+        if not (construct or complement or (len(k) > 3 and k[0] == "ل")):
             break
         j += 1
     base = "org:" + head.removeprefix("ال")
