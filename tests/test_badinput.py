@@ -545,6 +545,7 @@ def test_a_stopped_build_names_the_problem_and_keeps_the_old_site(tmp_path: Path
                       old_site=True, DELETE_OUTPUT_DIRECTORY=True)
     assert build.result.returncode != 0, build.log
     assert_named(build.log, Path(case["files"][0]).name, case["log"])
+    assert "Traceback" not in build.log  # the message is the whole story
     assert file_hashes(build.output) == build.old_site
     assert around_output(build.root) == build.around_before
     assert file_hashes(build.content) == build.content_before

@@ -160,7 +160,8 @@ def article_jsonld(article: object, url: str, description: str,
     template passes ``description`` (the summary): a plugin never reads ``article.summary``.
     """
     brief = getattr(article, "brief", None)
-    title = _plain(getattr(article, "title", ""))
+    # Titles are plain text (briefs.pelican.intake): only white space is folded.
+    title = " ".join(str(getattr(article, "title", "")).split())
     dateline = getattr(article, "dateline", None)
     if not dateline and getattr(brief, "dateline", None) is not None:
         dateline = getattr(brief.dateline, "place", None)

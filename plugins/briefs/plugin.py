@@ -15,23 +15,13 @@ from pelican.utils import clean_output_dir
 from briefs import articles, jinja, publish
 from briefs.analysis.entities import (
     Gazetteer,
-    SiteEntities,
     load_site_entities,
     site_gazetteer,
 )
 from briefs.cache import AnalysisCache
 from briefs.generators import URL_DEFAULTS, EntityPagesGenerator
-from briefs.pelican import compat, content_errors, intake
+from briefs.pelican import compat, content_errors, intake, reporting
 from briefs.settings import BriefsSettings
-
-# The lists of content objects Pelican's article and page generators keep, every status.
-CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
-                 "drafts_translations", "pages", "hidden_pages", "draft_pages",
-                 "draft_translations")
-
-
-class DuplicateOutputError(RuntimeError):
-    """Two content files would be written to one page; the message names both."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +44,7 @@ def start_build(pelican: Pelican) -> None:
     Autoescape is turned on for every template: the theme marks safe only the HTML the
     plugin sanitised.
     """
+    reporting.quiet_tracebacks()
     for key, value in URL_DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     pelican.settings["JINJA_ENVIRONMENT"] = {**pelican.settings.get("JINJA_ENVIRONMENT", {}),
@@ -62,7 +53,8 @@ def start_build(pelican: Pelican) -> None:
     pelican.delete_outputdir = False
     settings = BriefsSettings.from_pelican(pelican.settings)
     entities_file = settings.entities_file
-    site = load_site_entities(entities_file) if entities_file.is_file() else SiteEntities()
+    # A missing file is an empty layer; anything else there must load, or the build stops.
+    site = load_site_entities(entities_file)
     # The editors' file changes what the analysis finds: it is part of every cache key.
     salt = hashlib.sha256(entities_file.read_bytes()).hexdigest() if entities_file.is_file() else ""
     pelican.settings["BRIEFS"] = BriefsBuild(
@@ -77,8 +69,7 @@ def admit_content(content: Content) -> None:
 
 def check_article_outputs(generator: ArticlesGenerator) -> None:
     """Stop before the site is indexed if two briefs (any status) would share a page."""
-    _refuse_duplicates([item for name in CONTENT_LISTS
-                        for item in getattr(generator, name, ())])
+    intake.refuse_duplicates(intake.contents_of([generator]))
 
 
 def check_outputs(generators: list[Generator]) -> None:
@@ -87,26 +78,13 @@ def check_outputs(generators: list[Generator]) -> None:
     Pelican itself empties the output folder before it reads any content; the plugin takes
     that over (``start_build``) so that a build stopped by bad content keeps the old site.
     """
-    # Keyed by identity: other generators (ours) hold the same articles in lists of theirs.
-    contents = {id(item): item for generator in generators for name in CONTENT_LISTS
-                for item in getattr(generator, name, ())}
-    _refuse_duplicates(list(contents.values()))
+    intake.refuse_duplicates(intake.contents_of(generators))
     if not generators or not _build(generators[0].settings).clean_output:
         return
     output, content = Path(generators[0].output_path), Path(generators[0].path)
     # Never delete the folder that holds the content (Pelican's own guard).
     if output.resolve() not in (content.resolve(), *content.resolve().parents):
         clean_output_dir(str(output), generators[0].settings.get("OUTPUT_RETENTION", []))
-
-
-def _refuse_duplicates(contents: list[Content]) -> None:
-    duplicates = intake.duplicate_outputs(contents)
-    if duplicates:
-        lines = "; ".join(f"{path} would be written by {' and '.join(files)}"
-                          for path, files in duplicates)
-        msg = (f"{lines}. Give each brief its own Slug (or a different Lang for a "
-               "translation); nothing was deleted or written")
-        raise DuplicateOutputError(msg)
 
 
 def install_jinja(generator: Generator) -> None:
@@ -161,7 +139,9 @@ def register() -> None:
     signals.initialized.connect(publish.add_search_page)
     # Canonical/Open Graph/JSON-LD filters and the search normaliser's tables.
     signals.generator_init.connect(publish.install_jinja)
+    # Feed entry titles as typed (Pelican strips tags from them), then
     # Atom ids and links percent-encoded (Arabic slugs), xml:lang set, for every feed.
+    signals.feed_generated.connect(publish.plain_feed_titles)
     signals.feed_generated.connect(publish.ascii_feed_ids)
     # Site written: .nojekyll, sitemap.xml and robots.txt from the pages' heads.
     signals.finalized.connect(publish.write_site_files)

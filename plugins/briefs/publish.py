@@ -19,7 +19,7 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -175,6 +175,26 @@ def install_jinja(generator: Generator) -> None:
 
 
 # ── feed_generated ──────────────────────────────────────────────────────────────────────
+
+
+def plain_feed_titles(context: Mapping[str, Any], feed: SyndicationFeed) -> None:
+    """Give each feed entry its brief's title exactly as the editor typed it.
+
+    Pelican's feed writer reads a title as HTML (``Markup(title).striptags()``), which is
+    right for its rST titles but drops ``<…>`` and decodes ``&lt;`` in the plain-text
+    titles the plugin keeps (:mod:`briefs.pelican.intake`). Entries are matched to briefs
+    by their link's path.
+    """
+    titles = {str(article.url): str(article.title)
+              for article in context.get("annotated_briefs", ())}
+    for item in feed.items:
+        path = unquote(urlsplit(str(item.get("link") or "")).path).lstrip("/")
+        # The link is SITEURL (or FEED_DOMAIN) and the brief's URL: try each path suffix.
+        parts = path.split("/")
+        title = next((titles[key] for key in ("/".join(parts[i:]) for i in range(len(parts)))
+                      if key in titles), None)
+        if title is not None:
+            item["title"] = title
 
 
 def ascii_feed_ids(context: Mapping[str, Any], feed: SyndicationFeed) -> None:

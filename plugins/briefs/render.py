@@ -56,15 +56,16 @@ def key_quote_wraps(key_quotes: Sequence[NumberedQuote],
                     author_links: Sequence[tuple[int, int]] = ()) -> list[Wrap]:
     """Mark each key quote in the body: an ``id`` to link to, and a numbered link back.
 
-    Where the quote opens inside the author's own link, the number is not a link (a link
-    inside a link would empty the author's in the browser): the sidebar still links here.
+    Where the quote opens inside the author's own link, the number is left out: a link
+    inside a link would empty the author's in the browser, and the link's text stays as
+    the author wrote it. The sidebar still links to the quote's place.
     """
     wraps = []
     for quote in key_quotes:
         back_link = f'<a class="quote-ref" href="#{quote.backref}">{quote.number}</a>'
         if quote.parts and _inside(quote.parts[0].start, quote.parts[0].start + 1,
                                    author_links):
-            back_link = f'<span class="quote-ref">{quote.number}</span>'
+            back_link = ""
         for index, part in enumerate(quote.parts):
             first = (f'<span class="brief-quote" id="{quote.anchor}">{back_link}'
                      if index == 0 else None)

@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 from pelican import Pelican
 from pelican.readers import BaseReader, Readers
 
+from briefs.pelican.intake import ContentError
 from briefs.settings import BriefsSettings
 
 logger = logging.getLogger(__name__)
@@ -180,6 +181,12 @@ def explain(full_path: str, error: Exception) -> Unreadable:
     field_error = _in_chain(error, MetadataValueError)
     if field_error is not None:
         return Unreadable(path, _field_reason(field_error), _field_line(data, field_error))
+    if _in_chain(error, RecursionError) is not None:
+        return Unreadable(path, "nested too deeply (lists or quotations inside each other, "
+                                "hundreds of levels): flatten them")
+    door = _in_chain(error, ContentError)
+    if door is not None:
+        return Unreadable(path, str(door))
     return Unreadable(path, f"{type(error).__name__}: {error}")
 
 

@@ -48,8 +48,18 @@ MAX_SLUG_BYTES = 200  # file systems allow 255 bytes a name; suffixes need the r
 _TAG = re.compile(r"<[^>]*>")
 
 
+# The lists of content objects Pelican's article and page generators keep, every status.
+CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+                 "drafts_translations", "pages", "hidden_pages", "draft_pages",
+                 "draft_translations")
+
+
 class ContentError(ValueError):
     """A content file's metadata cannot be published; the message names the field and fix."""
+
+
+class DuplicateOutputError(RuntimeError):
+    """Two content files would be written to one page; the message names both."""
 
 
 def plain_text(value: str) -> str:
@@ -171,3 +181,22 @@ def duplicate_outputs(contents: Iterable[Content]) -> list[tuple[str, list[str]]
         if content.save_as:
             writers.setdefault(content.save_as, []).append(str(content.source_path))
     return sorted((path, sorted(files)) for path, files in writers.items() if len(files) > 1)
+
+
+def contents_of(generators: Iterable[object]) -> list[Content]:
+    """Return every article and page the generators hold, whatever its status, once each."""
+    # Keyed by identity: other generators (the plugin's) hold the same articles in their lists.
+    found = {id(item): item for generator in generators for name in CONTENT_LISTS
+             for item in getattr(generator, name, ())}
+    return list(found.values())
+
+
+def refuse_duplicates(contents: Iterable[Content]) -> None:
+    """Raise :class:`DuplicateOutputError` naming the files that would share a page."""
+    duplicates = duplicate_outputs(contents)
+    if duplicates:
+        lines = "; ".join(f"{path} would be written by {' and '.join(files)}"
+                          for path, files in duplicates)
+        msg = (f"{lines}. Give each brief its own Slug (or a different Lang for a "
+               "translation); nothing was deleted or written")
+        raise DuplicateOutputError(msg)
