@@ -251,22 +251,23 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
             return site_href(article.url, target, siteurl, relative)
 
         wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links)
-    keep_summary_unmarked(article)
+    keep_summary_unmarked(article, analysed.body.html)
     article._content = apply_wraps(analysed.body, wraps)
     article.brief = brief
 
 
-def keep_summary_unmarked(article: Article) -> None:
+def keep_summary_unmarked(article: Article, body_html: str) -> None:
     """Give a brief without ``Summary:`` the summary Pelican would cut from its body, now.
 
     Pelican cuts it from the body when a template asks, which would be after the plugin's
     markup went in: the teaser on the home page would show quote numbers whose links point
-    at anchors of another page. Same rules as ``Content.get_summary``.
+    at anchors of another page. Same rules as ``Content.get_summary``, on the body without
+    its trailing boilerplate and before any markup.
     """
     if "summary" in article.metadata:
         return
     settings = article.settings
-    summary = article._content or ""
+    summary = body_html
     if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
         summary = truncate_html_paragraphs(summary, settings["SUMMARY_MAX_PARAGRAPHS"])
     if settings.get("SUMMARY_MAX_LENGTH") is not None:
