@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -35,3 +36,9 @@ def build_site(
     if check and result.returncode != 0:
         pytest.fail(f"pelican failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Map every file below ``folder`` (relative path) to its SHA-256: a snapshot to compare."""
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}

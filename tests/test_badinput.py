@@ -12,7 +12,6 @@ written outside the output folder and no content file is changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -31,7 +30,7 @@ import yaml
 from atomcheck import ATOM, check_feed
 from htmlquery import Element, parse, select
 from published import run_publish_build
-from support import build_site
+from support import build_site, file_hashes
 
 pytestmark = pytest.mark.slow
 
@@ -68,11 +67,6 @@ class Build:
     @property
     def log(self) -> str:
         return self.result.stdout + self.result.stderr
-
-
-def file_hashes(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def around_output(root: Path) -> set[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from htmlquery import select
-from support import FIXTURE_SITE, build_site
+from support import FIXTURE_SITE, build_site, file_hashes
 
 pytestmark = pytest.mark.slow
 
@@ -74,13 +73,9 @@ def test_latin_names_and_numbers_are_isolated_in_arabic_text(fixture_build) -> N
 
 
 def test_build_never_modifies_content(tmp_path: Path) -> None:
-    def digest() -> dict[str, str]:
-        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in (FIXTURE_SITE / "content").iterdir()}
-
-    before = digest()
+    before = file_hashes(FIXTURE_SITE / "content")
     build_site(FIXTURE_SITE / "content", tmp_path / "out")
-    assert digest() == before
+    assert file_hashes(FIXTURE_SITE / "content") == before
 
 
 def test_output_is_deterministic(fixture_build, tmp_path: Path) -> None:

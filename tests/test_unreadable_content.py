@@ -8,7 +8,6 @@ the build exits non-zero unless ``BRIEFS_SKIP_UNREADABLE = True``.
 from __future__ import annotations
 
 import copy
-import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,7 +24,7 @@ from briefs.pelican.content_errors import (
     explain,
     watch_readers,
 )
-from support import build_site
+from support import build_site, file_hashes
 
 CONTENT = Path(__file__).resolve().parent / "pelicansite" / "content"
 
@@ -56,11 +55,6 @@ def copy_with_bad_files(destination: Path) -> Path:
     return content
 
 
-def digests(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
 def one_line(result: subprocess.CompletedProcess) -> str:
     return " ".join((result.stdout + result.stderr).split())
 
@@ -79,7 +73,7 @@ def failed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[
     """The fixture site plus unreadable files, built with the default settings."""
     folder = tmp_path_factory.mktemp("unreadable")
     content = copy_with_bad_files(folder)
-    before = digests(content)
+    before = file_hashes(content)
     result = build(content, folder / "output")
     return content, folder / "output", result, before
 
@@ -111,7 +105,7 @@ def test_the_rest_of_the_site_is_written_then_the_build_fails(failed_build) -> N
 @pytest.mark.slow
 def test_no_content_file_is_modified(failed_build) -> None:
     content, _, _, before = failed_build
-    assert digests(content) == before
+    assert file_hashes(content) == before
 
 
 @pytest.mark.slow
