@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from briefs.analysis.entities import link_document, recognise  # noqa: E402
 from briefs.analysis.pipeline import AnalysisConfig, analyse  # noqa: E402
-from briefs.sources import read_content_file  # noqa: E402
+from briefs.cli.sources import read_content_file  # noqa: E402
 
 SEED = ROOT / "content" / "2024-11-14-nato-china-north-korea.ar.md"
 

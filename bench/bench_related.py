@@ -1,4 +1,4 @@
-"""Benchmark ``briefs.related.related_briefs`` on generated corpora of 5k, 20k and 50k briefs.
+"""Benchmark ``briefs.site.related.related_briefs`` on generated corpora of 5k, 20k and 50k briefs.
 
 Run: ``.venv/bin/python bench/bench_related.py`` (``--sizes 5000 20000`` to choose).
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from briefs.related import BriefFeatures, EntityUse, related_briefs
+from briefs.site.related import BriefFeatures, EntityUse, related_briefs
 
 ENTITIES = 5000
 TAGS = 200
@@ -102,7 +102,7 @@ def measure(size: int, mode: str) -> dict[str, float]:
 
 def postings_walked(briefs: list[BriefFeatures]) -> int:
     """Count the postings the scoring walks (from the private index; after timing)."""
-    from briefs.related import RelatedConfig, _build_index
+    from briefs.site.related import RelatedConfig, _build_index
 
     index = _build_index(briefs, RelatedConfig())
     walked = 0

@@ -45,7 +45,7 @@ from briefs.analysis.entities import (  # noqa: E402
 )
 from briefs.analysis.entities.gazetteer import Gazetteer, default_gazetteer  # noqa: E402
 from briefs.analysis.pipeline import analyse  # noqa: E402
-from briefs.sources import read_content_file  # noqa: E402
+from briefs.cli.sources import read_content_file  # noqa: E402
 
 CONTENT = ROOT / "content"
 GOLD = ROOT / "tests" / "gold" / "entities"

@@ -42,7 +42,7 @@ MIN_OVERLAP = 0.8
 def _block_texts(html: str) -> list[str]:
     """Return the block texts of rendered HTML (the lead's extractor when present)."""
     try:
-        from briefs.htmltext import extract_body
+        from briefs.markup.htmltext import extract_body
     except ImportError:  # pragma: no cover - fallback before the lead's module existed
         from html.parser import HTMLParser
 

@@ -28,8 +28,8 @@ from briefs.analysis.entities import (  # noqa: E402
     site_gazetteer,
 )
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief  # noqa: E402
-from briefs.site_index import SiteIndex, index_site, record_of  # noqa: E402
-from briefs.sources import read_content_file  # noqa: E402
+from briefs.cli.sources import read_content_file  # noqa: E402
+from briefs.site.index import SiteIndex, index_site, record_of  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "related.yml"
 CONTENT = ROOT / "content"

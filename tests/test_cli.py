@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from briefs.cli import main
-from briefs.sources import read_content_file
+from briefs.cli.main import main
+from briefs.cli.sources import read_content_file
 from support import ROOT
 
 SEED = ROOT / "content" / "2024-11-14-nato-china-north-korea.ar.md"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefs.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "briefs.cli.main", *args], capture_output=True,
                           text=True, check=False, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT / "plugins")})
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import briefs.cli
-from briefs.cli import main
+import briefs.cli.main
+from briefs.cli.main import main
 from support import ROOT
 
 BODY = "بروكسل (أ ف ب) – قال مارك روتي إن “الحلف سيبقى موحدا مهما حدث”.\n"
@@ -80,7 +80,7 @@ def test_bad_utf8_on_standard_input_is_one_line(
 
 def run_with_timeout(*args: str) -> subprocess.CompletedProcess[str]:
     """Run ``mujaz`` in a child process: a blocked read fails the test instead of hanging it."""
-    return subprocess.run([sys.executable, "-m", "briefs.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "briefs.cli.main", *args], capture_output=True,
                           text=True, check=False, cwd=ROOT, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
 
@@ -138,7 +138,7 @@ def test_an_analysis_bug_is_one_line_naming_the_file(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise UnicodeError("the analyser\nmet something new")
 
-    monkeypatch.setattr(briefs.cli, "analyse_brief", broken)
+    monkeypatch.setattr(briefs.cli.main, "analyse_brief", broken)
     assert main(["annotate", str(brief)]) == 1
     assert one_line_error(capsys) == (f"mujaz annotate: {brief}: the analysis failed: "
                                       "UnicodeError: the analyser met something new\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.entity_index import sort_key
+from briefs.site.entities import sort_key
 from htmlquery import select
 from support import FIXTURE_SITE, ROOT, build_site
 

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
-from briefs.sitemap import iri_to_uri
+from briefs.publish.sitemap import iri_to_uri
 from published import PREFIX, published_site
 
 pytestmark = pytest.mark.slow

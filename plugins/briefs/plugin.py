@@ -12,15 +12,22 @@ from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.utils import clean_output_dir
 
-from briefs import articles, jinja, publish
 from briefs.analysis.entities import (
     Gazetteer,
     load_site_entities,
     site_gazetteer,
 )
 from briefs.cache import AnalysisCache
-from briefs.generators import URL_DEFAULTS, EntityPagesGenerator
-from briefs.pelican import compat, content_errors, intake, reporting
+from briefs.pelican import (
+    articles,
+    compat,
+    content_errors,
+    intake,
+    jinja,
+    publishing,
+    reporting,
+)
+from briefs.pelican.generators import URL_DEFAULTS, EntityPagesGenerator
 from briefs.settings import BriefsSettings
 
 
@@ -134,19 +141,19 @@ def register() -> None:
     # All articles read and the content cache saved: safe to rewrite _content.
     signals.article_generator_finalized.connect(annotate_articles)
     # Publishing build: stop early on an empty or relative SITEURL.
-    signals.initialized.connect(publish.check_publishing)
+    signals.initialized.connect(publishing.check_publishing)
     # Search on: add the search.html direct template before generators are made.
-    signals.initialized.connect(publish.add_search_page)
+    signals.initialized.connect(publishing.add_search_page)
     # Canonical/Open Graph/JSON-LD filters and the search normaliser's tables.
-    signals.generator_init.connect(publish.install_jinja)
+    signals.generator_init.connect(publishing.install_jinja)
     # Feed entry titles as typed (Pelican strips tags from them), then
     # Atom ids and links percent-encoded (Arabic slugs), xml:lang set, for every feed.
-    signals.feed_generated.connect(publish.plain_feed_titles)
-    signals.feed_generated.connect(publish.ascii_feed_ids)
+    signals.feed_generated.connect(publishing.plain_feed_titles)
+    signals.feed_generated.connect(publishing.ascii_feed_ids)
     # Site written: .nojekyll, sitemap.xml and robots.txt from the pages' heads.
-    signals.finalized.connect(publish.write_site_files)
+    signals.finalized.connect(publishing.write_site_files)
     # Site written: the Pagefind index of the briefs (a failure fails the build).
-    signals.finalized.connect(publish.index_search)
+    signals.finalized.connect(publishing.index_search)
     # Site written: fail the build if a content file could not be read (unless
     # BRIEFS_SKIP_UNREADABLE); connected after the other finalized receivers.
     signals.finalized.connect(content_errors.fail_on_unreadable)

@@ -11,7 +11,7 @@ from typing import Any
 from briefs.analysis.boilerplate import DEFAULT_PATTERN_SOURCES, compile_patterns
 from briefs.analysis.pipeline import AnalysisConfig
 from briefs.i18n import DIGIT_SYSTEMS
-from briefs.related import RelatedConfig
+from briefs.site.related import RelatedConfig
 
 
 class BriefsConfigError(ValueError):
@@ -41,7 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_SEARCH": True,
     # How many related briefs a brief shows (editors' pins come on top).
     "BRIEFS_RELATED_MAX": 5,
-    # The least relatedness score for a link (see briefs.related): higher links less.
+    # The least relatedness score for a link (see briefs.site.related): higher links less.
     "BRIEFS_RELATED_MIN_SCORE": 40,
     # A story thread holds briefs on the same main entities up to this many days apart.
     "BRIEFS_THREAD_DAYS": 14,

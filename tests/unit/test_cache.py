@@ -12,8 +12,8 @@ import pytest
 
 from briefs.analysis.entities import default_gazetteer
 from briefs.analysis.pipeline import analyse_brief
-from briefs.articles import analyse_article
 from briefs.cache import AnalysisCache, CachedAnalysis
+from briefs.pelican.articles import analyse_article
 from briefs.settings import BriefsSettings
 
 BODY = "بروكسل (أ ف ب) – وقال الأمين العام لحلف شمال الأطلسي مارك روتي إن “الحلف سيبقى موحدا”."

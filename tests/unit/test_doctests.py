@@ -14,7 +14,7 @@ MODULES = sorted(info.name for info in pkgutil.walk_packages(briefs.__path__, "b
 
 
 def test_every_module_is_collected() -> None:
-    assert {"briefs.htmltext", "briefs.sanitise", "briefs.analysis.pipeline",
+    assert {"briefs.markup.htmltext", "briefs.markup.sanitise", "briefs.analysis.pipeline",
             "briefs.analysis.entities.link"} <= set(MODULES)
 
 

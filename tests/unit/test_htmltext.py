@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefs.htmltext import Wrap, apply_wraps, extract_body, keep_leading_blocks
+from briefs.markup.htmltext import Wrap, apply_wraps, extract_body, keep_leading_blocks
 
 HTML = (
     "<p>بروكسل (أ ف ب) – قال <em>مارك روتي</em> إن &quot;الصين&quot; تتحمل.</p>\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import markdown
 
-from briefs.importer import ImportRequest, write_brief
-from briefs.sources import read_content_file
+from briefs.cli.importer import ImportRequest, write_brief
+from briefs.cli.sources import read_content_file
 
 
 def _import(tmp_path: Path, page: str, **fields: str) -> Path:

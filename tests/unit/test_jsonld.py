@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from briefs import jsonld
-from briefs.jsonld import EntityRef, QuoteRef, article_jsonld, jsonld_script, news_article
+from briefs.publish import jsonld
+from briefs.publish.jsonld import EntityRef, QuoteRef, article_jsonld, jsonld_script, news_article
 
 RIYADH = timezone(timedelta(hours=3))
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$")

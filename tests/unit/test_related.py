@@ -1,4 +1,4 @@
-"""Tests for briefs.related: scoring, editors' pins and forbids, story threads."""
+"""Tests for briefs.site.related: scoring, editors' pins and forbids, story threads."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from briefs.related import (
+from briefs.site.related import (
     BriefFeatures,
     EntityUse,
     Related,

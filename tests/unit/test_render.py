@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.htmltext import apply_wraps, extract_body
-from briefs.render import isolation_wraps, key_quote_wraps, ltr_runs
+from briefs.markup.htmltext import apply_wraps, extract_body
+from briefs.markup.render import isolation_wraps, key_quote_wraps, ltr_runs
 
 
 @pytest.mark.parametrize(("text", "runs"), [
@@ -27,7 +27,7 @@ def test_runs_never_cross_paragraphs() -> None:
 
 def test_key_quote_gets_one_id_and_a_numbered_link_back() -> None:
     from briefs.analysis.model import Span
-    from briefs.articles import KeyQuote
+    from briefs.pelican.articles import KeyQuote
 
     body = extract_body("<p>قال روتي: “الحلف <em>موحد</em>”.</p><p>“ويبقى كذلك</p>")
     first = body.text.index("الحلف")
@@ -58,7 +58,7 @@ def _mention_document(text: str, name: str):
 
 
 def test_a_name_inside_the_authors_link_is_not_linked_again() -> None:
-    from briefs.render import entity_link_wraps
+    from briefs.markup.render import entity_link_wraps
 
     body = extract_body('<p>قال <a href="https://x.org/">مارك روتي</a> إن مارك روتي باق</p>')
     document = _mention_document(body.text, "مارك روتي")
@@ -73,7 +73,7 @@ def test_a_name_inside_the_authors_link_is_not_linked_again() -> None:
 
 def test_a_quote_opening_inside_the_authors_link_gets_no_number() -> None:
     from briefs.analysis.model import Span
-    from briefs.articles import KeyQuote
+    from briefs.pelican.articles import KeyQuote
 
     body = extract_body('<p>قال <a href="https://x.org/">"الحلف موحد"</a>.</p>')
     start = body.text.index("الحلف")

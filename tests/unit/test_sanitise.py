@@ -1,10 +1,10 @@
-"""The body sanitiser: what an author's HTML keeps and loses (briefs.sanitise)."""
+"""The body sanitiser: what an author's HTML keeps and loses (briefs.markup.sanitise)."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefs.sanitise import sanitise_html
+from briefs.markup.sanitise import sanitise_html
 
 
 @pytest.mark.parametrize("hostile", [

@@ -1,4 +1,4 @@
-"""The search normaliser (briefs.searchnorm) against the shared cases.
+"""The search normaliser (briefs.publish.searchnorm) against the shared cases.
 
 tests/cases/search_normalise.json is read here and by tests/browser/test_search.py, which
 runs the same inputs through the browser's normaliser (theme/static/js/search.js): both
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs import searchnorm
+from briefs.publish import searchnorm
 
 CASES = json.loads(
     (Path(__file__).resolve().parents[1] / "cases" / "search_normalise.json").read_text(

@@ -7,7 +7,7 @@ any other part of the plugin or the theme sees an article or a page:
   is turned into its text; bidi controls and other invisible format characters (U+202E,
   an unclosed U+2067, zero-width spaces) are stripped, since they spill into the page title
   and can reverse what a reader sees. The theme escapes every value (autoescape is on);
-- its body and formatted fields (``Summary``) are **sanitised** (:mod:`briefs.sanitise`),
+- its body and formatted fields (``Summary``) are **sanitised** (:mod:`briefs.markup.sanitise`),
   unless ``BRIEFS_RAW_HTML`` says every author is trusted;
 - ``Lang`` must be a language Babel knows (else a warning, and the site's language);
 - ``Slug`` must be a safe path segment, and every tag must have a name that makes a URL;
@@ -32,7 +32,7 @@ from pelican.contents import Content, Static
 from pelican.urlwrappers import Tag
 
 from briefs.i18n import parse_locale
-from briefs.sanitise import sanitise_html
+from briefs.markup.sanitise import sanitise_html
 
 logger = logging.getLogger(__name__)
 

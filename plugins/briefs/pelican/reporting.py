@@ -14,10 +14,10 @@ import logging
 from briefs.analysis.entities import EntitiesFileError
 from briefs.pelican.content_errors import UnreadableContentError
 from briefs.pelican.intake import DuplicateOutputError
-from briefs.publish import FeedError
-from briefs.search import SearchIndexError
+from briefs.pelican.publishing import FeedError
+from briefs.publish.search import SearchIndexError
+from briefs.publish.sitemap import SitemapError
 from briefs.settings import BriefsConfigError
-from briefs.sitemap import SitemapError
 
 # Errors whose message is the whole story: what is wrong, where, and how to fix it.
 EXPLAINED_ERRORS: tuple[type[Exception], ...] = (

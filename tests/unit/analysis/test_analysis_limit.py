@@ -11,8 +11,8 @@ import pytest
 
 from briefs.analysis.entities import default_gazetteer
 from briefs.analysis.pipeline import AnalysisConfig, analyse_brief
-from briefs.articles import analyse_article
 from briefs.cache import AnalysisCache
+from briefs.pelican.articles import analyse_article
 from briefs.settings import BriefsConfigError, BriefsSettings
 
 FIRST = "قال الأمين العام لحلف شمال الأطلسي مارك روتي إن “الحلف سيبقى موحدا مهما حدث”."
@@ -53,7 +53,7 @@ def test_the_build_reports_the_cut_with_the_file_name_cached_or_not(
                                   source_path=name)
         cache = AnalysisCache(settings.cache_dir)
         caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="briefs.articles"):
+        with caplog.at_level(logging.WARNING, logger="briefs.pelican.articles"):
             analyse_article(article, settings, default_gazetteer(), cache)
         assert cache.hits == build
         assert [record.getMessage() for record in caplog.records] == [

@@ -12,7 +12,7 @@ from briefs.analysis.entities import (
     recognise,
 )
 from briefs.analysis.entities.tokens import tokenize
-from briefs.sources import read_content_file
+from briefs.cli.sources import read_content_file
 from support import ROOT
 
 #: The seed AFP article's plain text: the body of its content file (copied character for

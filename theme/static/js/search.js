@@ -1,9 +1,9 @@
-// Search page: normalise the query the way briefs/searchnorm.py normalised the index,
+// Search page: normalise the query the way briefs/publish/searchnorm.py normalised the index,
 // then ask Pagefind. The tables come from the page (#search-rules, written from Python);
 // the steps below mirror searchnorm.fold / words / base / query_text one for one, and
 // tests/cases/search_normalise.json checks both sides give the same output.
 
-/** Build the normaliser from the tables of briefs.searchnorm.rules(). */
+/** Build the normaliser from the tables of briefs.publish.searchnorm.rules(). */
 export function makeNormaliser(rules) {
   const marks = new RegExp(rules.marks, "gu");
   const arabic = new RegExp(rules.arabicLetter, "u");

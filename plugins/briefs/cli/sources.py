@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import markdown
 
-from briefs.htmltext import extract_body
+from briefs.markup.htmltext import extract_body
 
 # Pelican's default Markdown extensions, so the CLI sees what the site build sees.
 MARKDOWN_EXTENSIONS = ("markdown.extensions.extra", "markdown.extensions.meta")

@@ -2,7 +2,7 @@
 
 Only briefs are indexed: each brief page of the output (``<article class="brief">``)
 becomes one Pagefind *custom record* whose content is the normalised text of its title
-and body (:mod:`briefs.searchnorm`), so that clitics, spelling variants, harakat and
+and body (:mod:`briefs.publish.searchnorm`), so that clitics, spelling variants, harakat and
 tatweel do not hide a brief. Reading the written pages, rather than Pelican's articles,
 indexes exactly what readers see, entity and tag pages excluded.
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefs.searchnorm import index_text
+from briefs.publish.searchnorm import index_text
 
 logger = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
-from briefs.entity_index import IndexedEntity, group_by_type
-from briefs.site_index import SiteIndex
+from briefs.site.entities import IndexedEntity, group_by_type
+from briefs.site.index import SiteIndex
 
 logger = logging.getLogger(__name__)
 

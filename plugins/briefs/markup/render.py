@@ -1,7 +1,7 @@
 """Presentation markup written into a brief's body: isolation, quote anchors, entity links.
 
 The only place that changes an article's HTML; it writes markup at text offsets found by
-the analysis, through :mod:`briefs.htmltext`, and never re-serialises the author's HTML.
+the analysis, through :mod:`briefs.markup.htmltext`, and never re-serialises the author's HTML.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from briefs.analysis.model import Document, Span
-from briefs.htmltext import BodyText, Wrap
+from briefs.markup.htmltext import BodyText, Wrap
 
 
 class NumberedQuote(Protocol):

@@ -24,8 +24,8 @@ from briefs.analysis.entities import (
 )
 from briefs.analysis.model import Document
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
-from briefs.importer import ImportRequest, write_brief
-from briefs.sources import (
+from briefs.cli.importer import ImportRequest, write_brief
+from briefs.cli.sources import (
     KINDS,
     ContentFile,
     ContentFileError,

@@ -1,6 +1,6 @@
 """The site-wide index of briefs: entities, related briefs and story threads (pure).
 
-Built once all briefs are analysed, from one :class:`~briefs.entity_index.BriefRecord` per
+Built once all briefs are analysed, from one :class:`~briefs.site.entities.BriefRecord` per
 brief. Related briefs are scored on *site* entity ids, so an Arabic and an English brief
 about the same people link, whatever the language of their names.
 """
@@ -14,8 +14,8 @@ from datetime import datetime
 
 from briefs.analysis.entities import Gazetteer, name_key
 from briefs.analysis.model import Document
-from briefs.entity_index import BriefRecord, EntityIndex, build_entity_index
-from briefs.related import (
+from briefs.site.entities import BriefRecord, EntityIndex, build_entity_index
+from briefs.site.related import (
     BriefFeatures,
     EntityUse,
     Related,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from briefs.htmltext import extract_body
-from briefs.sources import ContentFileError
+from briefs.cli.sources import ContentFileError
+from briefs.markup.htmltext import extract_body
 
 # A line Markdown would read as a heading, list, quote block or rule.
 _BLOCK_SYNTAX = re.compile(r"^(\s*)(#|>|[-*+](\s|$)|\d+[.)](\s|$)|={3,}|-{3,})")

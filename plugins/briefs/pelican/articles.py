@@ -1,7 +1,7 @@
 """Turn the articles read by Pelican into briefs: analyse each, index the site, write markup.
 
 Glue only: the text work is done by :mod:`briefs.analysis`, the index by
-:mod:`briefs.entity_index`, the markup by :mod:`briefs.render`. Reads and writes
+:mod:`briefs.site.entities`, the markup by :mod:`briefs.markup.render`. Reads and writes
 ``article._content`` only, never ``article.content`` (memoised: an early read would freeze
 the page's HTML; getpelican/pelican#1986).
 """
@@ -25,17 +25,17 @@ from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.cache import AnalysisCache, CachedAnalysis
-from briefs.entity_index import (
+from briefs.i18n import text_direction
+from briefs.markup.htmltext import BodyText, apply_wraps, extract_body, keep_leading_blocks
+from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
+from briefs.settings import BriefsSettings
+from briefs.site.entities import (
     EntityGroup,
     EntityIndex,
     brief_entities,
     group_by_type,
 )
-from briefs.htmltext import BodyText, apply_wraps, extract_body, keep_leading_blocks
-from briefs.i18n import text_direction
-from briefs.render import entity_link_wraps, isolation_wraps, key_quote_wraps
-from briefs.settings import BriefsSettings
-from briefs.site_index import SiteIndex, index_site, record_of
+from briefs.site.index import SiteIndex, index_site, record_of
 
 logger = logging.getLogger(__name__)
 

@@ -30,11 +30,11 @@ from markupsafe import Markup
 from pelican import Pelican
 from pelican.generators import Generator
 
-from briefs import searchnorm
-from briefs.jsonld import article_jsonld, jsonld_script
-from briefs.search import build_search_index
+from briefs.publish import searchnorm
+from briefs.publish.jsonld import article_jsonld, jsonld_script
+from briefs.publish.search import build_search_index
+from briefs.publish.sitemap import SitemapError, collect_pages, iri_to_uri, robots_txt, sitemap_xml
 from briefs.settings import BriefsConfigError
-from briefs.sitemap import SitemapError, collect_pages, iri_to_uri, robots_txt, sitemap_xml
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""What a published site carries besides its pages: JSON-LD, the sitemap, the search index."""

@@ -1,0 +1,1 @@
+"""Whole-site indexes, pure (no Pelican): entities across briefs, related briefs, story threads."""
