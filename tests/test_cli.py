@@ -97,5 +97,8 @@ def test_import_writes_a_brief_and_never_overwrites(tmp_path: Path,
     assert "\\# not a heading" in text
     assert "بروكسل (أ ف ب) – نص الخبر." in text
     assert "Home" not in text
-    assert main(args) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert main(args) == 0  # skipped, not failed: the brief is never overwritten
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "0 imported, 1 skipped" in captured.err
+    assert "already exists" in captured.err

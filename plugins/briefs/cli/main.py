@@ -3,7 +3,7 @@
     mujaz annotate content/2024-11-14-nato-china-north-korea.ar.md
     mujaz annotate article.txt --lang ar --format text
     pbpaste | mujaz annotate - --kind txt
-    mujaz import saved-page.html --lang ar --title "…" --slug nato-china --date 2024-11-14
+    mujaz import saved-pages/ https://example.org/news/1 --content content
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 from briefs.analysis.entities import (
@@ -24,7 +23,7 @@ from briefs.analysis.entities import (
 )
 from briefs.analysis.model import Document
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
-from briefs.cli.importer import ImportRequest, write_brief
+from briefs.cli import importer as importer_command
 from briefs.cli.sources import (
     KINDS,
     ContentFile,
@@ -118,34 +117,6 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _import(arguments: argparse.Namespace) -> int:
-    request = ImportRequest(
-        source_path=arguments.path,
-        content_dir=arguments.content,
-        lang=arguments.lang,
-        title=arguments.title,
-        date=arguments.date,
-        slug=arguments.slug,
-        source=arguments.source or "",
-        dateline=arguments.dateline or "",
-    )
-    try:
-        target = write_brief(request)
-    except ContentFileError as error:
-        print(f"mujaz import: {error}", file=sys.stderr)
-        return 1
-    print(target)
-    return 0
-
-
-def _datetime(value: str) -> datetime:
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError as error:
-        msg = f"{value!r} is not a date such as 2024-11-14 or 2024-11-14T10:00"
-        raise argparse.ArgumentTypeError(msg) from error
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``mujaz`` command."""
     parser = argparse.ArgumentParser(prog="mujaz", description=__doc__.splitlines()[0])
@@ -164,18 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the editors' entity file (default: entities.yml beside PATH)")
     annotate.set_defaults(handler=_annotate)
     importer = commands.add_parser(
-        "import", help="bring a plain-text article or a saved web page into content/ as a brief")
-    importer.add_argument("path", type=Path, help="a .txt article or a saved .html page")
-    importer.add_argument("--title", required=True)
-    importer.add_argument("--slug", required=True, help="short ASCII name of the brief's URL")
-    importer.add_argument("--lang", default="ar")
-    importer.add_argument("--date", type=_datetime, required=True,
-                          help="publication date, ISO 8601 (2024-11-14 or 2024-11-14T10:00)")
-    importer.add_argument("--source", help="the agency or outlet, e.g. وكالة فرانس برس")
-    importer.add_argument("--dateline", help="the place of the dateline, e.g. بروكسل")
-    importer.add_argument("--content", type=Path, default=Path("content"),
-                          help="the content folder (default: content)")
-    importer.set_defaults(handler=_import)
+        "import", help="bring saved pages, addresses or a feed's items into content/ as briefs")
+    importer_command.add_arguments(importer)
+    importer.set_defaults(handler=importer_command.command)
     return parser
 
 

@@ -1,0 +1,506 @@
+"""A news page's article and metadata: trafilatura for the body, the page's own tags for the rest.
+
+trafilatura finds the main text (it scores best among open-source extractors) and a first
+reading of the metadata. What it leaves out, this module reads from the page itself, in the
+order a publisher's own data is most reliable: JSON-LD ``NewsArticle`` (``headline``,
+``datePublished`` with its offset, ``inLanguage``, ``publisher``, ``author``), then Open Graph
+and ``article:`` tags, then ``<time datetime>``, ``<html lang>`` and the canonical link.
+
+The body comes back as typed blocks (paragraphs, headings, list items, quotations) whose
+text is plain: links are kept only with ``http(s)`` targets, and nothing else of the page
+is. When the page carries its own ``articleBody`` and trafilatura's text misses much of
+it, the recall-oriented extraction is tried, and failing that the ``articleBody`` itself.
+"""
+
+from __future__ import annotations
+
+import configparser
+import copy
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+#: JSON-LD types that describe the article itself.
+ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
+    "liveblogposting", "socialmediaposting", "scholarlyarticle", "techarticle", "report",
+})
+#: ``<meta>`` names and properties giving the publication date, most reliable first.
+DATE_META = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "datepublished", "publishdate", "pubdate", "publish-date", "publication_date",
+    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "date", "og:published_time",
+)
+TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
+SITE_META = ("og:site_name", "application-name", "al:android:app_name", "twitter:site")
+AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author")
+#: A JSON-LD script longer than this is not metadata (and is not parsed).
+MAX_JSON_LD_CHARS = 2_000_000
+_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(https?://\S+?)\s*-->", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}")
+# Letters that only Persian or Urdu write with the Arabic script.
+_PERSIAN = frozenset("پچژگکی")
+_URDU = frozenset("ٹڈڑںےھ")
+_FRENCH_WORDS = frozenset(re.findall(r"\S+", "le la les des du de et est une un dans pour qui "
+                                     "que sur pas au aux avec ce cette il elle ont été selon"))
+_ENGLISH_WORDS = frozenset(re.findall(r"\S+", "the and of to in is was for that on with as by "
+                                      "at from he she it are were has have said"))
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """A run of a block's text; ``href`` is set when the run is an http(s) link."""
+
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the article: ``p``, ``h2``…``h6``, ``li``, ``oli`` (numbered) or ``quote``."""
+
+    kind: str
+    inlines: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        """Return the block's plain text."""
+        return "".join(piece.text for piece in self.inlines)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a news page says about its article, and the article's blocks."""
+
+    title: str = ""
+    date: datetime | None = None
+    lang: str = ""
+    source: str = ""
+    author: str = ""
+    url: str = ""
+    blocks: tuple[Block, ...] = ()
+    notes: tuple[str, ...] = field(default=(), compare=False)  # how the body was found
+
+    @property
+    def text(self) -> str:
+        """Return the article's block texts joined by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+def one_line(value: object) -> str:
+    """Return a value as one line of text, spaces folded.
+
+    >>> one_line("  Breaking:\\n NATO  ")
+    'Breaking: NATO'
+    """
+    return _SPACE.sub(" ", str(value or "")).strip()
+
+
+def http_url(value: str, base: str = "") -> str:
+    """Return ``value`` made absolute against ``base`` if it is an http(s) address, else "".
+
+    >>> http_url("/news/1", "https://example.org/a"), http_url("javascript:alert(1)")
+    ('https://example.org/news/1', '')
+    """
+    value = one_line(value)
+    if not value:
+        return ""
+    try:
+        absolute = urljoin(base, value) if base else value
+        parts = urlsplit(absolute)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return ""
+    return absolute
+
+
+def parse_date(value: str) -> datetime | None:
+    """Read an ISO 8601 date (with its offset when it has one); None when it is not one.
+
+    >>> parse_date("2024-11-14T10:05:00+03:00").isoformat()
+    '2024-11-14T10:05:00+03:00'
+    >>> parse_date("2024-11-14T07:05:00.000Z").utcoffset().total_seconds()
+    0.0
+    >>> parse_date("yesterday") is None
+    True
+    """
+    value = one_line(value)
+    if not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    value = re.sub(r"(\.\d+)?Z$", "+00:00", value)
+    value = re.sub(r"\.\d+(?=[+-]\d{2}:?\d{2}$|$)", "", value)
+    value = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", value)
+    try:
+        return datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value[:10])
+        except ValueError:
+            return None
+
+
+def language_of_text(text: str) -> str:
+    """Guess a language from the script (and, for Latin, common words) of a text.
+
+    >>> language_of_text("قال الوزير إن الحكومة"), language_of_text("Le ministre a dit que la")
+    ('ar', 'fr')
+    """
+    arabic = latin = 0
+    persian = urdu = 0
+    for char in text[:20_000]:
+        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f":
+            arabic += 1
+            persian += char in _PERSIAN
+            urdu += char in _URDU
+        elif (char.isalpha() and char.isascii()) or "\u00c0" <= char <= "\u024f":
+            latin += 1
+    if arabic > latin:
+        if urdu > 0.01 * arabic:
+            return "ur"
+        return "fa" if persian > 0.01 * arabic else "ar"
+    if not latin:
+        return ""
+    words = re.findall(r"[a-zà-ÿ]+", text[:20_000].lower())
+    french = sum(word in _FRENCH_WORDS for word in words)
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    return "fr" if french > english else "en"
+
+
+def _script(lang: str) -> str:
+    return "arabic" if lang in {"ar", "fa", "ur", "ps", "ku", "sd", "ug"} else "latin"
+
+
+def base_language(tag: str) -> str:
+    """Return the primary subtag of a language tag, lower-cased (``ar_SA`` → ``ar``)."""
+    match = _LANG_TAG.match(one_line(tag))
+    return match.group(0).lower() if match else ""
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Yield every JSON object of the page's JSON-LD scripts (graphs and lists walked)."""
+    for script in tree.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = script.text or ""
+        if len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def _name(value: object) -> str:
+    """Return the name of a JSON-LD person or organisation (or list of them)."""
+    if isinstance(value, list):
+        names = [_name(item) for item in value[:5]]
+        return ", ".join(dict.fromkeys(name for name in names if name))
+    if isinstance(value, dict):
+        return one_line(value.get("name") or "")
+    return one_line(value) if isinstance(value, str) and "://" not in value else ""
+
+
+@dataclass(slots=True)
+class _Meta:
+    """Metadata candidates read from the page's own tags."""
+
+    title: str = ""
+    dates: list[str] = field(default_factory=list)
+    lang: str = ""
+    site: str = ""
+    author: str = ""
+    url: str = ""
+    body: str = ""
+
+
+def read_metadata(tree: HtmlElement, raw_head: str = "") -> _Meta:
+    """Read the page's JSON-LD, ``<meta>`` tags, ``<time>``, ``lang`` and canonical link."""
+    meta = _Meta()
+    for item in _json_ld_objects(tree):
+        if not _types(item) & ARTICLE_TYPES:
+            continue
+        meta.title = meta.title or one_line(item.get("headline") or "")
+        if isinstance(item.get("datePublished"), str):
+            meta.dates.append(item["datePublished"])
+        meta.lang = meta.lang or base_language(str(item.get("inLanguage") or ""))
+        meta.site = meta.site or _name(item.get("publisher"))
+        meta.author = meta.author or _name(item.get("author"))
+        if isinstance(item.get("articleBody"), str) and not meta.body:
+            meta.body = item["articleBody"]
+        entity = item.get("mainEntityOfPage")
+        if isinstance(entity, dict):
+            entity = entity.get("@id") or entity.get("url")
+        meta.url = meta.url or http_url(str(item.get("url") or entity or ""))
+    tags: dict[str, str] = {}
+    for element in tree.iterfind(".//meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop")
+               or element.get("http-equiv") or "").strip().lower()
+        content = element.get("content")
+        if key and content and key not in tags:
+            tags[key] = content
+    meta.title = meta.title or next((one_line(tags[k]) for k in TITLE_META if k in tags), "")
+    meta.dates += [tags[k] for k in DATE_META if k in tags]
+    for time in tree.iterfind(".//time"):
+        if time.get("datetime"):
+            meta.dates.append(time.get("datetime") or "")
+            break
+    meta.site = meta.site or next((one_line(tags[k]) for k in SITE_META
+                                   if k in tags and not tags[k].startswith("@")), "")
+    meta.author = meta.author or next((one_line(tags[k]) for k in AUTHOR_META
+                                       if k in tags and "://" not in tags[k]), "")
+    meta.lang = (meta.lang or base_language(tree.get("lang") or tree.get("xml:lang") or "")
+                 or base_language(tags.get("og:locale", ""))
+                 or base_language(tags.get("content-language", "")))
+    canonical = next((link.get("href") or "" for link in tree.iterfind(".//link")
+                      if "canonical" in (link.get("rel") or "").lower().split()), "")
+    saved = _SAVED_FROM.search(raw_head)
+    meta.url = (http_url(canonical) or meta.url or http_url(tags.get("og:url", ""))
+                or (http_url(saved.group(1)) if saved else ""))
+    return meta
+
+
+# --- body -------------------------------------------------------------------------------
+
+
+def _inlines(element: etree._Element, base: str) -> list[Inline]:
+    """Return the text runs of a trafilatura XML element, links kept only when http(s)."""
+    runs: list[Inline] = []
+
+    def walk(node: etree._Element, href: str | None) -> None:
+        if node.text:
+            runs.append(Inline(node.text, href))
+        for child in node:
+            if child.tag == "lb":
+                runs.append(Inline("\n", href))
+            elif child.tag == "graphic":
+                pass
+            elif child.tag == "ref" and href is None:
+                walk(child, http_url(child.get("target") or "", base) or None)
+            else:
+                walk(child, href)
+            if child.tail:
+                runs.append(Inline(child.tail, href))
+
+    walk(element, None)
+    merged: list[Inline] = []
+    for run in runs:
+        if merged and merged[-1].href == run.href:
+            merged[-1] = Inline(merged[-1].text + run.text, run.href)
+        else:
+            merged.append(run)
+    return merged
+
+
+def _clean_inlines(runs: list[Inline]) -> tuple[Inline, ...]:
+    """Fold spaces inside lines, trim the block's outer whitespace, keep links on one line."""
+    out = []
+    for run in runs:
+        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", run.text)
+        text = re.sub(r"\s+", " ", text) if run.href else re.sub(r" ?\n[\s]*", "\n", text)
+        out.append(Inline(text, run.href))
+    while out and not out[0].text.strip():
+        out.pop(0)
+    while out and not out[-1].text.strip():
+        out.pop()
+    if not out:
+        return ()
+    out[0] = Inline(out[0].text.lstrip(), out[0].href)
+    out[-1] = Inline(out[-1].text.rstrip(), out[-1].href)
+    return tuple(run for run in out if run.text)
+
+
+def body_blocks(body: etree._Element, base: str = "") -> list[Block]:
+    """Return the article's blocks from trafilatura's XML body."""
+    blocks: list[Block] = []
+
+    def add(kind: str, element: etree._Element) -> None:
+        inlines = _clean_inlines(_inlines(element, base))
+        if inlines:
+            blocks.append(Block(kind, inlines))
+
+    def walk(node: etree._Element) -> None:  # noqa: PLR0912 - one branch a tag
+        for child in node:
+            tag = child.tag
+            if tag == "p":
+                add("p", child)
+            elif tag == "head":
+                rend = child.get("rend") or "h2"
+                level = min(max(int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2, 2), 6)
+                add(f"h{level}", child)
+            elif tag == "list":
+                numbered = (child.get("rend") or "") == "ol"
+                for item in child.iterfind("item"):
+                    nested = item.findall("list")
+                    for sub in nested:
+                        item.remove(sub)
+                    add("oli" if numbered else "li", item)
+                    for sub in nested:
+                        wrapper = etree.Element("div")
+                        wrapper.append(sub)
+                        walk(wrapper)
+            elif tag == "quote":
+                if len(child) and all(sub.tag in {"p", "list", "head"} for sub in child):
+                    before = len(blocks)
+                    walk(child)
+                    blocks[before:] = [Block("quote", b.inlines) for b in blocks[before:]]
+                else:
+                    add("quote", child)
+            elif tag == "table":
+                for row in child.iterfind(".//row"):
+                    cells = [one_line("".join(cell.itertext())) for cell in row.iterfind("cell")]
+                    cells = [cell for cell in cells if cell]
+                    if cells:
+                        blocks.append(Block("p", (Inline(" | ".join(cells)),)))
+            elif tag in {"div", "section", "body"}:
+                walk(child)
+            elif tag in {"graphic", "lb", "code", "hi", "ref", "del"}:
+                if tag in {"code", "hi", "ref"}:
+                    add("p", child)
+            else:
+                add("p", child)
+
+    walk(body)
+    return blocks
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def token_f1(found: str, truth: str) -> tuple[float, float, float]:
+    """Return the precision, recall and F1 of ``found``'s word tokens against ``truth``'s.
+
+    >>> token_f1("a b c", "a b d")
+    (0.6666666666666666, 0.6666666666666666, 0.6666666666666666)
+    """
+    from collections import Counter
+
+    got, want = Counter(_tokens(found)), Counter(_tokens(truth))
+    common = sum((got & want).values())
+    if not got or not want:
+        return (float(not got and not want),) * 3  # type: ignore[return-value]
+    precision, recall = common / sum(got.values()), common / sum(want.values())
+    f1 = 2 * precision * recall / (precision + recall) if common else 0.0
+    return precision, recall, f1
+
+
+def _article_body_blocks(text: str) -> list[Block]:
+    """Return the blocks of a JSON-LD ``articleBody`` (paragraphs on its line breaks)."""
+    paragraphs = [one_line(part) for part in re.split(r"\n\s*", text)]
+    return [Block("p", (Inline(part),)) for part in paragraphs if part]
+
+
+def _normalised(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _drop_title(blocks: list[Block], title: str) -> list[Block]:
+    """Drop a leading heading (or paragraph) that only repeats the title."""
+    wanted = _normalised(title)
+    while blocks and wanted and _normalised(blocks[0].text) == wanted:
+        blocks = blocks[1:]
+    return blocks
+
+
+@functools.cache
+def trafilatura_config() -> configparser.ConfigParser:
+    """Return trafilatura's settings, with a lower floor for a short article.
+
+    Below ``MIN_EXTRACTED_SIZE`` characters trafilatura distrusts its result and falls back
+    to all the page's text, menus included; a brief can be a few lines.
+    """
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+def extract_page(raw: bytes, url: str = "") -> Page:
+    """Extract a saved or fetched page (its bytes): the article's blocks and metadata.
+
+    ``url`` is the address the page was fetched from (a saved file: ""); the page's own
+    canonical link wins over it.
+    """
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw)
+    if tree is None:
+        return Page(url=http_url(url))
+    head = raw[:4096].decode("utf-8", "replace")
+    meta = read_metadata(tree, head)
+    page_url = meta.url or http_url(url)
+    options = {"config": trafilatura_config(), "url": page_url or None,
+               "include_comments": False, "include_tables": True,
+               "include_links": True, "include_images": False, "include_formatting": False,
+               "with_metadata": True, "date_extraction_params": {"extensive_search": False,
+                                                                 "original_date": True}}
+    spare = copy.deepcopy(tree) if meta.body else None
+    document = bare_extraction(tree, **options)
+    notes = ["trafilatura"]
+    blocks = body_blocks(document.body, page_url) if document is not None else []
+    truth = meta.body if meta.body and len(meta.body) >= 200 else ""
+    if truth and token_f1(_text(blocks), truth)[1] < 0.9 and spare is not None:
+        # The page's own articleBody says the extraction missed much: try for recall.
+        recall_doc = bare_extraction(spare, favor_recall=True, **options)
+        recall_blocks = body_blocks(recall_doc.body, page_url) if recall_doc is not None else []
+        candidates = [(token_f1(_text(b), truth)[2], name, b) for name, b in
+                      (("trafilatura", blocks), ("trafilatura, favor_recall", recall_blocks),
+                       ("JSON-LD articleBody", _article_body_blocks(truth)))]
+        best = max(candidates, key=lambda item: item[0])
+        # articleBody is the publisher's own text, but often without its paragraphs.
+        _score, name, blocks = best
+        notes = [name]
+    title = meta.title or one_line(getattr(document, "title", "") or "")
+    dates = [*meta.dates, str(getattr(document, "date", "") or "")]
+    date = next((parsed for value in dates if (parsed := parse_date(value))), None)
+    blocks = _drop_title(blocks, title)
+    text = _text(blocks)
+    detected = language_of_text(text or title)
+    lang = meta.lang or base_language(str(getattr(document, "language", "") or ""))
+    if not lang or (detected and _script(detected) != _script(lang)):
+        lang = detected  # pages in Arabic often keep a theme's lang="en-US"
+    source = meta.site or one_line(getattr(document, "sitename", "") or "")
+    author = meta.author or one_line(getattr(document, "author", "") or "")
+    if author and author == source:
+        author = ""
+    return Page(title=title, date=date, lang=lang, source=source, author=author,
+                url=page_url, blocks=tuple(blocks), notes=tuple(notes))
+
+
+def _text(blocks: list[Block]) -> str:
+    return "\n\n".join(block.text for block in blocks)
