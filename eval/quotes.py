@@ -2,16 +2,21 @@
 
 Run: ``.venv/bin/python eval/quotes.py [--gold tests/gold/quotes] [--quiet]``
 
-For each ``tests/gold/quotes/<stem>.yml`` the content file named by ``source`` is read the way
-the site reads it (Markdown metadata header dropped, body rendered with
-``markdown.markdown(body, extensions=["extra"])``, block texts joined by blank lines), analysed
-with :func:`briefs.analysis.pipeline.analyse`, and compared with the gold:
+For each ``<gold dir>/<stem>.yml`` the file named by ``source`` (relative to the gold file,
+else to the repository) is read the way the site reads it (Markdown metadata header dropped,
+body rendered with ``markdown.markdown(body, extensions=["extra"])``, block texts joined by
+blank lines; a ``.txt`` file as it is), analysed as the build does
+(:func:`briefs.analysis.pipeline.analyse_brief`, with the brief's ``Quote_*`` overrides), and
+compared with the gold:
 
 * quote spans: a prediction matches a gold quote when it covers at least 80 % of the gold span
   (one-to-one); fragments are excluded on both sides; precision, recall, F1;
-* speaker accuracy over matched quotes: the predicted speaker must equal the gold full name
-  (compared on normalised keys: tashkeel, alef forms, spaces); a null gold speaker is right
-  only when the prediction is ``None``.
+* speaker accuracy over matched quotes: the predicted speaker is an entity, right when the gold
+  full name is one of its names in the document (its name, aliases or mentions, compared on
+  normalised keys: tashkeel, alef forms, spaces); a null gold speaker is right only when the
+  prediction is ``None``;
+* calibration: among matched quotes whose speaker has a confidence of 0.9 or more, how many
+  are right.
 
 Figures are printed overall and per language, followed by every miss.
 """
@@ -23,7 +28,6 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -31,43 +35,16 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import markdown  # noqa: E402
 import yaml  # noqa: E402
 
-from briefs.analysis.model import Document, Span  # noqa: E402
+from briefs.analysis.model import Document, Quote, Span  # noqa: E402
 from briefs.analysis.normalize import key_with_offsets, match_key  # noqa: E402
-from briefs.analysis.overrides import apply_overrides  # noqa: E402
-from briefs.analysis.pipeline import analyse  # noqa: E402
+from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief  # noqa: E402
+from briefs.markup.htmltext import extract_body  # noqa: E402
 
 MIN_OVERLAP = 0.8
 
 
 def _block_texts(html: str) -> list[str]:
-    """Return the block texts of rendered HTML (the lead's extractor when present)."""
-    try:
-        from briefs.markup.htmltext import extract_body
-    except ImportError:  # pragma: no cover - fallback before the lead's module existed
-        from html.parser import HTMLParser
-
-        class _Blocks(HTMLParser):
-            def __init__(self) -> None:
-                super().__init__()
-                self.blocks: list[str] = []
-                self.buf: list[str] | None = None
-
-            def handle_starttag(self, tag: str, attrs: Any) -> None:  # noqa: ANN401
-                if tag in {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}:
-                    self.buf = []
-
-            def handle_endtag(self, tag: str) -> None:
-                if self.buf is not None and tag in {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}:
-                    self.blocks.append("".join(self.buf).strip())
-                    self.buf = None
-
-            def handle_data(self, data: str) -> None:
-                if self.buf is not None:
-                    self.buf.append(data)
-
-        parser = _Blocks()
-        parser.feed(html)
-        return [b for b in parser.blocks if b]
+    """Return the block texts of rendered HTML, as the site build extracts them."""
     return [b.text for b in extract_body(html).blocks]
 
 
@@ -156,6 +133,15 @@ class Report:
 
     per_lang: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[str] = field(default_factory=list)
+    # (confidence, speaker right?) of every matched quote, for the calibration table
+    rated: list[tuple[float | None, bool]] = field(default_factory=list)
+
+    def calibration(self, floor: float = 0.9) -> tuple[int, int]:
+        """Return how many matched quotes have a confidence ≥ ``floor``, and how many of
+        them have the right speaker (a null speaker has no confidence: it is not counted)."""
+        sure = [right for confidence, right in self.rated
+                if confidence is not None and confidence >= floor]
+        return len(sure), sum(sure)
 
     @property
     def overall(self) -> Tally:
@@ -166,26 +152,32 @@ class Report:
         return total
 
 
-def _same_speaker(pred: str | None, gold: str | None) -> bool:
-    """Tell whether a predicted speaker equals the gold one (normalised keys)."""
+def _same_speaker(quote: Quote, doc: Document, gold: str | None) -> bool:
+    """Tell whether a quote's speaker is the gold one: the speaker is an entity, so any of
+    its names in the document counts (its name, aliases, the words of its mentions)."""
     if gold is None:
-        return pred is None
-    return pred is not None and match_key(pred) == match_key(gold)
+        return quote.speaker is None
+    if quote.speaker is None:
+        return False
+    names = {quote.speaker}
+    entity = next((e for e in doc.entities if e.id == quote.speaker_id), None)
+    if entity is not None:
+        names |= {entity.name, *entity.aliases, *(m.text for m in entity.mentions)}
+    return match_key(gold) in {match_key(name) for name in names}
 
 
 def evaluate_file(gold_path: Path, report: Report) -> Document | None:
     """Evaluate one gold file into ``report``; return the analysed document."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
-    source = ROOT / gold["source"]
+    # A source is relative to the gold file (sets kept outside the repository), else to
+    # the repository (tests/gold/quotes names content/…).
+    source = gold_path.parent / gold["source"]
+    if not source.is_file():
+        source = ROOT / gold["source"]
     body, lang, title = read_article(source)
-    doc = analyse(body, lang=lang, title=title)
     meta = read_metadata(source)
-    doc, warnings = apply_overrides(
-        doc,
-        add=meta.get("quote_add"),
-        hide=meta.get("quote_hide"),
-        speaker=meta.get("quote_speaker"),
-    )
+    doc, warnings = analyse_brief(body, lang=lang, title=title,
+                                  overrides={key: meta.get(key) for key in OVERRIDE_KEYS})
     report.misses.extend(f"{gold_path.stem}: override warning: {w}" for w in warnings)
     tally = report.per_lang[lang.split("-")[0]]
     name = gold_path.stem
@@ -214,7 +206,9 @@ def evaluate_file(gold_path: Path, report: Report) -> Document | None:
         tally.tp += 1
         q = preds[best]
         tally.spk_n += 1
-        if _same_speaker(q.speaker, g.get("speaker")):
+        right = _same_speaker(q, doc, g.get("speaker"))
+        report.rated.append((q.confidence, right))
+        if right:
             tally.spk_ok += 1
         else:
             report.misses.append(
@@ -255,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     print(_line("overall", report.overall))
     for lang in sorted(report.per_lang):
         print(_line(lang, report.per_lang[lang]))
+    sure, right = report.calibration()
+    print(f"calibration: {right}/{sure} speakers right among quotes with confidence >= 0.9"
+          f" ({right / sure if sure else 1:.3f})")
     if not args.quiet:
         print(f"\n{len(report.misses)} misses:")
         for miss in report.misses:

@@ -32,15 +32,24 @@ def test_annotate_prints_the_documented_json(capsys: pytest.CaptureFixture[str])
     assert data["boilerplate"] == ["شاركها.", "Exit mobile version"]
     assert "شاركها" not in data["text"]
     text = data["text"]
+    by_id = {entity["id"]: entity for entity in data["entities"]}
     for quote in data["quotes"]:
-        assert set(quote) == {"text", "speaker", "start", "end", "fragment", "cue"}
+        assert set(quote) == {"text", "speaker", "speaker_id", "speaker_mention", "sieve",
+                              "confidence", "start", "end", "fragment", "cue"}
         assert quote["text"].startswith(text[quote["start"]:quote["start"] + 10])
+        if quote["speaker"] is not None:
+            # Every speaker is an entity of the brief, named by its display name.
+            assert by_id[quote["speaker_id"]]["name"] == quote["speaker"]
+            assert 0 < quote["confidence"] <= 1
+            mention = quote["speaker_mention"]
+            assert text[mention["start"]:mention["end"]] == mention["text"]
     speakers = {quote["speaker"] for quote in data["quotes"]}
     assert {"مارك روتي", "جوزيب بوريل"} <= speakers
     names = {entity["name"]: entity for entity in data["entities"]}
     assert names["مارك روتي"]["type"] == "person"
     assert names["حلف شمال الأطلسي"]["type"] == "organization"
     for entity in data["entities"]:
+        assert 0 < entity["confidence"] <= 1
         for mention in entity["mentions"]:
             assert text[mention["start"]:mention["end"]] == mention["text"]
 

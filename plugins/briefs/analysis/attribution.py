@@ -91,6 +91,10 @@ class Attribution:
     position: int
     resolved: bool  # False when nothing could be said about the subject
     paragraph: int = 0
+    # The words that name the speaker at this cue: a name, a title or role phrase, or the
+    # cue itself when its subject is implicit («وأضاف»).
+    mention: Span | None = None
+    role: str | None = None  # the title or head-noun key, when a role names the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,12 +411,16 @@ def resolve_events(
         cue_text = " ".join(t.text for t in tokens[cue.start : cue.end])
         pos = tokens[cue.start].start
         para = paragraph_of[cue.start]
+        cue_span = Span(pos, tokens[cue.end - 1].end)
         if sub.kind in (NAME, TITLE):
             cand = _candidate_in(candidates, tokens, sub.start, sub.end)
             if cand:
                 sub = Subject(NAME, cand[0], cand[1], title_key=sub.title_key)
+        phrase = (Span(tokens[sub.start].start, tokens[sub.end - 1].end)
+                  if sub.start >= 0 and sub.end > sub.start else None)
         if sub.kind == NAME:
             display, span, keys = _name_of(text, tokens, sub.start, sub.end, cue.strip_l)
+            here = span
             full = resolve_alias(keys, pos, names)
             if full:
                 display, span, sieve = full.display, full.span, sieve + "+alias"
@@ -423,19 +431,25 @@ def resolve_events(
                     key=lambda n: n.position,
                 )
             genders.setdefault(display, cue.gender)
-            out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para))
+            out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para,
+                                   mention=here))
         elif sub.kind == ANON:
-            out.append(Attribution(None, None, cue_text, "anonymous", cue.gender, pos, True, para))
+            out.append(Attribution(None, None, cue_text, "anonymous", cue.gender, pos, True, para,
+                                   mention=phrase))
         elif sub.kind == TITLE and sub.title_key and resolve_title(sub.title_key, pos, names):
             known = resolve_title(sub.title_key, pos, names)
             assert known is not None
             out.append(
                 Attribution(
-                    known.display, known.span, cue_text, "alias", cue.gender, pos, True, para
+                    known.display, known.span, cue_text, "alias", cue.gender, pos, True, para,
+                    mention=phrase, role=sub.title_key,
                 )
             )
         elif sub.kind == TITLE:
-            out.append(Attribution(None, None, cue_text, "title", cue.gender, pos, True, para))
+            # A role or head noun no name here answers («وقال المدافع الفرنسي»): the
+            # coreference step looks for the entity it refers back to.
+            out.append(Attribution(None, None, cue_text, "title", cue.gender, pos, True, para,
+                                   mention=phrase, role=sub.title_key))
         else:  # subjectless verb or pronoun: the previous speaker whose gender agrees
             gender = sub.gender if sub.kind == PRONOUN else cue.gender
             prev = _previous(out, genders, gender, para, continuation_paragraphs)
@@ -448,10 +462,12 @@ def resolve_events(
                         position=pos,
                         gender=gender or prev.gender,
                         paragraph=para,
+                        mention=cue_span,
                     )
                 )
             else:
-                out.append(Attribution(None, None, cue_text, None, gender, pos, False, para))
+                out.append(Attribution(None, None, cue_text, None, gender, pos, False, para,
+                                       mention=cue_span))
     return out
 
 
@@ -548,7 +564,8 @@ def attribute_quotes(
             attr = replace(prev_attr, sieve="same-paragraph")
         if attr is not None:
             q = replace(  # noqa: PLW2901
-                q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue, sieve=attr.sieve
+                q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue, sieve=attr.sieve,
+                speaker_mention=attr.mention, speaker_role=attr.role,
             )
         out.append(q)
         prev_full, prev_attr = q, attr

@@ -20,6 +20,7 @@ def entity_json(ref: EntityRef) -> dict[str, Any]:
         "name": ref.name,
         "type": ref.type,
         "aliases": list(ref.aliases),
+        "confidence": ref.confidence,
         "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ref.mentions],
     }
 
@@ -75,10 +76,14 @@ class Quote:
     ``text`` is the quoted content without its marks; for a quote running over several paragraphs
     it is the parts joined with a blank line. ``start``/``end`` run from the start of the first part
     to the end of the last; ``parts`` are the content spans, one per paragraph. ``speaker`` is the
-    full name (never a guess: ``None`` when unknown); ``cue`` is the speech verb or frame as
-    written;
-    ``sieve`` names the attribution rule that answered (for explanations and debugging);
-    ``hidden`` is set by an editor's ``quote_hide``: still a quote, never a key quote.
+    display name of the entity who said it (never a guess: ``None`` when unknown), and
+    ``speaker_id`` that entity's id in :attr:`Document.entities`; ``speaker_span`` is where the
+    entity is named in full, ``speaker_mention`` the words that name it at this quote (a name,
+    a role such as «المتحدث باسم الوزارة», or the verb of a subject-less «وأضاف»);
+    ``speaker_role`` is that role's key when the speaker was named by a role or head noun.
+    ``cue`` is the speech verb or frame as written; ``sieve`` names the rule that answered and
+    ``confidence`` how often that rule is right (:mod:`.coreference`); ``hidden`` is set by an
+    editor's ``quote_hide``: still a quote, never a key quote.
     """
 
     text: str
@@ -93,17 +98,27 @@ class Quote:
     closed: bool = True
     sieve: str | None = None
     hidden: bool = False
+    speaker_id: str | None = None
+    speaker_mention: Span | None = None
+    speaker_role: str | None = None
+    confidence: float | None = None
 
     @property
     def span(self) -> Span:
         """Return the span from the first part's start to the last part's end."""
         return Span(self.start, self.end)
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the public JSON shape of one quote."""
+    def to_json(self, text: str) -> dict[str, Any]:
+        """Return the public JSON shape of one quote (``text``: the document's text)."""
+        mention = self.speaker_mention
         return {
             "text": self.text,
             "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "speaker_mention": ({"start": mention.start, "end": mention.end,
+                                 "text": mention.slice(text)} if mention else None),
+            "sieve": self.sieve,
+            "confidence": self.confidence,
             "start": self.start,
             "end": self.end,
             "fragment": self.fragment,
@@ -148,7 +163,7 @@ class Document:
                 else None
             ),
             "boilerplate": list(self.boilerplate),
-            "quotes": [q.to_json() for q in self.quotes],
+            "quotes": [q.to_json(self.text) for q in self.quotes],
             "entities": [entity_json(ref) for ref in self.entities],
         }
         out.update(self.extra)

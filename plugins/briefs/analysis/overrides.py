@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from .keyquotes import select_key_quotes
 from .model import Document, Quote, Span
@@ -60,7 +61,14 @@ def parse_pair(entry: str) -> tuple[str, str | None] | None:
     return text.strip(), (None if name.lower() in _NONE_WORDS else name)
 
 
-def _find(text: str, needle: str) -> Span | None:
+def editor_speaker(name: str | None) -> dict[str, Any]:
+    """Return the quote fields an editor's speaker sets: the name, and nothing the machine
+    had found (the entity is resolved again from the editor's name)."""
+    return {"speaker": name, "speaker_id": None, "speaker_span": None, "speaker_mention": None,
+            "speaker_role": None, "confidence": None, "sieve": "editor"}
+
+
+def find_words(text: str, needle: str) -> Span | None:
     """Return the span of ``needle`` in ``text``, matched on loose keys."""
     i = text.find(needle)
     if i >= 0:
@@ -99,14 +107,14 @@ def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
             warnings.append(f"quote_add: expected 'text => speaker', got {entry!r}")
             continue
         words, name = pair
-        span = _find(doc.text, words)
+        span = find_words(doc.text, words)
         if span is None:
             warnings.append(f"quote_add: text not found in the body: {words!r}")
             continue
         inside = [k for k, q in enumerate(quotes) if any(p.overlap(span) for p in q.parts)]
         if inside:
             for k in inside:
-                quotes[k] = replace(quotes[k], speaker=name, fragment=False, sieve="editor")
+                quotes[k] = replace(quotes[k], fragment=False, **editor_speaker(name))
         else:
             quotes.append(
                 Quote(
@@ -114,11 +122,10 @@ def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
                     span.start,
                     span.end,
                     (span,),
-                    speaker=name,
                     cue=None,
                     fragment=False,
                     lang=doc.lang,
-                    sieve="editor",
+                    **editor_speaker(name),
                 )
             )
     for entry in split_entries(speaker):
@@ -131,9 +138,7 @@ def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
         if not hits:
             warnings.append(f"quote_speaker: no quote contains {words!r}")
         for k in hits:
-            quotes[k] = replace(
-                quotes[k], speaker=name, speaker_span=None, fragment=False, sieve="editor"
-            )
+            quotes[k] = replace(quotes[k], fragment=False, **editor_speaker(name))
     for entry in split_entries(hide):
         hits = [k for k, q in enumerate(quotes) if _contains(q, entry)]
         if not hits:

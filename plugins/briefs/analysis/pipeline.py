@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefs.i18n import text_direction
 
 from .attribution import attribute_quotes
 from .clean import clean_body
+from .coreference import resolve_speakers
 from .dateline import find_dateline
 from .entities import EntityRef, Gazetteer, dateline_mentions, link_document, recognise
 from .keyquotes import select_key_quotes
@@ -91,8 +92,8 @@ def analyse(
     built-in layers); the people, organisations and places found become ``Document.entities``.
 
     >>> doc = analyse("بروكسل (أ ف ب) – وقال روتي إن “الحلف سيبقى موحدا مهما حدث”.", lang="ar")
-    >>> doc.dateline.place, doc.quotes[0].speaker, doc.direction
-    ('بروكسل', 'روتي', 'rtl')
+    >>> doc.dateline.place, doc.quotes[0].speaker, doc.quotes[0].speaker_id, doc.direction
+    ('بروكسل', 'مارك روتي', 'person:mark-rutte', 'rtl')
     """
     rules = rules_language(lang)
     clean = clean_body(body or "", config.boilerplate_patterns)
@@ -126,6 +127,7 @@ def analyse(
     )
     names = [Span(m.start, m.end) for e in entities for m in e.mentions]
     quotes = mark_fragments(text, quotes, config.max_fragment_words, names)
+    quotes, entities = resolve_speakers(text, quotes, entities, gazetteer)
     return Document(
         text=text,
         lang=lang,
@@ -165,6 +167,11 @@ def analyse_brief(
     document, warnings = apply_overrides(
         document, add=given.get("quote_add"), hide=given.get("quote_hide"),
         speaker=given.get("quote_speaker"), key_quotes=config.key_quotes)
+    # The editors' speakers are entities too (their quotes come back with no speaker_id).
+    quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
+                                        gazetteer)
+    document = replace(document, quotes=tuple(quotes), entities=entities,
+                       key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)))
     if len(document.text) > config.max_analysed_chars:
         warnings.insert(0, f"the brief has {len(document.text)} characters; only the first "
                            f"{config.max_analysed_chars} are analysed (BRIEFS_MAX_ANALYSED_CHARS)")

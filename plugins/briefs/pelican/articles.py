@@ -9,7 +9,7 @@ the page's HTML; getpelican/pelican#1986).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,13 +45,14 @@ class KeyQuote:
 
     number: int
     text: str
-    speaker: str | None
+    speaker: str | None  # the speaker entity's site-wide name
     cue: str | None
     lang: str
     direction: str
     anchor: str  # id of the quote in the body
     backref: str  # id of the quote's figure in the sidebar
     parts: tuple[Span, ...]  # where the quote stands in the body text, one span a paragraph
+    speaker_entity: BriefEntity | None = None  # linked to its page
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +115,24 @@ class Analysed:
     document: Document | None
 
 
-def key_quotes_of(document: Document) -> tuple[KeyQuote, ...]:
-    """Number the document's key quotes in reading order; give each its body and sidebar ids."""
+def key_quotes_of(document: Document,
+                  speaker_of: Callable[[str], BriefEntity | None] = lambda _id: None,
+                  ) -> tuple[KeyQuote, ...]:
+    """Number the document's key quotes in reading order; give each its body and sidebar ids.
+
+    ``speaker_of`` turns a speaker's entity id in the document into the site's entity, so
+    «روتي» in one brief and «Mark Rutte» in another are one speaker, named and linked alike.
+    """
     direction = text_direction(document.lang)
     in_reading_order = sorted(document.key_quotes, key=lambda quote: quote.start)
-    return tuple(
-        KeyQuote(number=number, text=quote.text, speaker=quote.speaker, cue=quote.cue,
-                 lang=document.lang, direction=direction, anchor=f"quote-{number}",
-                 backref=f"key-quote-{number}", parts=quote.parts)
-        for number, quote in enumerate(in_reading_order, start=1)
-    )
+    quotes = []
+    for number, quote in enumerate(in_reading_order, start=1):
+        entity = speaker_of(quote.speaker_id) if quote.speaker_id else None
+        quotes.append(KeyQuote(
+            number=number, text=quote.text, speaker=entity.name if entity else quote.speaker,
+            cue=quote.cue, lang=document.lang, direction=direction, anchor=f"quote-{number}",
+            backref=f"key-quote-{number}", parts=quote.parts, speaker_entity=entity))
+    return tuple(quotes)
 
 
 def _metadata_text(value: Any) -> str:  # noqa: ANN401 - Pelican metadata is str or list
@@ -228,9 +237,15 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
                      key_quotes=(), document=None)
     entities = tuple(brief_entity(item.entity.id, index, pelican_settings, count)
                      for item, count in brief_entities(index, document.entities))
+
+    def speaker_of(ref_id: str) -> BriefEntity | None:
+        site_id = index.site_id_of.get(ref_id)
+        return brief_entity(site_id, index, pelican_settings) if site_id else None
+
     related, thread = related_of(article, site, by_key, pelican_settings)
     return Brief(lang=lang, direction=document.direction, dateline=document.dateline,
-                 boilerplate=document.boilerplate, key_quotes=key_quotes_of(document),
+                 boilerplate=document.boilerplate,
+                 key_quotes=key_quotes_of(document, speaker_of),
                  document=document, entities=entities, related=related, thread=thread)
 
 

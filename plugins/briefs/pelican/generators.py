@@ -104,6 +104,11 @@ class EntityPagesGenerator(Generator):
 
     def _briefs_api(self) -> dict[str, Any]:
         briefs = []
+        site: SiteIndex | None = self.context.get("site_index")
+        # A speaker is the site's entity: its id there, and its site-wide name.
+        site_id_of = site.entities.site_id_of if site else {}
+        names = ({item.entity.id: item.entity.name for item in site.entities.entities}
+                 if site else {})
         for article in sorted(self.articles, key=lambda a: (a.date, a.url), reverse=True):
             brief = getattr(article, "brief", None)
             document = brief.document if brief else None
@@ -112,7 +117,10 @@ class EntityPagesGenerator(Generator):
                 "title": str(article.title),
                 "date": article.date.isoformat(),
                 "lang": article.lang,
-                "quotes": [{"text": quote.text, "speaker": quote.speaker}
+                "quotes": [{"text": quote.text,
+                            "speaker": names.get(site_id_of.get(quote.speaker_id or ""),
+                                                 quote.speaker),
+                            "speaker_id": site_id_of.get(quote.speaker_id or "")}
                            for quote in (document.quotes if document else ())
                            if not quote.fragment and not quote.hidden],
                 "entities": [entity.id for entity in (brief.entities if brief else ())],

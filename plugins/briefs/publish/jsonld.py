@@ -39,10 +39,12 @@ class EntityRef:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRef:
-    """A key quote and who said it (None when the speaker is unknown)."""
+    """A key quote and who said it: the speaker entity, or a bare name an editor gave, or
+    None when the speaker is unknown."""
 
     text: str
     speaker: str | None
+    speaker_entity: EntityRef | None = None
 
 
 def iso8601(value: datetime) -> str:
@@ -130,7 +132,9 @@ def news_article(
     quotations = []
     for quote in quotes:
         node: dict[str, Any] = {"@type": "Quotation", "text": quote.text, "inLanguage": lang}
-        if quote.speaker:
+        if quote.speaker_entity is not None:
+            node["spokenByCharacter"] = entity_node(quote.speaker_entity)
+        elif quote.speaker:
             node["spokenByCharacter"] = {"@type": "Person", "name": quote.speaker}
         quotations.append(node)
     if quotations:
@@ -166,15 +170,17 @@ def article_jsonld(article: object, url: str, description: str,
     if not dateline and getattr(brief, "dateline", None) is not None:
         dateline = getattr(brief.dateline, "place", None)
     siteurl = str(context.get("SITEURL") or "")
-    entities = [
-        EntityRef(name=str(entity.name), kind=str(getattr(entity, "kind", "") or ""),
-                  # Entity URLs are relative to SITEURL, like every Pelican URL.
-                  url=f"{siteurl}/{entity.url}" if getattr(entity, "url", None) else None,
-                  wikidata=getattr(entity, "wikidata", None),
-                  in_headline=bool(entity.name) and str(entity.name) in title)
-        for entity in getattr(brief, "entities", None) or ()
-    ]
-    quotes = [QuoteRef(text=str(quote.text), speaker=getattr(quote, "speaker", None))
+    def ref(entity: object) -> EntityRef:
+        return EntityRef(name=str(entity.name), kind=str(getattr(entity, "kind", "") or ""),
+                         # Entity URLs are relative to SITEURL, like every Pelican URL.
+                         url=f"{siteurl}/{entity.url}" if getattr(entity, "url", None) else None,
+                         wikidata=getattr(entity, "wikidata", None),
+                         in_headline=bool(entity.name) and str(entity.name) in title)
+
+    entities = [ref(entity) for entity in getattr(brief, "entities", None) or ()]
+    quotes = [QuoteRef(text=str(quote.text), speaker=getattr(quote, "speaker", None),
+                       speaker_entity=(ref(quote.speaker_entity)
+                                       if getattr(quote, "speaker_entity", None) else None))
               for quote in getattr(brief, "key_quotes", None) or ()]
     return news_article(
         headline=title,

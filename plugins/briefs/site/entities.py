@@ -97,11 +97,9 @@ def sort_key(name: str) -> tuple[str, str]:
 
 
 def _speaker_quotes(record: BriefRecord, ref: EntityRef) -> list[SpokenQuote]:
-    """Return the brief's quotes whose speaker is this entity (by name or alias)."""
-    names = {name_key(text) for text in (ref.name, *ref.aliases)}
-    names |= {name_key(mention.text) for mention in ref.mentions}
+    """Return the brief's quotes whose speaker is this entity."""
     return [SpokenQuote(record.key, quote.text) for quote in record.quotes
-            if quote.speaker and not quote.fragment and name_key(quote.speaker) in names]
+            if quote.speaker_id == ref.id and not quote.fragment]
 
 
 def build_entity_index(

@@ -55,11 +55,13 @@ def test_json_shape_is_the_public_contract():
         "lang", "direction", "title", "text", "dateline", "boilerplate", "quotes", "entities"]
     assert data["dateline"] == {"place": "بروكسل", "agency": "أ ف ب"}
     assert data["direction"] == "rtl"
-    assert set(data["quotes"][0]) == {"text", "speaker", "start", "end", "fragment", "cue"}
+    assert set(data["quotes"][0]) == {"text", "speaker", "speaker_id", "speaker_mention",
+                                      "sieve", "confidence", "start", "end", "fragment", "cue"}
     assert data["quotes"][0]["speaker"] == "مارك روتي"
     assert data["quotes"][1]["speaker"] == "مارك روتي"
     rutte = next(e for e in data["entities"] if e["name"] == "مارك روتي")
-    assert set(rutte) == {"id", "name", "type", "aliases", "mentions"}
+    assert data["quotes"][0]["speaker_id"] == data["quotes"][1]["speaker_id"] == rutte["id"]
+    assert set(rutte) == {"id", "name", "type", "aliases", "confidence", "mentions"}
     assert rutte["type"] == "person"
     for mention in rutte["mentions"]:
         assert data["text"][mention["start"]:mention["end"]] == mention["text"]

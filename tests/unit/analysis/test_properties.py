@@ -109,6 +109,13 @@ def test_every_span_lies_in_the_text_and_covers_what_it_says(brief):
         assert quote.text == "\n\n".join(part.slice(text) for part in quote.parts)
         if quote.speaker_span is not None:
             assert_inside(quote.speaker_span, text)
+        if quote.speaker_mention is not None:
+            assert_inside(quote.speaker_mention, text)
+        # A speaker is an entity of the document (an editor may name one the text never does).
+        if quote.speaker is not None and quote.sieve != "editor":
+            entity = next(e for e in doc.entities if e.id == quote.speaker_id)
+            assert entity.name == quote.speaker
+            assert 0 < (quote.confidence or 0) <= 1
     assert set(doc.key_quotes) <= set(doc.quotes)
     for entity in doc.entities:
         assert entity.mentions

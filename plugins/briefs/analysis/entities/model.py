@@ -70,6 +70,7 @@ class EntityRef:
     type: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    confidence: float | None = None  # how sure the analysis is (briefs.analysis.coreference)
 
 
 @dataclass(frozen=True, slots=True)
