@@ -60,6 +60,14 @@ DEFAULTS: dict[str, Any] = {
     # A content file that cannot be read fails the build (once the rest is written);
     # True only logs it, and the build exits 0 without that brief.
     "BRIEFS_SKIP_UNREADABLE": False,
+    # Worker processes analysing the briefs the cache lacks; 0: one a core, 1: no pool.
+    "BRIEFS_WORKERS": 0,
+    # A Dask scheduler address ("tcp://host:8786"): analyse on that cluster instead.
+    "BRIEFS_DASK_SCHEDULER": None,
+    # Seconds one brief's analysis may take in a worker before it is given up; 0: no limit.
+    "BRIEFS_ANALYSIS_TIMEOUT": 120,
+    # Briefs per entity page (newest first; the rest on page 2, 3, ...).
+    "BRIEFS_ENTITY_PAGE_SIZE": 20,
 }
 
 
@@ -80,6 +88,10 @@ class BriefsSettings:
     content_security_policy: str = ""
     max_analysed_chars: int = 100_000
     skip_unreadable: bool = False
+    workers: int = 0
+    dask_scheduler: str | None = None
+    analysis_timeout: int = 120
+    entity_page_size: int = 20
 
     @property
     def fingerprint(self) -> str:
@@ -123,6 +135,15 @@ class BriefsSettings:
                                                    "BRIEFS_RELATED_MIN_SCORE",
                                                    "BRIEFS_THREAD_DAYS",
                                                    "BRIEFS_MAX_ANALYSED_CHARS"))
+        workers, timeout, page_size = (_whole_number(merged, key) for key in (
+            "BRIEFS_WORKERS", "BRIEFS_ANALYSIS_TIMEOUT", "BRIEFS_ENTITY_PAGE_SIZE"))
+        if page_size == 0:
+            raise BriefsConfigError("BRIEFS_ENTITY_PAGE_SIZE must be 1 or more, not 0")
+        scheduler = merged["BRIEFS_DASK_SCHEDULER"]
+        if scheduler is not None and (not isinstance(scheduler, str) or not scheduler.strip()):
+            msg = ("BRIEFS_DASK_SCHEDULER must be a scheduler address such as "
+                   f"\"tcp://10.0.0.5:8786\", or None, not {scheduler!r}")
+            raise BriefsConfigError(msg)
         if max_chars == 0:  # would analyse nothing: every brief without quotes or names
             msg = ("BRIEFS_MAX_ANALYSED_CHARS must be 1 or more, not 0: it is how many "
                    "characters of a brief the analysis reads (100_000 covers any news brief)")
@@ -157,6 +178,10 @@ class BriefsSettings:
             content_security_policy=policy,
             max_analysed_chars=max_chars,
             skip_unreadable=merged["BRIEFS_SKIP_UNREADABLE"],
+            workers=workers,
+            dask_scheduler=scheduler,
+            analysis_timeout=timeout,
+            entity_page_size=page_size,
         )
 
 
