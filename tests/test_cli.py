@@ -29,7 +29,9 @@ def test_annotate_prints_the_documented_json(capsys: pytest.CaptureFixture[str])
                           "quotes", "entities"]
     assert (data["lang"], data["direction"]) == ("ar", "rtl")
     assert data["dateline"] == {"place": "بروكسل", "agency": "أ ف ب"}
-    assert data["boilerplate"] == ["شاركها.", "Exit mobile version"]
+    assert [line["text"] for line in data["boilerplate"]] == ["شاركها.", "Exit mobile version"]
+    assert {line["kind"] for line in data["boilerplate"]} == {"share"}
+    assert all(line["start"] < line["end"] for line in data["boilerplate"])
     assert "شاركها" not in data["text"]
     text = data["text"]
     by_id = {entity["id"]: entity for entity in data["entities"]}

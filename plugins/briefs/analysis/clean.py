@@ -1,4 +1,4 @@
-"""Step 1: the cleaned body text (paragraphs kept, trailing boilerplate dropped)."""
+"""Step 1: the cleaned body text (paragraphs kept, site chrome dropped)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ Stripper = Callable[[Sequence[str], Sequence[re.Pattern[str]]], tuple[int, list[
 
 @dataclass(frozen=True, slots=True)
 class CleanBody:
-    """The cleaned text, its paragraph spans and the boilerplate lines removed."""
+    """The cleaned text, its paragraph spans and the chrome lines removed.
+
+    Each removed line is a :class:`~briefs.analysis.boilerplate.Removed` (a ``str`` with
+    its kind and its span in the body as given).
+    """
 
     text: str
     paragraphs: tuple[Span, ...]
@@ -28,24 +32,31 @@ def clean_body(
     patterns: Sequence[re.Pattern[str]] | None = None,
     strip: Stripper | None = None,
 ) -> CleanBody:
-    """Split ``body`` into paragraphs, drop trailing boilerplate and join with a blank line.
+    """Split ``body`` into paragraphs, drop site chrome and join with a blank line.
 
-    ``patterns`` and ``strip`` default to the lead's ``boilerplate`` module.
+    Chrome is found line by line anywhere in the body
+    (:func:`~briefs.analysis.boilerplate.find_boilerplate`, with ``patterns`` as its
+    share/navigation line patterns; default: the module's). A ``strip`` function given
+    instead keeps the older contract: it drops trailing paragraphs only.
 
     >>> c = clean_body(" أ \\n\\n ب \\n\\nشاركها.\\nExit mobile version\\n")
     >>> c.text, c.boilerplate
     ('أ\\n\\nب', ('شاركها.', 'Exit mobile version'))
     """
-    if strip is None or patterns is None:
-        from .boilerplate import DEFAULT_PATTERNS, strip_trailing_boilerplate
+    from .boilerplate import DEFAULT_PATTERNS, cut, find_boilerplate, removal_ranges
 
-        strip = strip or strip_trailing_boilerplate
-        patterns = DEFAULT_PATTERNS if patterns is None else patterns
-    paragraphs = split_paragraphs(body)
-    kept, removed = strip(paragraphs, patterns)
-    paragraphs = paragraphs[:kept]
+    patterns = DEFAULT_PATTERNS if patterns is None else patterns
+    if strip is not None:
+        paragraphs = split_paragraphs(body)
+        kept, lines = strip(paragraphs, patterns)
+        paragraphs = paragraphs[:kept]
+        removed: tuple[str, ...] = tuple(lines)
+    else:
+        found = find_boilerplate(body, patterns)
+        paragraphs = split_paragraphs(cut(body, removal_ranges(body, found)))
+        removed = tuple(found)
     return CleanBody(
         PARAGRAPH_SEPARATOR.join(paragraphs),
         tuple(paragraph_spans(paragraphs, PARAGRAPH_SEPARATOR)),
-        tuple(removed),
+        removed,
     )

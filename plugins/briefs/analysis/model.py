@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .boilerplate import Removed
 from .entities.model import EntityRef
 
 
@@ -162,7 +163,7 @@ class Document:
                 if self.dateline
                 else None
             ),
-            "boilerplate": list(self.boilerplate),
+            "boilerplate": [Removed.json_of(item) for item in self.boilerplate],
             "quotes": [q.to_json(self.text) for q in self.quotes],
             "entities": [entity_json(ref) for ref in self.entities],
         }

@@ -12,6 +12,7 @@ boundaries so that the result always nests.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -297,3 +298,80 @@ def keep_leading_blocks(body: BodyText, keep: int) -> BodyText:
     tail = body.html[body.blocks[-1].html_end :]
     source = body.html[:cut].rstrip() + tail.rstrip() + "\n"
     return extract_body(source)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+
+
+def _balanced(source: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """Widen ``source[start:end]`` (within ``[low, high)``) so it holds whole elements.
+
+    A cut that ends inside a link must take the link's end tag too, or the page would keep
+    a tag that closes nothing (or one that never closes).
+
+    >>> html = "<p>a <a href='x'>b c</a></p>"
+    >>> _balanced(html, 17, 24, 0, len(html))
+    (5, 24)
+    """
+    for _ in range(8):
+        opened: list[tuple[str, int]] = []
+        widened = False
+        for match in _TAG.finditer(source, start, end):
+            closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+            if self_closing or name in VOID_TAGS:
+                continue
+            if not closing:
+                opened.append((name, match.start()))
+            elif opened and opened[-1][0] == name:
+                opened.pop()
+            else:  # closes an element opened before the cut: take its start tag too
+                begin = source.rfind(f"<{name}", low, start)
+                if begin >= 0:
+                    start, widened = begin, True
+                    break
+        else:
+            if opened:  # opened inside the cut, closed after it: take its end tag too
+                name = opened[-1][0]
+                close = source.find(f"</{name}", end, high)
+                if close >= 0:
+                    end = source.find(">", close) + 1
+                    widened = True
+        if not widened:
+            break
+    return start, end
+
+
+def drop_text_ranges(body: BodyText, ranges: list[tuple[int, int]]) -> BodyText:
+    """Return the body with the text ranges ``[start, end)`` cut out of its HTML.
+
+    A range covering a whole block removes the block's element; a range inside a block
+    (lines of a paragraph) cuts the HTML those characters came from, widened to whole
+    inline elements. Ranges must not cross blocks.
+
+    >>> body = extract_body("<p>One</p>\\n<p>Two\\nShare</p>\\n<p>Share</p>\\n")
+    >>> drop_text_ranges(body, [(8, 14), (16, 21)]).html
+    '<p>One</p>\\n<p>Two</p>\\n\\n'
+    """
+    if not ranges:
+        return body
+    starts = body.block_starts()
+    cuts: list[tuple[int, int]] = []
+    for start, end in ranges:
+        for index, block in enumerate(body.blocks):
+            local_start, local_end = start - starts[index], end - starts[index]
+            if local_end <= 0 or local_start >= len(block.text):
+                continue
+            local_start, local_end = max(local_start, 0), min(local_end, len(block.text))
+            if local_start == 0 and local_end == len(block.text):
+                cuts.append((block.html_start, block.html_end))
+            else:
+                html_start = block.char_starts[local_start]
+                html_end = block.char_ends[local_end - 1]
+                cuts.append(_balanced(body.html, html_start, html_end, block.html_start,
+                                      block.html_end))
+    pieces, position = [], 0
+    for start, end in sorted(cuts):
+        pieces.append(body.html[position:max(start, position)])
+        position = max(position, end)
+    pieces.append(body.html[position:])
+    return extract_body("".join(pieces))

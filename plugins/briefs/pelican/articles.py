@@ -20,13 +20,13 @@ from pelican.utils import (
     truncate_html_words,
 )
 
-from briefs.analysis.boilerplate import strip_trailing_boilerplate
+from briefs.analysis.boilerplate import find_boilerplate, removal_ranges
 from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.cache import AnalysisCache, CachedAnalysis
 from briefs.i18n import text_direction
-from briefs.markup.htmltext import BodyText, apply_wraps, extract_body, keep_leading_blocks
+from briefs.markup.htmltext import BodyText, apply_wraps, drop_text_ranges, extract_body
 from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
 from briefs.settings import BriefsSettings
 from briefs.site.entities import (
@@ -157,8 +157,7 @@ def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazet
     for warning in entry.warnings:
         logger.warning("%s: %s", article.source_path, warning)
     document = entry.document
-    if document.boilerplate:
-        body = keep_leading_blocks(body, len(document.paragraphs))
+    body = drop_text_ranges(body, removal_ranges(body.text, document.boilerplate))
     if body.text != document.text:
         # Offsets would point at the wrong words: keep the page, write no markup from them.
         logger.warning("%s: the analysed text differs from the page body; quotes and names "
@@ -171,11 +170,10 @@ def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazet
 
 
 def without_analysis(article: Article, settings: BriefsSettings) -> Analysed:
-    """Still drop trailing boilerplate when the analysis failed, so it never shows."""
+    """Still drop the site chrome when the analysis failed, so it never shows."""
     body = extract_body(article._content or "")
-    kept, _removed = strip_trailing_boilerplate(
-        [block.text for block in body.blocks], settings.boilerplate_patterns)
-    return Analysed(keep_leading_blocks(body, kept), None)
+    removed = find_boilerplate(body.text, settings.boilerplate_patterns)
+    return Analysed(drop_text_ranges(body, removal_ranges(body.text, removed)), None)
 
 
 def site_href(from_url: str, target_url: str, siteurl: str, relative: bool) -> str:
