@@ -12,8 +12,10 @@ from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.utils import clean_output_dir
 
+from briefs.analyse_pool import Progress
 from briefs.analysis.entities import (
     Gazetteer,
+    SiteEntities,
     load_site_entities,
     site_gazetteer,
 )
@@ -26,6 +28,7 @@ from briefs.pelican import (
     jinja,
     publishing,
     reporting,
+    workers,
 )
 from briefs.pelican.generators import URL_DEFAULTS, EntityPagesGenerator
 from briefs.settings import BriefsSettings
@@ -41,6 +44,11 @@ class BriefsBuild:
     # Pelican's DELETE_OUTPUT_DIRECTORY, taken over so that the old site is only deleted
     # once every content file has been read and checked (see check_outputs).
     clean_output: bool = False
+    # The editors' entities and their hash: what analysis workers build the gazetteer from.
+    site_entities: SiteEntities | None = None
+    salt: str = ""
+    # Told of each analysed brief (mujaz analyse draws its progress bar with it).
+    progress: Progress | None = None
 
 
 def start_build(pelican: Pelican) -> None:
@@ -66,7 +74,8 @@ def start_build(pelican: Pelican) -> None:
     salt = hashlib.sha256(entities_file.read_bytes()).hexdigest() if entities_file.is_file() else ""
     pelican.settings["BRIEFS"] = BriefsBuild(
         settings=settings, gazetteer=site_gazetteer(site),
-        cache=AnalysisCache(settings.cache_dir, salt=salt), clean_output=clean_output)
+        cache=AnalysisCache(settings.cache_dir, salt=salt), clean_output=clean_output,
+        site_entities=site, salt=salt)
 
 
 def admit_content(content: Content) -> None:
@@ -102,11 +111,15 @@ def install_jinja(generator: Generator) -> None:
 def annotate_articles(generator: ArticlesGenerator) -> None:
     """Analyse every article (and translation), index the site, write each brief's markup."""
     build = _build(generator.settings)
-    site = articles.annotate_site(
-        [*generator.articles, *generator.translations], build.settings, build.gazetteer,
-        build.cache, generator.settings)
+    analyser = workers.make_analyser(build.settings, build.site_entities or SiteEntities(),
+                                     build.gazetteer, build.salt, build.progress)
+    briefs = [*generator.articles, *generator.translations]
+    site = articles.annotate_site(briefs, build.settings, build.gazetteer, build.cache,
+                                  generator.settings, analyser=analyser)
     generator.context["site_index"] = site
-    generator.context["annotated_briefs"] = [*generator.articles, *generator.translations]
+    generator.context["annotated_briefs"] = briefs
+    # Each feed matches its entries to briefs by URL (publishing.plain_feed_titles).
+    generator.context["brief_titles"] = {str(brief.url): str(brief.title) for brief in briefs}
 
 
 def entity_pages_generator(pelican: Pelican) -> type[EntityPagesGenerator]:
@@ -152,8 +165,6 @@ def register() -> None:
     signals.feed_generated.connect(publishing.ascii_feed_ids)
     # Site written: .nojekyll, sitemap.xml and robots.txt from the pages' heads.
     signals.finalized.connect(publishing.write_site_files)
-    # Site written: the Pagefind index of the briefs (a failure fails the build).
-    signals.finalized.connect(publishing.index_search)
     # Site written: fail the build if a content file could not be read (unless
     # BRIEFS_SKIP_UNREADABLE); connected after the other finalized receivers.
     signals.finalized.connect(content_errors.fail_on_unreadable)

@@ -10,8 +10,8 @@ import pytest
 from feedgenerator import Atom1Feed, get_tag_uri
 
 from briefs.pelican.publishing import PublishConfigError, ascii_feed_ids, check_publishing
-from briefs.publish import sitemap
-from briefs.publish.search import SearchIndexError, brief_records
+from briefs.publish import search, sitemap
+from briefs.publish.search import SearchIndexError, build_search_index, search_record
 from briefs.settings import BriefsConfigError, BriefsSettings
 
 
@@ -56,23 +56,22 @@ def test_feed_ids_become_ascii() -> None:
     assert feed.feed["language"] == "ar"
 
 
-def test_unreadable_page_names_the_step_and_file(tmp_path: Path) -> None:
-    page = tmp_path / "briefs" / "bad.html"
-    page.parent.mkdir()
-    page.write_bytes(b"<article class='brief'>\xff\xfe</article>")
-    with pytest.raises(SearchIndexError, match=r"search: reading .*bad\.html"):
-        brief_records(tmp_path)
+def test_a_failing_pagefind_names_the_step(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search, "_pagefind_executable", lambda: "false")
+    record = search_record(url="briefs/a.html", title="عنوان", lang="ar", date="", body="نص")
+    with pytest.raises(SearchIndexError, match=r"search: Pagefind failed \(1\) indexing 1 briefs"):
+        build_search_index([record], tmp_path, "ar")
+    assert not (tmp_path / "pagefind").exists()
 
 
-def test_only_brief_pages_become_records(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text("<h1>الرئيسية</h1>", encoding="utf-8")
-    (tmp_path / "a.html").write_text(
-        '<article class="brief" lang="en"><h1 class="brief__title">Title</h1>'
-        '<div class="brief__body"><p>One.</p><p>Two.</p></div>'
-        '<footer><a>Also in Arabic</a></footer></article>', encoding="utf-8")
-    records = brief_records(tmp_path)
-    assert [(r.url, r.title, r.lang, r.text) for r in records] == [
-        ("a.html", "Title", "en", "Title One. Two.")]
+def test_records_come_from_the_briefs_text(tmp_path: Path) -> None:
+    body = "One.\n\nTwo " + "word " * 60
+    record = search_record(url="a.html", title="Title", lang="en", date="1 Jan", body=body)
+    assert (record.url, record.title, record.lang) == ("a.html", "Title", "en")
+    assert record.text.startswith("Title One. Two word")
+    assert record.summary.endswith("…") and len(record.summary) <= 221
+    assert build_search_index([record], tmp_path, "en") == 1
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
 
 
 def test_page_without_canonical_fails_the_sitemap(tmp_path: Path) -> None:

@@ -20,14 +20,15 @@ from pelican.utils import (
     truncate_html_words,
 )
 
+from briefs.analyse_pool import Analyser, analyse_html
 from briefs.analysis.boilerplate import find_boilerplate, removal_ranges
 from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
-from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
 from briefs.cache import AnalysisCache, CachedAnalysis
 from briefs.i18n import text_direction
 from briefs.markup.htmltext import BodyText, apply_wraps, drop_text_ranges, extract_body
 from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
+from briefs.pelican.workers import analyse_entries, analysis_key, analysis_task, body_of
 from briefs.settings import BriefsSettings
 from briefs.site.entities import (
     EntityGroup,
@@ -100,6 +101,7 @@ class Brief:
     entities: tuple[BriefEntity, ...] = ()
     related: tuple[RelatedBrief, ...] = ()
     thread: Thread | None = None
+    text: str = ""  # the body's text as analysed (boilerplate removed): the search record
 
     @property
     def entity_groups(self) -> list[EntityGroup]:
@@ -109,10 +111,15 @@ class Brief:
 
 @dataclass(frozen=True, slots=True)
 class Analysed:
-    """One article's body (boilerplate removed) and its analysis."""
+    """One article's body (boilerplate removed) and its analysis.
 
-    body: BodyText
+    In a whole-site build the body is None until the brief's markup is written (read then
+    from the cache: see :mod:`briefs.cache`), so that the bodies are never all in memory.
+    """
+
+    body: BodyText | None
     document: Document | None
+    key: str = ""  # the analysis cache key, to read the body when it is needed
 
 
 def key_quotes_of(document: Document,
@@ -135,45 +142,53 @@ def key_quotes_of(document: Document,
     return tuple(quotes)
 
 
-def _metadata_text(value: Any) -> str:  # noqa: ANN401 - Pelican metadata is str or list
-    return "\n".join(value) if isinstance(value, list | tuple) else str(value or "")
-
-
 def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazetteer,
                     cache: AnalysisCache) -> Analysed:
-    """Analyse one article (or take its analysis from the cache)."""
-    body = extract_body(article._content or "")
-    lang = getattr(article, "lang", None) or settings.site_lang
-    title = str(getattr(article, "title", ""))
-    overrides = {key: _metadata_text(article.metadata.get(key)) for key in OVERRIDE_KEYS}
-    key = cache.key([body.text, lang, title, *overrides.values(), settings.fingerprint])
+    """Analyse one article in this process (or take its analysis from the cache)."""
+    task = analysis_task(article, settings)
+    key = analysis_key(task, settings, cache)
     entry = cache.get(key)
     if entry is None:
-        document, warnings = analyse_brief(body.text, lang=lang, title=title,
-                                           overrides=overrides, config=settings.analysis,
-                                           gazetteer=gazetteer)
-        entry = CachedAnalysis(document, tuple(warnings))
+        entry = analyse_html(task, settings.analysis, gazetteer)
         cache.put(key, entry)
+    return with_body(article, analysed_of(article, key, entry), settings, cache)
+
+
+def analysed_of(article: Article, key: str, entry: CachedAnalysis) -> Analysed:
+    """Report an analysis's warnings; keep its document only if it fits the page body."""
     for warning in entry.warnings:
         logger.warning("%s: %s", article.source_path, warning)
     document = entry.document
-    body = drop_text_ranges(body, removal_ranges(body.text, document.boilerplate))
-    if body.text != document.text:
+    if not entry.text_matches:
         # Offsets would point at the wrong words: keep the page, write no markup from them.
         logger.warning("%s: the analysed text differs from the page body; quotes and names "
                        "are not marked in the text", article.source_path)
-        return Analysed(body, None)
+        return Analysed(None, None, key)
     if not document.text:
         what = "only boilerplate" if document.boilerplate else "empty"
         logger.warning("%s: the body is %s; the brief has no text", article.source_path, what)
-    return Analysed(body, document)
+    return Analysed(None, document, key)
+
+
+def with_body(article: Article, analysed: Analysed, settings: BriefsSettings,
+              cache: AnalysisCache) -> Analysed:
+    """Return ``analysed`` with its body (from the cache), boilerplate removed."""
+    if analysed.body is not None:
+        return analysed
+    body = (body_of(article, analysed.key, cache) if analysed.key
+            else extract_body(article._content or ""))
+    document = analysed.document
+    if document is not None:
+        removed = document.boilerplate
+    else:  # still drop the site chrome when the analysis failed, so it never shows
+        removed = tuple(find_boilerplate(body.text, settings.boilerplate_patterns))
+    kept = drop_text_ranges(body, removal_ranges(body.text, removed))
+    return Analysed(kept, document, analysed.key)
 
 
 def without_analysis(article: Article, settings: BriefsSettings) -> Analysed:
-    """Still drop the site chrome when the analysis failed, so it never shows."""
-    body = extract_body(article._content or "")
-    removed = find_boilerplate(body.text, settings.boilerplate_patterns)
-    return Analysed(drop_text_ranges(body, removal_ranges(body.text, removed)), None)
+    """Still drop trailing boilerplate when the analysis failed, so it never shows."""
+    return with_body(article, Analysed(None, None), settings, AnalysisCache(None))
 
 
 def site_href(from_url: str, target_url: str, siteurl: str, relative: bool) -> str:
@@ -230,9 +245,10 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
     index = site.entities
     lang = getattr(article, "lang", None) or pelican_settings.get("DEFAULT_LANG") or "en"
     document = analysed.document
+    text = analysed.body.text if analysed.body is not None else ""
     if document is None:
         return Brief(lang=lang, direction=text_direction(lang), dateline=None, boilerplate=(),
-                     key_quotes=(), document=None)
+                     key_quotes=(), document=None, text=text)
     entities = tuple(brief_entity(item.entity.id, index, pelican_settings, count)
                      for item, count in brief_entities(index, document.entities))
 
@@ -244,12 +260,14 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
     return Brief(lang=lang, direction=document.direction, dateline=document.dateline,
                  boilerplate=document.boilerplate,
                  key_quotes=key_quotes_of(document, speaker_of),
-                 document=document, entities=entities, related=related, thread=thread)
+                 document=document, entities=entities, related=related, thread=thread,
+                 text=text)
 
 
 def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,
                  settings: BriefsSettings, pelican_settings: dict[str, Any]) -> None:
     """Write the brief's body: isolation, key-quote anchors and entity links."""
+    assert analysed.body is not None, "with_body() first"
     wraps = []
     if settings.isolate_ltr and brief.direction == "rtl":
         wraps += isolation_wraps(analysed.body)
@@ -313,20 +331,19 @@ def editor_links(article: Article, key: str, by_slug: dict[str, list[Article]]) 
 
 
 def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazetteer: Gazetteer,
-                  cache: AnalysisCache, pelican_settings: dict[str, Any]) -> SiteIndex:
+                  cache: AnalysisCache, pelican_settings: dict[str, Any], *,
+                  analyser: Analyser) -> SiteIndex:
     """Analyse every article, index the site, then write each brief's markup.
 
-    An article whose analysis fails is reported by file and published without quotes,
-    entities or related briefs; the rest of the site is built as usual.
+    The analyses the cache lacks are made by ``analyser`` (worker processes or a Dask
+    cluster). An article whose analysis fails is reported by file and published without
+    quotes, entities or related briefs; the rest of the site is built as usual.
     """
     analysed: dict[int, Analysed] = {}
-    for article in articles:
-        try:
-            analysed[id(article)] = analyse_article(article, settings, gazetteer, cache)
-        except Exception:  # any analysis bug: publish the brief, report the file
-            logger.exception("%s: the analysis failed; the brief is published without quotes "
-                             "or entities", article.source_path)
-            analysed[id(article)] = without_analysis(article, settings)
+    for article, (key, entry) in zip(
+            articles, analyse_entries(articles, settings, cache, analyser), strict=True):
+        analysed[id(article)] = (Analysed(None, None, key) if entry is None
+                                 else analysed_of(article, key, entry))
     by_slug: dict[str, list[Article]] = {}
     for article in articles:
         by_slug.setdefault(article.slug, []).append(article)
@@ -341,7 +358,8 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
     site = index_site(records, gazetteer=gazetteer, related_config=settings.related)
     by_key = {article.url: article for article in articles}
     for article in articles:
-        item = analysed[id(article)]
+        # The body is read here and let go with the brief's markup: never all at once.
+        item = with_body(article, analysed.pop(id(article)), settings, cache)
         brief = brief_of(article, item, site, by_key, pelican_settings)
         write_markup(article, item, brief, index=site.entities, settings=settings,
                      pelican_settings=pelican_settings)

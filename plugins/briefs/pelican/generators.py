@@ -1,14 +1,24 @@
-"""Entity pages (one page and Atom feed per entity), the entity index, and the JSON API.
+"""Entity pages (paginated, one Atom feed per entity), the entity index, the JSON API, search.
 
 Pelican glue, modelled on ``ArticlesGenerator.generate_tags``: ``generate_context`` turns the
 entity index (built when the articles were annotated) into page objects; ``generate_output``
 writes them. Nothing is written while the shared context can still change.
+
+An entity's briefs are listed newest first, ``BRIEFS_ENTITY_PAGE_SIZE`` a page (Pelican's
+paginator, ``PAGINATION_PATTERNS``), each page with the quotes of its own briefs, so that no
+page grows with the archive. An entity's feed carries the summaries of its newest
+``FEED_MAX_ITEMS`` briefs, not their bodies (a brief is in the feeds of its 20-40 entities).
+
+The search index is started here too, once the briefs are annotated: its records come from
+what the build holds, and the Pagefind binary indexes them on another core while Pelican
+renders the pages (see :mod:`briefs.publish.search`).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +27,8 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from briefs.i18n import format_brief_date
+from briefs.publish.search import SearchJob, search_record
 from briefs.site.entities import IndexedEntity, group_by_type
 from briefs.site.index import SiteIndex
 
@@ -31,6 +43,30 @@ URL_DEFAULTS = {
     "ENTITIES_API_SAVE_AS": "api/entities.json",
     "ARTICLES_API_SAVE_AS": "api/briefs.json",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class ListedBrief:
+    """A brief on an entity's page: how often it names the entity, what the entity said."""
+
+    article: Article
+    mentions: int
+    url: str  # the brief's URL, worked out once (Pelican's is a 30 µs property)
+    quotes: tuple[str, ...] = ()
+
+
+class SummaryEntry:
+    """A brief as an entity feed carries it: the summary, never the whole body."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401 - the article's own attributes
+        return getattr(self._article, name)
+
+    def get_content(self, siteurl: str) -> str:
+        """Return the summary where Pelican's feed writer asks for the content."""
+        return self._article.get_summary(siteurl)
 
 
 class Entity(URLWrapper):
@@ -49,14 +85,18 @@ class Entity(URLWrapper):
         self.wikidata = item.entity.wikidata
         self.mention_count = item.mention_count
         # Filled in by the generator once every page object exists.
-        self.briefs: list[tuple[Article, int]] = []
-        self.quotes: list[tuple[Article, str]] = []
+        self.briefs: list[ListedBrief] = []
         self.companions: list[tuple[Entity, int]] = []
 
     @property
     def articles(self) -> list[Article]:
         """Return the briefs that mention the entity, newest first."""
-        return [article for article, _count in self.briefs]
+        return [brief.article for brief in self.briefs]
+
+    @property
+    def quotes(self) -> list[tuple[Article, str]]:
+        """Return what the entity said, brief by brief, newest first."""
+        return [(brief.article, text) for brief in self.briefs for text in brief.quotes]
 
 
 class EntityPagesGenerator(Generator):
@@ -70,37 +110,68 @@ class EntityPagesGenerator(Generator):
         self.articles: list[Article] = list(self.context.get("annotated_briefs", []))
         by_url = {article.url: article for article in self.articles}
         self.entities: list[Entity] = []
+        self.search: SearchJob | None = None
+        self.settings["PAGINATED_TEMPLATES"] = {
+            **self.settings.get("PAGINATED_TEMPLATES", {}),
+            "entity": self.settings.get("BRIEFS_ENTITY_PAGE_SIZE", 20)}
+        if self.settings.get("BRIEFS_SEARCH", True):
+            self.search = SearchJob(self._search_records(), self._site_lang()).start()
         if site is None:
             return
         index = site.entities
         pages = {item.entity.id: Entity(item, self.settings) for item in index.entities}
         for item in index.entities:
             page = pages[item.entity.id]
-            page.briefs = [(by_url[brief.key], brief.mentions) for brief in item.briefs
-                           if brief.key in by_url]
-            page.quotes = [(by_url[quote.key], quote.text) for quote in item.quotes
-                           if quote.key in by_url]
+            said: dict[str, list[str]] = {}
+            for quote in item.quotes:
+                said.setdefault(quote.key, []).append(quote.text)
+            page.briefs = [ListedBrief(by_url[brief.key], brief.mentions, brief.key,
+                                       tuple(said.get(brief.key, ())))
+                           for brief in item.briefs if brief.key in by_url]
             page.companions = [(pages[other], count) for other, count in item.companions]
             self.entities.append(page)
         self.context["entities"] = self.entities
         self.context["entity_groups"] = group_by_type(self.entities)
+
+    def _site_lang(self) -> str:
+        return str(self.settings.get("DEFAULT_LANG") or "en")
+
+    def _search_records(self) -> list[Any]:
+        """Return the search record of every annotated brief, from what the build holds."""
+        digits = str(self.settings.get("BRIEFS_DIGITS", "latn"))
+        records = []
+        for article in self.articles:
+            brief = getattr(article, "brief", None)
+            lang = getattr(article, "lang", None) or self._site_lang()
+            records.append(search_record(
+                url=str(article.url), title=str(article.title), lang=lang,
+                date=format_brief_date(article.date, lang, digits),
+                body=brief.text if brief is not None else ""))
+        return records
 
     def generate_output(self, writer: Writer) -> None:
         """Write every entity page and feed, the index page and the JSON API."""
         self._write_json(self.settings["ARTICLES_API_SAVE_AS"], self._briefs_api())
         template = self.get_template("entity")
         feed_pattern = self.settings.get("ENTITY_FEED_ATOM")
+        feed_items = self.settings.get("FEED_MAX_ITEMS")
         for entity in self.entities:
             writer.write_file(entity.save_as, template, self.context, entity=entity,
-                              articles=entity.articles, url=entity.url, template_name="entity",
+                              paginated={"articles": entity.briefs}, url=entity.url,
+                              template_name="entity",
                               relative_urls=self.settings["RELATIVE_URLS"])
             if feed_pattern:
-                writer.write_feed(entity.articles, self.context,
-                                  feed_pattern.format(slug=entity.slug), feed_title=entity.name)
+                newest = entity.briefs[:feed_items] if feed_items is not None else entity.briefs
+                writer.write_feed([SummaryEntry(brief.article) for brief in newest],
+                                  self.context, feed_pattern.format(slug=entity.slug),
+                                  feed_title=entity.name)
         writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),
                           self.context, url=self.settings["ENTITIES_URL"],
                           template_name="entities", relative_urls=self.settings["RELATIVE_URLS"])
         self._write_json(self.settings["ENTITIES_API_SAVE_AS"], self._entities_api())
+        if self.search is not None:
+            with self.search:
+                self.search.finish(Path(self.output_path))
 
     def _briefs_api(self) -> dict[str, Any]:
         briefs = []

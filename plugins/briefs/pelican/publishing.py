@@ -5,8 +5,8 @@ holds receivers by weak reference). Two settings drive them (see README, "Publis
 
 - ``BRIEFS_PUBLISHING`` (publishconf.py sets it): ``SITEURL`` must then be an absolute
   ``http(s)`` address and ``RELATIVE_URLS`` off, checked before anything is read.
-- ``BRIEFS_SEARCH`` (default on): a ``search.html`` page, and a Pagefind index of the
-  briefs written after every build.
+- ``BRIEFS_SEARCH`` (default on): a ``search.html`` page (the Pagefind index of the briefs
+  is written by :class:`briefs.pelican.generators.EntityPagesGenerator`).
 
 A step that fails raises an error naming the step and the file, so the build fails
 instead of publishing a site without its feed ids, sitemap or search index.
@@ -32,7 +32,6 @@ from pelican.generators import Generator
 
 from briefs.publish import searchnorm
 from briefs.publish.jsonld import article_jsonld, jsonld_script
-from briefs.publish.search import build_search_index
 from briefs.publish.sitemap import SitemapError, collect_pages, iri_to_uri, robots_txt, sitemap_xml
 from briefs.settings import BriefsConfigError
 
@@ -185,8 +184,10 @@ def plain_feed_titles(context: Mapping[str, Any], feed: SyndicationFeed) -> None
     titles the plugin keeps (:mod:`briefs.pelican.intake`). Entries are matched to briefs
     by their link's path.
     """
-    titles = {str(article.url): str(article.title)
-              for article in context.get("annotated_briefs", ())}
+    titles = context.get("brief_titles")  # made once a build (a brief's URL costs 30 µs)
+    if titles is None:
+        titles = {str(article.url): str(article.title)
+                  for article in context.get("annotated_briefs", ())}
     for item in feed.items:
         path = unquote(urlsplit(str(item.get("link") or "")).path).lstrip("/")
         # The link is SITEURL (or FEED_DOMAIN) and the brief's URL: try each path suffix.
@@ -249,10 +250,3 @@ def write_site_files(pelican: Pelican) -> None:
     except (OSError, UnicodeDecodeError) as error:
         raise SitemapError(f"sitemap: writing {sitemap}: {error}") from error
     logger.info("sitemap: %d pages in %s", len(pages), sitemap)
-
-
-def index_search(pelican: Pelican) -> None:
-    """Index the written briefs with Pagefind (raises ``SearchIndexError`` on failure)."""
-    if _search(pelican.settings):
-        build_search_index(Path(pelican.output_path),
-                           str(pelican.settings.get("DEFAULT_LANG") or "en"))

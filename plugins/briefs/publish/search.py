@@ -1,10 +1,20 @@
-"""Pagefind search over the published briefs, indexed after every build.
+"""Pagefind search over the published briefs, indexed by the Pagefind binary in one pass.
 
-Only briefs are indexed: each brief page of the output (``<article class="brief">``)
-becomes one Pagefind *custom record* whose content is the normalised text of its title
-and body (:mod:`briefs.publish.searchnorm`), so that clitics, spelling variants, harakat and
-tatweel do not hide a brief. Reading the written pages, rather than Pelican's articles,
-indexes exactly what readers see, entity and tag pages excluded.
+Only briefs are indexed: each brief becomes one Pagefind record whose content is the
+normalised text of its title and body (:mod:`briefs.publish.searchnorm`), so that
+clitics, spelling variants, harakat and tatweel do not hide a brief. The records come from
+what the build already holds (each brief's title, language, date and analysed body text),
+never from re-reading the written pages.
+
+Pagefind's Python API takes custom records one at a time through a service (about 0.1 s a
+brief); its binary indexes a folder of HTML files on every core. So each record is written
+as a minimal HTML page (the normalised text in ``data-pagefind-body``, the title, summary,
+language and date as ``data-pagefind-meta``) in a temporary folder at the page's own URL,
+and the binary from the ``pagefind[bin]`` wheel indexes that folder with one call: the
+fragments are the custom records' (same content, same metadata, same URL once Pagefind
+joins it to its base URL), so the index is as useful as before. The binary runs in the
+background while Pelican renders (:class:`SearchJob`); its bundle is moved into the output
+when it is done.
 
 All records go into one index, in the site language: the search page is in the site
 language, and Pagefind loads the index of the page's ``<html lang>``. A step that fails
@@ -13,11 +23,15 @@ raises :class:`SearchIndexError` naming the step and the file.
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import shutil
+import subprocess
+import tempfile
+import time
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import escape
 from pathlib import Path
 
 from briefs.publish.searchnorm import index_text
@@ -27,13 +41,8 @@ logger = logging.getLogger(__name__)
 # Pagefind writes its bundle here, below the output folder (no underscore since 1.0).
 BUNDLE_DIR = "pagefind"
 SUMMARY_CHARS = 220
-VOID_ELEMENTS = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr"})
-# Elements that end a run of words: their text must not run into the next block's.
-BLOCK_ELEMENTS = frozenset({
-    "p", "br", "li", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
-    "figcaption", "ul", "ol", "section", "td", "th"})
+# Files the bundle must hold for the search page to work.
+REQUIRED_FILES = ("pagefind.js", "pagefind-entry.json")
 
 
 class SearchIndexError(RuntimeError):
@@ -47,132 +56,151 @@ class SearchRecord:
     url: str  # relative to the site root, as Pagefind joins it to its base URL
     title: str
     lang: str
-    date: str
+    date: str  # as the brief page writes it
     summary: str
-    text: str  # title and body, as written
+    text: str  # title and body, whitespace squeezed
 
 
-class _BriefPageParser(HTMLParser):
-    """Collect the title, date, language and body text of a brief page."""
+def search_record(*, url: str, title: str, lang: str, date: str, body: str) -> SearchRecord:
+    """Return the record of one brief from its title and body text.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang = ""
-        self.found = False
-        self.parts: dict[str, list[str]] = {"title": [], "date": [], "body": []}
-        self._stack: list[str | None] = []  # the part each open element belongs to
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        classes = (attributes.get("class") or "").split()
-        part = self._stack[-1] if self._stack else None
-        if tag == "article" and "brief" in classes:
-            self.found, self.lang, part = True, attributes.get("lang") or "", "brief"
-        elif part == "brief" and "brief__title" in classes:
-            part = "title"
-        elif part == "brief" and tag == "time" and not self.parts["date"]:
-            part = "date"
-        elif part == "brief" and "brief__body" in classes:
-            part = "body"
-        if tag in BLOCK_ELEMENTS:
-            self._space()
-        if tag not in VOID_ELEMENTS:
-            self._stack.append(part)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in VOID_ELEMENTS and self._stack:
-            self._stack.pop()
-        if tag in BLOCK_ELEMENTS:
-            self._space()
-
-    def _space(self) -> None:
-        part = self._stack[-1] if self._stack else None
-        if part in self.parts:
-            self.parts[part].append(" ")
-
-    def handle_data(self, data: str) -> None:
-        part = self._stack[-1] if self._stack else None
-        if part in self.parts:
-            self.parts[part].append(data)
-
-
-def _squeeze(parts: Iterable[str]) -> str:
-    return " ".join("".join(parts).split())
-
-
-def read_brief_page(html: str, url: str) -> SearchRecord | None:
-    """Return the search record of a brief page, or None for any other page.
-
-    >>> page = ('<article class="brief" lang="ar"><h1 class="brief__title">عنوان</h1>'
-    ...         '<time datetime="2024">١ يناير</time><div class="brief__body"><p>نص'
-    ...         '<br>ثان</p></div></article>')
-    >>> read_brief_page(page, "briefs/a.html").text
-    'عنوان نص ثان'
+    >>> record = search_record(url="briefs/a.html", title=" عنوان ", lang="ar", date="١ يناير",
+    ...                        body="نص\\n\\nثان")
+    >>> record.text, record.summary
+    ('عنوان نص ثان', 'نص ثان')
     """
-    parser = _BriefPageParser()
-    parser.feed(html)
-    parser.close()
-    if not parser.found:
-        return None
-    title = _squeeze(parser.parts["title"])
-    body = _squeeze(parser.parts["body"])
+    title = " ".join(title.split())
+    body = " ".join(body.split())
     summary = body if len(body) <= SUMMARY_CHARS else body[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
-    return SearchRecord(url=url, title=title, lang=parser.lang, date=_squeeze(parser.parts["date"]),
-                        summary=summary, text=f"{title} {body}".strip())
+    return SearchRecord(url=url, title=title, lang=lang, date=date, summary=summary,
+                        text=f"{title} {body}".strip())
 
 
-def brief_records(output: Path) -> list[SearchRecord]:
-    """Return a record for every brief page under ``output``, sorted by URL."""
-    records = []
-    for path in sorted(output.rglob("*.html")):
-        url = path.relative_to(output).as_posix()
-        if url.startswith(f"{BUNDLE_DIR}/"):
-            continue
-        try:
-            record = read_brief_page(path.read_text(encoding="utf-8"), url)
-        except (OSError, UnicodeDecodeError) as error:
-            raise SearchIndexError(f"search: reading {path}: {error}") from error
-        if record is not None:
-            records.append(record)
-    return records
+def record_page(record: SearchRecord, language: str) -> str:
+    """Return the minimal page Pagefind indexes for one record.
 
+    The normalised text is the only indexed content; the metadata stand outside it.
 
-async def _write_index(records: list[SearchRecord], bundle: Path, language: str) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(output_path=str(bundle), force_language=language)
-    async with PagefindIndex(config=config) as index:
-        for record in records:
-            try:
-                await index.add_custom_record(
-                    url=record.url, content=index_text(record.text), language=language,
-                    meta={"title": record.title, "summary": record.summary,
-                          "lang": record.lang, "date": record.date})
-            except Exception as error:  # the service reports any failure as a plain error
-                msg = f"search: indexing {record.url}: {error}"
-                raise SearchIndexError(msg) from error
-
-
-def build_search_index(output: Path, language: str) -> int:
-    """Index every brief under ``output`` into ``output/pagefind``; return how many.
-
-    Raises:
-        SearchIndexError: a page could not be read, Pagefind failed, or its bundle is missing.
+    >>> page = record_page(SearchRecord("a.html", "A & B", "en", "", "", "A & B"), "en")
+    >>> '<main data-pagefind-body>a b</main>' in page
+    True
+    >>> 'data-pagefind-meta="title">A &amp; B<' in page
+    True
     """
-    records = brief_records(output)
-    if not records:
-        logger.warning("search: no brief page in %s; the search page will find nothing", output)
-    bundle = output / BUNDLE_DIR
+    meta = "".join(f'<p data-pagefind-meta="{key}">{escape(value)}</p>'
+                   for key, value in (("title", record.title), ("summary", record.summary),
+                                      ("lang", record.lang), ("date", record.date)))
+    return (f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8">'
+            f"<title></title></head><body>{meta}<main data-pagefind-body>"
+            f"{escape(index_text(record.text))}</main></body></html>\n")
+
+
+def _pagefind_executable() -> str:
     try:
-        asyncio.run(_write_index(records, bundle, language))
-    except SearchIndexError:
-        raise
-    except Exception as error:  # Pagefind's service: binary missing, crashed, write failed
-        msg = f"search: writing the Pagefind index to {bundle}: {error}"
+        from pagefind_bin import get_executable
+    except ImportError as error:
+        msg = "search: the Pagefind binary is missing: install pagefind[bin] (pip install -e .)"
         raise SearchIndexError(msg) from error
-    for required in ("pagefind.js", "pagefind-entry.json"):
-        if not (bundle / required).is_file():
-            msg = f"search: Pagefind wrote no {bundle / required}"
+    return str(get_executable())
+
+
+class SearchJob:
+    """The Pagefind binary indexing the records in the background.
+
+    ``start`` writes the record pages and starts the binary; ``finish`` waits for it and
+    moves its bundle to ``OUTPUT_PATH/pagefind``. Used as a context manager, the temporary
+    folder goes whatever happens (an interrupted build kills the binary).
+    """
+
+    def __init__(self, records: Iterable[SearchRecord], language: str) -> None:
+        self.records = sorted(records, key=lambda record: record.url)
+        self.language = language
+        self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
+        self._process: subprocess.Popen[bytes] | None = None
+        self._processes: list[subprocess.Popen[bytes]] = []
+        self._started = 0.0
+        # A build stopped before finish() (an error, Ctrl-C) still stops the binary and
+        # removes the folder, at the latest when Python exits.
+        self._cleanup = weakref.finalize(self, _stop_and_remove, self._processes, self._folder)
+
+    def start(self) -> SearchJob:
+        """Write one page per record and start the binary on them."""
+        self._started = time.perf_counter()
+        site = self._folder / "site"
+        for record in self.records:
+            page = site / record.url
+            try:
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(record_page(record, self.language), encoding="utf-8")
+            except OSError as error:
+                raise SearchIndexError(f"search: writing {page}: {error}") from error
+        site.mkdir(parents=True, exist_ok=True)
+        command = [_pagefind_executable(), "--site", str(site), "--output-path",
+                   str(self._folder / BUNDLE_DIR), "--force-language", self.language, "--quiet"]
+        try:
+            self._process = subprocess.Popen(command, stdout=subprocess.PIPE,
+                                             stderr=subprocess.STDOUT)
+            self._processes.append(self._process)
+        except OSError as error:
+            raise SearchIndexError(f"search: starting {command[0]}: {error}") from error
+        return self
+
+    def finish(self, output: Path) -> int:
+        """Wait for the binary, move its bundle to ``output/pagefind``; return the record count.
+
+        Raises:
+            SearchIndexError: Pagefind failed, or its bundle lacks a file the page needs.
+        """
+        if self._process is None:
+            self.start()
+        assert self._process is not None
+        log, _ = self._process.communicate()
+        text = log.decode("utf-8", "replace").strip()
+        if self._process.returncode != 0:
+            msg = (f"search: Pagefind failed ({self._process.returncode}) indexing "
+                   f"{len(self.records)} briefs: {text[-2000:]}")
             raise SearchIndexError(msg)
-    logger.info("search: indexed %d briefs into %s", len(records), bundle)
-    return len(records)
+        if text:
+            logger.warning("search: Pagefind says: %s", text)
+        bundle, target = self._folder / BUNDLE_DIR, output / BUNDLE_DIR
+        for required in REQUIRED_FILES:
+            if not (bundle / required).is_file():
+                raise SearchIndexError(f"search: Pagefind wrote no {target / required}")
+        try:
+            shutil.rmtree(target, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(bundle), str(target))
+        except OSError as error:
+            raise SearchIndexError(f"search: writing the index to {target}: {error}") from error
+        seconds = time.perf_counter() - self._started
+        if not self.records:
+            logger.warning("search: no brief to index; the search page will find nothing")
+        logger.info("search: indexed %d briefs into %s in %.1f s", len(self.records), target,
+                    seconds)
+        return len(self.records)
+
+    def close(self) -> None:
+        """Stop the binary if it still runs and remove the temporary folder."""
+        self._cleanup()
+
+    def __enter__(self) -> SearchJob:
+        """Return the job; ``close`` runs on the way out."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """Stop the binary and remove the temporary folder."""
+        self.close()
+
+
+def _stop_and_remove(processes: list[subprocess.Popen[bytes]], folder: Path) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_search_index(records: Iterable[SearchRecord], output: Path, language: str) -> int:
+    """Index ``records`` into ``output/pagefind`` and wait; return how many were indexed."""
+    with SearchJob(records, language) as job:
+        return job.start().finish(output)
