@@ -127,7 +127,7 @@ def analyse(
     )
     names = [Span(m.start, m.end) for e in entities for m in e.mentions]
     quotes = mark_fragments(text, quotes, config.max_fragment_words, names)
-    quotes, entities = resolve_speakers(text, quotes, entities, gazetteer)
+    quotes, entities = resolve_speakers(text, quotes, entities, gazetteer, clean.paragraphs)
     return Document(
         text=text,
         lang=lang,
@@ -169,7 +169,7 @@ def analyse_brief(
         speaker=given.get("quote_speaker"), key_quotes=config.key_quotes)
     # The editors' speakers are entities too (their quotes come back with no speaker_id).
     quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
-                                        gazetteer)
+                                        gazetteer, document.paragraphs)
     document = replace(document, quotes=tuple(quotes), entities=entities,
                        key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)))
     if len(document.text) > config.max_analysed_chars:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .entities.lexicon import GIVEN_NAMES
 from .lexicon import (
     AR_ANONYMOUS,
     AR_CONNECTORS,
@@ -218,6 +219,16 @@ def _person_name(
     return _trim_name(tokens, start, j, titled)
 
 
+def _opens_construct(tokens: Sequence[Token], j: int) -> bool:
+    """Tell whether a ل-prefixed word opens a construct with a definite noun after it:
+    «المفوض السامي لحقوق الإنسان», «مدير عام لشؤون الأمن» continue the title (a given
+    name such as «لطفي الخطيب» does not; ب-words are too often names: بشار، بسام)."""
+    key = tokens[j].key
+    return (len(key) > 3 and key[0] == "ل" and key not in GIVEN_NAMES
+            and j + 1 < len(tokens) and tokens[j + 1].is_word
+            and has_article(tokens[j + 1].text))
+
+
 def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     """Parse an Arabic subject starting at token ``i`` (just after the verb), before ``stop``.
 
@@ -251,7 +262,7 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
         if th and (head is None or j == i or k in AR_TITLE_HEADS):
             head = head or th
             j += 1
-        elif head and _is_title_complement(k, tokens[j].text):
+        elif head and (_is_title_complement(k, tokens[j].text) or _opens_construct(tokens, j)):
             j += 1
         else:
             break

@@ -1,0 +1,136 @@
+"""Speakers are entities: each class of speaker of issue #10, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.analysis.coreference import DocumentEntities, quote_confidence
+from briefs.analysis.entities.model import EntityRef, Mention
+from briefs.analysis.model import Span
+from briefs.analysis.pipeline import analyse, analyse_brief
+
+
+def speech(body: str):
+    document = analyse(body, lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert quotes, body
+    return document, quotes[-1]
+
+
+def entity_of(document, quote) -> EntityRef:
+    return next(entity for entity in document.entities if entity.id == quote.speaker_id)
+
+
+# 1. The speaker is an entity, not the word next to the verb.
+
+def test_a_surname_is_the_person_named_in_full() -> None:
+    document, quote = speech(
+        "وصلت المديرة التنفيذية للصندوق ليلى منصوري إلى تونس.\n\n"
+        "وقالت منصوري للصحافيين إن \"المفاوضات مع الحكومة تتقدم ببطء شديد\".")
+    assert quote.speaker == "ليلى منصوري"
+    assert entity_of(document, quote).type == "person"
+    assert quote.speaker_mention.slice(document.text) == "منصوري"
+
+
+def test_every_speaker_names_an_entity_of_the_document() -> None:
+    document = analyse(
+        "قال وزير الزراعة الأردني خالد حنيفات إن \"الموسم المطري كان جيدا هذا العام\".\n\n"
+        "وأضاف: \"سنوزع البذور على المزارعين قبل نهاية الشهر الجاري\".", lang="ar")
+    ids = {entity.id for entity in document.entities}
+    speakers = [quote for quote in document.quotes if quote.speaker]
+    assert len(speakers) == 2
+    for quote in speakers:
+        assert quote.speaker_id in ids
+        assert 0 < quote.confidence <= 1
+
+
+# 2. Nominal descriptions refer back to an entity met before.
+
+def test_a_role_refers_back_to_the_person_introduced_with_it() -> None:
+    document, quote = speech(
+        "سجل مدافع نادي الرجاء المغربي سفيان بنجديدة هدف التعادل قبل النهاية.\n\n"
+        "وقال المدافع المغربي بعد اللقاء: \"لم نستسلم حتى الدقيقة الأخيرة من المباراة\".")
+    introduced = document.text.index("سفيان")
+    player = entity_of(document, quote)
+    assert player.type == "person"
+    assert any(mention.start == introduced for mention in player.mentions)
+    assert quote.sieve == "role"
+    assert quote.speaker_mention.slice(document.text).startswith("المدافع")
+
+
+def test_a_bodys_head_noun_refers_back_to_that_body() -> None:
+    document, quote = speech(
+        "وقعت شركة موانئ الخليج عقدا لتوسعة رصيف الحاويات.\n\n"
+        "وأوضحت الشركة في بيان أن \"الأعمال ستنتهي خلال ثمانية عشر شهرا من الآن\".")
+    assert entity_of(document, quote).type == "organization"
+    assert "موانئ الخليج" in quote.speaker
+
+
+def test_the_agency_of_the_dateline_speaks_as_the_agency() -> None:
+    _document, quote = speech(
+        "الرياض (واس) - استقبل أمير المنطقة وفدا تجاريا من اليابان.\n\n"
+        "ونقلت الوكالة أن \"الجانبين بحثا فرص الاستثمار في الطاقة المتجددة\".")
+    assert quote.speaker == "وكالة الأنباء السعودية"
+
+
+def test_an_unnamed_spokeswoman_is_nobody() -> None:
+    # «المتحدثة باسم الخارجية» is never named: null is right, whoever else the text names.
+    _document, quote = speech(
+        "استقبل وزير الخارجية سامح شكري نظيره القبرصي.\n\n"
+        "وقالت المتحدثة باسم الخارجية \"مصر ترفض أي تدخل في شؤونها الداخلية بشكل قاطع\".")
+    assert quote.speaker is None and quote.speaker_id is None
+
+
+# 3. Subject-less verbs continue the subject before; an auxiliary makes no name.
+
+@pytest.mark.parametrize("opening", ["وقال، في مؤتمر صحافي بعمان، إن", "وأضاف:"])
+def test_a_subjectless_verb_continues_the_previous_speaker(opening: str) -> None:
+    document, quote = speech(
+        "أكد المفوض السامي لشؤون اللاجئين كمال براهيمي أن الوضع صعب.\n\n"
+        f"{opening} \"الأسر تحتاج إلى المساعدة قبل حلول فصل الشتاء\".")
+    assert quote.speaker == "كمال براهيمي"
+    assert quote.sieve == "continuation"
+    assert quote.speaker_mention.slice(document.text) in opening
+
+
+def test_an_auxiliary_before_the_verb_never_makes_a_name_of_the_next_words() -> None:
+    _document, quote = speech(
+        "وكان الوزير قد دعا الشركات الناشئة إلى \"الاستفادة من برامج الدعم المتاحة الآن\".")
+    assert quote.speaker is None
+
+
+# 4. Statements of bodies.
+
+def test_a_statement_is_the_body_that_issued_it() -> None:
+    document, quote = speech(
+        "أصدرت الهيئة العامة للطيران المدني بيانا حول تأخر الرحلات.\n\n"
+        "وجاء في البيان \"جميع الرحلات ستعود إلى مواعيدها المعتادة صباح الغد\".")
+    assert entity_of(document, quote).type == "organization"
+    assert quote.speaker.startswith("الهيئة العامة")
+
+
+# Editors' speakers are entities too; confidence follows the rule.
+
+def test_an_editors_speaker_becomes_the_entity_named_in_the_text() -> None:
+    body = ("التقى رئيس البلدية سليم حداد بالسكان.\n\n"
+            "\"سنصلح الطرق قبل الشتاء\" بحسب ما نقل الحضور عن المسؤولين.")
+    document, _warnings = analyse_brief(
+        body, lang="ar", overrides={"quote_speaker": "سنصلح الطرق => سليم حداد"})
+    quote = next(q for q in document.quotes if "سنصلح" in q.text)
+    assert (quote.speaker, quote.sieve, quote.confidence) == ("سليم حداد", "editor", 1.0)
+    assert entity_of(document, quote).name == "سليم حداد"
+
+
+def test_confidence_is_the_rules_and_lower_after_a_guessing_step() -> None:
+    assert quote_confidence("verb-subject", "span") > quote_confidence("verb-subject", "new")
+    assert quote_confidence("role", "role") < 0.9 <= quote_confidence("verb-subject", "span")
+
+
+def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> None:
+    part = Mention(10, 14, "أنور", "person", "انور", source="tagger")
+    known = DocumentEntities([EntityRef("person:انور", "أنور", "person", mentions=(part,))])
+    whole = EntityRef("person:انور المضف", "أنور المضف", "person",
+                      mentions=(Mention(10, 20, "أنور المضف", "person", "انور المضف"),))
+    merged = known.absorb(whole, Span(10, 20))
+    assert [entity.id for entity in known.entities] == ["person:انور المضف"]
+    assert len(merged.mentions) == 2
