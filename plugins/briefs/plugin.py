@@ -49,6 +49,8 @@ class BriefsBuild:
     salt: str = ""
     # Told of each analysed brief (mujaz analyse draws its progress bar with it).
     progress: Progress | None = None
+    # mujaz analyse: fill the analysis cache, then stop (no index, no markup).
+    analyse_only: bool = False
 
 
 def start_build(pelican: Pelican) -> None:
@@ -114,6 +116,11 @@ def annotate_articles(generator: ArticlesGenerator) -> None:
     analyser = workers.make_analyser(build.settings, build.site_entities or SiteEntities(),
                                      build.gazetteer, build.salt, build.progress)
     briefs = [*generator.articles, *generator.translations]
+    if build.analyse_only:
+        entries = workers.analyse_entries(briefs, build.settings, build.cache, analyser)
+        failed = sum(entry is None for _key, entry in entries)
+        generator.context["briefs_analysed"] = (len(briefs), build.cache.hits, failed)
+        return
     site = articles.annotate_site(briefs, build.settings, build.gazetteer, build.cache,
                                   generator.settings, analyser=analyser)
     generator.context["site_index"] = site

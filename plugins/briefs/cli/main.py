@@ -4,6 +4,7 @@
     mujaz annotate article.txt --lang ar --format text
     pbpaste | mujaz annotate - --kind txt
     mujaz import saved-pages/ https://example.org/news/1 --content content
+    mujaz analyse content --workers 8
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefs.analysis.entities import (
 )
 from briefs.analysis.model import Document
 from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
+from briefs.cli import analyse as analyse_command
 from briefs.cli import importer as importer_command
 from briefs.cli.sources import (
     KINDS,
@@ -138,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="bring saved pages, addresses or a feed's items into content/ as briefs")
     importer_command.add_arguments(importer)
     importer.set_defaults(handler=importer_command.command)
+    analyse = commands.add_parser(
+        "analyse", help="fill the analysis cache of a content folder (no page is written)")
+    analyse_command.add_arguments(analyse)
+    analyse.set_defaults(handler=analyse_command.command)
     return parser
 
 
