@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from pelican.contents import Content, Static
 from pelican.urlwrappers import Tag
@@ -137,6 +138,7 @@ def admit(content: Content) -> None:
     raw_html = bool(getattr(getattr(build, "settings", None), "raw_html", False))
     source = str(content.source_path or "")
     _clean_metadata(content, source)
+    take_source_url(content, source)
     site_lang = str(content.settings.get("DEFAULT_LANG") or "en")
     lang = getattr(content, "lang", None)
     if lang and (checked := checked_lang(str(lang), site_lang, source)) != lang:
@@ -153,6 +155,42 @@ def admit(content: Content) -> None:
             content.metadata[field] = sanitise_html(content.metadata[field])
     if hasattr(content, "_summary"):
         content._summary = content.metadata.get("summary", content._summary)
+
+
+def source_address(value: str) -> str:
+    """Return an http(s) address made safe to print in a link, or "" for anything else.
+
+    >>> source_address("https://example.org/a b"), source_address("javascript:alert(1)")
+    ('https://example.org/a%20b', '')
+    """
+    value = plain_text(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return ""
+    return quote(value, safe="/:?#[]@!$&'()*+,;=%~.-_")
+
+
+def take_source_url(content: Content, source: str) -> None:
+    """Read ``Url`` as the article's original address (``source_url``), never the brief's URL.
+
+    Pelican takes ``url`` metadata as the page's own address (``override_url``); for a brief
+    it is where the article came from: shown as the source link and the JSON-LD
+    ``isBasedOn``. Only an http(s) address is kept.
+    """
+    if "url" not in content.metadata:
+        return
+    value = str(content.metadata.pop("url") or "")
+    if hasattr(content, "override_url"):
+        del content.override_url
+    address = source_address(value)
+    if address:
+        content.source_url = content.metadata["source_url"] = address
+    elif value.strip():
+        logger.warning("%s: Url %r is not an http(s) address; it is left out", source,
+                       plain_text(value)[:80])
 
 
 def _clean_metadata(content: Content, source: str) -> None:

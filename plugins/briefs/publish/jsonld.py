@@ -91,8 +91,11 @@ def news_article(
     keywords: Iterable[str] = (),
     entities: Iterable[EntityRef] = (),
     quotes: Iterable[QuoteRef] = (),
+    based_on: str | None = None,
 ) -> dict[str, Any]:
     """Return the JSON-LD ``NewsArticle`` of one brief as a plain dict.
+
+    ``based_on`` is the original article's address (the brief's ``Url``): ``isBasedOn``.
 
     The source agency, when known, is both ``sourceOrganization`` and ``author`` (it wrote
     the story); the site is the ``publisher``. Entities named in the headline are what the
@@ -112,6 +115,8 @@ def news_article(
     }
     if description:
         data["description"] = description
+    if based_on:
+        data["isBasedOn"] = based_on
     if dateline:
         data["dateline"] = dateline
         data["locationCreated"] = {"@type": "Place", "name": dateline}
@@ -196,6 +201,7 @@ def article_jsonld(article: object, url: str, description: str,
         keywords=[str(tag) for tag in getattr(article, "tags", None) or ()],
         entities=entities,
         quotes=quotes,
+        based_on=str(getattr(article, "source_url", "") or "") or None,
     )
 
 
