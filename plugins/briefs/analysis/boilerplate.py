@@ -339,8 +339,8 @@ def _classify(line: str, patterns: Sequence[re.Pattern[str]],  # noqa: PLR0911 -
             "©" in line and words <= CREDIT_WORDS):
         return "credit"
     rest = cues.match("stamp", line)
-    if rest is not None and words <= 12 and re.search(_D, rest):
-        return "timestamp"
+    if rest is not None and words <= 12 and (re.search(_D, rest) or not rest.strip(" :")):
+        return "timestamp"  # «نشر في 14 نوفمبر», or the words alone («Publié le»)
     return "headline" if is_headline_shaped(line) else "text"
 
 

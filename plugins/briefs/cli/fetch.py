@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -72,31 +73,47 @@ def fetch(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = TOTA
     except (urllib3.exceptions.HTTPError, OSError, ValueError) as error:
         raise FetchError(f"{url}: {_reason(error)}") from error
     try:
-        final = response.geturl() or url
+        final = _final_url(url, response)
         if not http_url(final):
             raise FetchError(f"{url}: redirected to {final!r}, not an http(s) address")
         if response.status >= 400:
             raise FetchError(f"{url}: the server answered HTTP {response.status}")
-        length = response.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > max_bytes:
-            raise FetchError(f"{url}: {int(length)} bytes, more than the {max_bytes} allowed "
-                             "(--max-bytes)")
-        chunks, size = [], 0
-        try:
-            for chunk in response.stream(_CHUNK):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url}: more than the {max_bytes} bytes allowed "
-                                     "(--max-bytes)")
-                if time.monotonic() - started > timeout:
-                    raise FetchError(f"{url}: took more than {timeout:.0f} s")
-                chunks.append(chunk)
-        except (urllib3.exceptions.HTTPError, OSError) as error:
-            raise FetchError(f"{url}: {_reason(error)}") from error
-        return Fetched(b"".join(chunks), str(final),
+        body = _read_capped(response, url, max_bytes, started + timeout)
+        return Fetched(body, str(final),
                        response.headers.get("Content-Type", "").split(";")[0].strip().lower())
     finally:
         response.release_conn()
+
+
+def _final_url(url: str, response: object) -> str:
+    """Return the address a response ended at, after redirects (urllib3 may give a path)."""
+    final = url
+    for step in getattr(getattr(response, "retries", None), "history", ()) or ():
+        if step.redirect_location:
+            final = urljoin(final, step.redirect_location)
+    return final
+
+
+def _read_capped(response: object, url: str, max_bytes: int, deadline: float) -> bytes:
+    """Read a response body, refusing one over ``max_bytes`` or still coming at ``deadline``."""
+    import urllib3
+
+    length = response.headers.get("Content-Length", "")  # type: ignore[attr-defined]
+    if length.isdigit() and int(length) > max_bytes:
+        raise FetchError(f"{url}: {int(length)} bytes, more than the {max_bytes} allowed "
+                         "(--max-bytes)")
+    chunks, size = [], 0
+    try:
+        for chunk in response.stream(_CHUNK):  # type: ignore[attr-defined]
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(f"{url}: more than the {max_bytes} bytes allowed (--max-bytes)")
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url}: the download took too long")
+            chunks.append(chunk)
+    except (urllib3.exceptions.HTTPError, OSError) as error:
+        raise FetchError(f"{url}: {_reason(error)}") from error
+    return b"".join(chunks)
 
 
 def _reason(error: object) -> str:
