@@ -113,3 +113,15 @@ def test_import_writes_a_brief_and_never_overwrites(tmp_path: Path,
     assert captured.out == ""
     assert "0 imported, 1 skipped" in captured.err
     assert "already exists" in captured.err
+
+
+def test_annotate_explain_says_why_each_speaker_and_name(capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    assert main(["annotate", str(SEED), "--explain"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"rule", "action", "type", "start", "end", "text"} <= set(data["explanations"][0])
+    assert any(item["rule"] == "org_phrases" for item in data["explanations"])
+    assert main(["annotate", str(SEED), "--format", "text", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "مارك روتي ← verb-subject (0.90) named by «مارك روتي»" in out
+    assert "org_phrases added organization: إدارة بايدن" in out

@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from briefs.analysis.entities import (
@@ -22,8 +23,9 @@ from briefs.analysis.entities import (
     load_site_entities,
     site_gazetteer,
 )
+from briefs.analysis.entities.recognise import Explanation, explain
 from briefs.analysis.model import Document
-from briefs.analysis.pipeline import OVERRIDE_KEYS, analyse_brief
+from briefs.analysis.pipeline import DEFAULT_CONFIG, OVERRIDE_KEYS, analyse_brief
 from briefs.cli import analyse as analyse_command
 from briefs.cli import importer as importer_command
 from briefs.cli.sources import (
@@ -86,6 +88,25 @@ def render_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+def render_explanations(document: Document, explanations: Sequence[Explanation]) -> str:
+    """Return why each speaker and each name is what it is: the attribution rule, its
+    confidence and the words that named the speaker; the rules that made or unmade names."""
+    lines = ["why the speakers:"]
+    for quote in document.quotes:
+        if quote.fragment:
+            continue
+        named = (f" named by «{quote.speaker_mention.slice(document.text)}»"
+                 if quote.speaker_mention else "")
+        sure = f" ({quote.confidence:.2f})" if quote.confidence is not None else ""
+        lines.append(f"  [{quote.start}:{quote.end}] {quote.speaker or 'no speaker'} ← "
+                     f"{quote.sieve or 'no rule'}{sure}{named}")
+    lines.append("why the names (rules over the tagger's spans; the rest is the tagger's "
+                 "or a gazetteer's):")
+    lines += [f"  [{e.start}:{e.end}] {e.rule} {e.action} {e.type}: {e.text}"
+              for e in explanations]
+    return "\n".join(lines)
+
+
 def _annotate(arguments: argparse.Namespace) -> int:
     """Print one file's analysis; any failure is one line naming the file, and status 1."""
     from_stdin = arguments.path == STDIN
@@ -97,10 +118,17 @@ def _annotate(arguments: argparse.Namespace) -> int:
         else:
             content = read_content_file(arguments.path, arguments.kind)
         document, warnings = annotate_content(content, arguments.lang, gazetteer)
+        why = (explain(document.text[:DEFAULT_CONFIG.max_analysed_chars], lang=document.lang,
+                       gazetteer=gazetteer) if arguments.explain else None)
         if arguments.format == "json":
-            output = json.dumps(document.to_json(), ensure_ascii=False, indent=2)
+            data = document.to_json()
+            if why is not None:
+                data["explanations"] = [asdict(item) for item in why]
+            output = json.dumps(data, ensure_ascii=False, indent=2)
         else:
             output = render_text(document)
+            if why is not None:
+                output += "\n" + render_explanations(document, why)
     except (ContentFileError, EntitiesFileError) as error:
         return _fail(str(error))
     except OSError as error:
@@ -133,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
                                "default: from the suffix, or for - md when the text opens "
                                "with a Title: metadata line")
     annotate.add_argument("--lang", help="language of a file with no Lang metadata (default ar)")
+    annotate.add_argument("--explain", action="store_true",
+                          help="also say why: each speaker's rule and the rules behind each name")
     annotate.add_argument("--entities", type=Path,
                           help="the editors' entity file (default: entities.yml beside PATH)")
     annotate.set_defaults(handler=_annotate)

@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from .clitics import offset_after_letters, strip_word
 from .features import token_info
 from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, for_sport
-from .keys import is_arabic, name_key
+from .keys import name_key
 from .lexicon import (
     EN_DEMONYMS,
     EN_EVENT_WORDS,
@@ -40,52 +41,19 @@ from .lexicon import (
     FACILITY_HEADS,
     GIVEN_NAMES,
     ORG_PHRASE_HEADS,
-    PERSON_TITLES,
     SPORT_CUES,
     SPORT_MIN_CUES,
     VENUE_HEADS,
 )
 from .match import GazMatch, gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
-from .phrases import (
-    complete_particle_names,
-    cut_at_pronouns,
-    drop_common_openers,
-    drop_generic,
-    drop_idioms,
-    drop_months,
-    drop_objects,
-    extend_org_nationality,
-    facility_places,
-    given_name_start,
-    leader_names,
-    ministry_short_forms,
-    org_phrases,
-    outlet_names,
-    person_nisba,
-    quoted_org_names,
-    quoted_titles,
-    regnal_names,
-    split_coordination,
-    titled_names,
-    trim_common_tail,
-    trim_demonym_tail,
-    trim_function_tail,
-    trim_latin_tail,
-    trim_number_tail,
-    trim_person_descriptors,
-    venue_phrases,
-)
+from .rules import Sentence, Trail, apply_rules
 from .scoring import spans
 from .tagger import (
-    LEXICON_FILE,
-    common_words,
     crf_tag,
     crf_tag_document,
-    data_dir,
-    load_lexicon,
+    frequent_words,
     model_available,
-    training_vocabulary,
 )
 from .tokens import peel
 
@@ -97,20 +65,6 @@ _WORD = re.compile(r"\S+")
 #: A proclitic glued to a quote mark (و"توتال"): the name after the mark is a word.
 _PROCLITICS = frozenset("وفبلك")
 _QUOTE_OPENERS = frozenset("\"«“„'")
-
-
-def _frequent_words() -> Mapping[str, str]:
-    return _lexicon_at(data_dir())
-
-
-@lru_cache(maxsize=4)
-def _lexicon_at(directory: object) -> Mapping[str, str]:
-    return load_lexicon(str(data_dir() / LEXICON_FILE))
-
-
-def _is_unknown_word(key: str) -> bool:
-    """A candidate name: Arabic, 3+ letters, not a listed title or function word."""
-    return len(key) >= 3 and is_arabic(key) and key not in PERSON_TITLES
 
 
 def _set(tags: list[str], i: int, j: int, tag: str) -> None:
@@ -131,7 +85,7 @@ def _doc_gazetteer_cached(known: frozenset[tuple[str, str]]) -> Gazetteer:
 
 def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
                known: Known | None = None, crf_tags: Sequence[str] | None = None,
-               phrases: bool = False) -> list[str]:
+               phrases: bool = False, trail: Trail | None = None) -> list[str]:
     """Tag one sentence of tokens (Arabic) with IOB tags over PERS, LOC, ORG, MISC.
 
     Tokens are whitespace tokens as in ANERcorp (clitics attached); this is the full
@@ -139,16 +93,10 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     given-name rules of :mod:`.phrases` always run. ``phrases`` adds the product's phrase
     rules (:mod:`.phrases`: «وزارة الخارجية الصينية» is an organisation, «فهد السبيعي» a
     person), which ANERcorp's annotation does not follow (it leaves such descriptive
-    names untagged); :func:`recognise` turns them on.
+    names untagged); :func:`recognise` turns them on. The rules run as the table
+    :data:`.rules.RULES` orders them; a ``trail`` records what each changed.
     """
     gaz = gazetteer or default_gazetteer()
-
-    def is_place(key: str) -> bool:
-        return gaz.type_of(gaz.lookup((key,)) or "") == "place"
-
-    def is_org(keys: Sequence[str]) -> bool:
-        return gaz.type_of(gaz.lookup(tuple(keys)) or "") == "organization"
-
     n = len(tokens)
     if crf_tags is not None:
         tags = list(crf_tags)
@@ -159,40 +107,12 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     matches = gazetteer_matches(keys, gaz)
     _merge_gazetteer(tags, matches, gaz, phrases=phrases)
     _split_listed(tags, matches, gaz)
-    if phrases:
-        trim_latin_tail([token_info(t)[0] for t in tokens], tags)
-        drop_months(keys, tags)
-        drop_idioms(keys, tags)
-        org_phrases(keys, tags, frozenset(m.i for m in matches), training_vocabulary())
-        ministry_short_forms(keys, tags, is_place)
-        extend_org_nationality(keys, tags, is_place, is_org)
-        drop_objects(keys, tags)
-        venue_phrases(keys, tags)
-        facility_places(keys, tags, common_words())
-        outlet_names(keys, tags)
-        quoted_org_names(tokens, keys, tags)
-    quoted_titles(tokens, keys, tags)
-    split_coordination(keys, tags, lambda k: gaz.lookup((k,)) is not None)
-    trim_function_tail(keys, tags, frozenset((m.i, m.j) for m in matches))
-    if phrases:
-        cut_at_pronouns(keys, tags)
-    if phrases:
-        trim_common_tail(keys, tags, common_words())
-        drop_generic(keys, tags)  # after the trims: «[المنظمة] المقرر» is a lone head noun
-    trim_number_tail(keys, tags)
-    trim_demonym_tail(keys, tags, is_place, is_org)
-    leader_names(keys, tags)
-    _title_persons(tokens, keys, tags)
-    given_name_start(tokens, keys, tags)
-    if phrases:
-        person_nisba(keys, tags, is_place)
-        titled_names(tokens, keys, tags, common_words())
-        complete_particle_names(keys, tags)
-        regnal_names(keys, tags)
-        trim_person_descriptors(keys, tags)
-        drop_common_openers(keys, tags, common_words())
+    apply_rules(Sentence(tokens, keys, matches, gaz), tags, product=phrases, trail=trail)
     if known:
+        before = list(tags) if trail is not None else None
         _propagate(keys, tags, _doc_gazetteer(known))
+        if trail is not None and before is not None:
+            trail.record("known_names", before, tags)
     return tags
 
 
@@ -226,22 +146,6 @@ def _merge_gazetteer(tags: list[str], matches: Sequence[GazMatch], gaz: Gazettee
             # الهادئ», «وكالة [يونهاب للأنباء]»; in the product also two-word names
             # («جنوب [أفريقيا]»), which ANERcorp often leaves to the shorter one (قطاع [غزة]).
             _set(tags, m.i, m.j, typ)
-
-
-def _title_persons(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
-    """A title word before an untagged, unknown given name (or a name the training data
-    tags as a person) opens a person's name (in place)."""
-    lexicon = _frequent_words()
-    n = len(keys)
-    for i in range(1, n):
-        if tags[i] == "O" and tags[i - 1] == "O" and keys[i - 1] in PERSON_TITLES:
-            key = keys[i]
-            given = key in GIVEN_NAMES and not token_info(tokens[i])[0].endswith("ى")
-            if _is_unknown_word(key) and (given or lexicon.get(key, "").endswith("PERS")):
-                j = i + 1
-                while j < n and tags[j] == "O" and lexicon.get(keys[j], "").endswith("PERS"):
-                    j += 1
-                _set(tags, i, j, "PERS")
 
 
 _CONJ_HAMZA = ("وإ", "وأ", "فإ", "فأ")
@@ -287,7 +191,7 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
     Only the first word may carry proclitics, and they are stripped only when the
     remainder is known (gazetteer, document, given names or the training lexicon).
     """
-    lexicon = _frequent_words()
+    lexicon = frequent_words()
     doc = known or {}
     first_keys = [token_info(t)[1] for t in tokens[i:j]]
     rest = " ".join(first_keys[1:])
@@ -349,19 +253,31 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
 
 
 def _tag_document(sentences: Sequence[Sequence[str]], gaz: Gazetteer, known: Known | None,
-                  phrases: bool) -> tuple[list[list[str]], dict[str, str]]:
+                  phrases: bool, trail: Trail | None = None,
+                  ) -> tuple[list[list[str]], dict[str, str]]:
     """:func:`tag_document`, and the document's names (key → type) found on the way."""
     crf = (crf_tag_document(sentences, gaz) if model_available()
            else [["O"] * len(s) for s in sentences])
-    first = [tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c, phrases=phrases)
-             for s, c in zip(sentences, crf, strict=True)]
+    first = []
+    for index, (s, c) in enumerate(zip(sentences, crf, strict=True)):
+        if trail is not None:
+            trail.sentence = index
+        first.append(tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c, phrases=phrases,
+                                trail=trail))
+    before = [list(tags) for tags in first] if trail is not None else None
     _consistent_types(sentences, first)
     seen: dict[str, str] = dict(known or {})
     for toks, tags in zip(sentences, first, strict=True):
         _collect(toks, tags, gaz, seen)
     doc = _doc_gazetteer(seen)
-    return [_propagate([token_info(t)[1] for t in s], tags, doc)
-            for s, tags in zip(sentences, first, strict=True)], seen
+    final = [_propagate([token_info(t)[1] for t in s], list(tags), doc)
+             for s, tags in zip(sentences, first, strict=True)]
+    if trail is not None and before is not None:
+        for index, (old, typed, done) in enumerate(zip(before, first, final, strict=True)):
+            trail.sentence = index
+            trail.record("one_type_per_name", old, typed)
+            trail.record("document_names", typed, done)
+    return final, seen
 
 
 def _consistent_types(sentences: Sequence[Sequence[str]], tagged: list[list[str]]) -> None:
@@ -416,6 +332,43 @@ def _split_words(text: str) -> list[list[_Word]]:
             current = []
             sentences.append(current)
     return [s for s in sentences if s]
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What one rule did to a name in the text: ``added`` or ``removed`` it, as a type."""
+
+    rule: str
+    action: str
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+def explain(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
+            known: Known | None = None) -> list[Explanation]:
+    """Return, in text order, every span the rules added to or removed from the tagger's
+    Arabic names (the recogniser's answer to "why is this a person?"), tagging as
+    :func:`recognise` does."""
+    gaz = gazetteer or default_gazetteer()
+    sentences = _split_words(text)
+    if lang != "ar":
+        return []
+    toks = [[w.text for w in s] for s in sentences]
+    if is_sport([token_info(t)[1] for s in toks for t in s]):
+        gaz = for_sport(gaz)
+    trail = Trail()
+    _tag_document(toks, gaz, known, True, trail)
+    found = []
+    for change in trail.changes:
+        words = sentences[change.sentence]
+        for action, changed in (("added", change.added), ("removed", change.removed)):
+            for typ, i, j in changed:
+                start, end = words[i].start, words[j - 1].end
+                found.append(Explanation(change.rule, action, TAG_TO_TYPE.get(typ, typ.lower()),
+                                         start, end, text[start:end]))
+    return sorted(found, key=lambda e: (e.start, e.end))
 
 
 def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,

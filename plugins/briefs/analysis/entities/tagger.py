@@ -6,8 +6,8 @@ The model and its training lexicon are loaded once, lazily (``functools.cache``)
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -46,6 +46,17 @@ def _word_lists() -> dict[str, frozenset[str]]:
     p = data_dir() / WORDS_FILE
     lists = json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
     return {name: frozenset(lists.get(name, ())) for name in ("common", "seen")}
+
+
+def frequent_words() -> Mapping[str, str]:
+    """The training lexicon: a frequent word's key → the tag the training data gives it."""
+    return _lexicon_at(data_dir())
+
+
+@lru_cache(maxsize=4)
+def _lexicon_at(directory: object) -> Mapping[str, str]:
+    # Keyed by the folder, so a test that points data_dir elsewhere reads its own lexicon.
+    return load_lexicon(str(Path(str(directory)) / LEXICON_FILE))
 
 
 def common_words() -> frozenset[str]:
