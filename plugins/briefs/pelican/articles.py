@@ -276,10 +276,11 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
     if analysed.document is not None:
         relative = bool(pelican_settings.get("RELATIVE_URLS"))
         siteurl = str(pelican_settings.get("SITEURL", ""))
+        page_url = article.url  # a Pelican property that costs 30 µs: once a brief
 
         def href(site_id: str) -> str:
             target = entity_url(index.by_id[site_id].entity.slug, pelican_settings)
-            return site_href(article.url, target, siteurl, relative)
+            return site_href(page_url, target, siteurl, relative)
 
         wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links)
     keep_summary_unmarked(article, analysed.body.html)
