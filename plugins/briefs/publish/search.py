@@ -12,9 +12,9 @@ as a minimal HTML page (the normalised text in ``data-pagefind-body``, the title
 language and date as ``data-pagefind-meta``) in a temporary folder at the page's own URL,
 and the binary from the ``pagefind[bin]`` wheel indexes that folder with one call: the
 fragments are the custom records' (same content, same metadata, same URL once Pagefind
-joins it to its base URL), so the index is as useful as before. The binary runs in the
-background while Pelican renders (:class:`SearchJob`); its bundle is moved into the output
-when it is done.
+joins it to its base URL), so the index is as useful as before. Normalising, writing and
+indexing run in a helper process while Pelican renders (:class:`SearchJob`); the bundle is
+moved into the output when it is done.
 
 All records go into one index, in the site language: the search page is in the site
 language, and Pagefind loads the index of the page's ``<html lang>``. A step that fails
@@ -24,12 +24,15 @@ raises :class:`SearchIndexError` naming the step and the file.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -104,64 +107,94 @@ def _pagefind_executable() -> str:
     return str(get_executable())
 
 
-class SearchJob:
-    """The Pagefind binary indexing the records in the background.
+def index_folder(records: Sequence[SearchRecord], language: str, folder: Path) -> tuple[int, str]:
+    """Write the record pages under ``folder/site``, index them into ``folder/pagefind``.
 
-    ``start`` writes the record pages and starts the binary; ``finish`` waits for it and
-    moves its bundle to ``OUTPUT_PATH/pagefind``. Used as a context manager, the temporary
-    folder goes whatever happens (an interrupted build kills the binary).
+    Returns the binary's exit status and what it printed (a page that cannot be written
+    gives status 2 and the reason).
+    """
+    site = folder / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        page = site / record.url
+        try:
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record_page(record, language), encoding="utf-8")
+        except OSError as error:
+            return 2, f"writing {page}: {error}"
+    command = [_pagefind_executable(), "--site", str(site), "--output-path",
+               str(folder / BUNDLE_DIR), "--force-language", language, "--quiet"]
+    try:
+        done = subprocess.run(command, capture_output=True, check=False)
+    except OSError as error:
+        return 2, f"starting {command[0]}: {error}"
+    return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+
+
+def _index_in_background(records: Sequence[SearchRecord], language: str, folder: Path) -> None:
+    """The forked helper: normalise, write and index, then leave the outcome in ``folder``."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        status, log = index_folder(records, language, folder)
+    except SearchIndexError as error:
+        status, log = 2, str(error)
+    (folder / "log.txt").write_text(log, encoding="utf-8")
+    os._exit(status)  # no atexit handlers: they belong to the build process
+
+
+class SearchJob:
+    """The search index made in the background while Pelican renders.
+
+    ``start`` forks a helper process that normalises the records' text (a few seconds of
+    Python for a large archive), writes their pages and runs the Pagefind binary, so all
+    of it runs on another core; ``finish`` waits for it and moves the bundle to
+    ``OUTPUT_PATH/pagefind``. Where processes cannot be forked, ``finish`` does the work
+    itself. Used as a context manager, the temporary folder goes whatever happens (an
+    interrupted build stops the helper).
     """
 
     def __init__(self, records: Iterable[SearchRecord], language: str) -> None:
         self.records = sorted(records, key=lambda record: record.url)
         self.language = language
         self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
-        self._process: subprocess.Popen[bytes] | None = None
-        self._processes: list[subprocess.Popen[bytes]] = []
+        self._helpers: list[multiprocessing.process.BaseProcess] = []
         self._started = 0.0
-        # A build stopped before finish() (an error, Ctrl-C) still stops the binary and
+        # A build stopped before finish() (an error, Ctrl-C) still stops the helper and
         # removes the folder, at the latest when Python exits.
-        self._cleanup = weakref.finalize(self, _stop_and_remove, self._processes, self._folder)
+        self._cleanup = weakref.finalize(self, _stop_and_remove, self._helpers, self._folder)
 
     def start(self) -> SearchJob:
-        """Write one page per record and start the binary on them."""
+        """Start the helper process (where processes can be forked)."""
         self._started = time.perf_counter()
-        site = self._folder / "site"
-        for record in self.records:
-            page = site / record.url
-            try:
-                page.parent.mkdir(parents=True, exist_ok=True)
-                page.write_text(record_page(record, self.language), encoding="utf-8")
-            except OSError as error:
-                raise SearchIndexError(f"search: writing {page}: {error}") from error
-        site.mkdir(parents=True, exist_ok=True)
-        command = [_pagefind_executable(), "--site", str(site), "--output-path",
-                   str(self._folder / BUNDLE_DIR), "--force-language", self.language, "--quiet"]
-        try:
-            self._process = subprocess.Popen(command, stdout=subprocess.PIPE,
-                                             stderr=subprocess.STDOUT)
-            self._processes.append(self._process)
-        except OSError as error:
-            raise SearchIndexError(f"search: starting {command[0]}: {error}") from error
+        if "fork" in multiprocessing.get_all_start_methods():
+            helper = multiprocessing.get_context("fork").Process(
+                target=_index_in_background, args=(self.records, self.language, self._folder),
+                name="briefs-search", daemon=True)
+            helper.start()
+            self._helpers.append(helper)
         return self
 
     def finish(self, output: Path) -> int:
-        """Wait for the binary, move its bundle to ``output/pagefind``; return the record count.
+        """Wait for the index, move it to ``output/pagefind``; return the record count.
 
         Raises:
             SearchIndexError: Pagefind failed, or its bundle lacks a file the page needs.
         """
-        if self._process is None:
-            self.start()
-        assert self._process is not None
-        log, _ = self._process.communicate()
-        text = log.decode("utf-8", "replace").strip()
-        if self._process.returncode != 0:
-            msg = (f"search: Pagefind failed ({self._process.returncode}) indexing "
-                   f"{len(self.records)} briefs: {text[-2000:]}")
+        if self._helpers:
+            helper = self._helpers[0]
+            helper.join()
+            status = helper.exitcode
+            log_file = self._folder / "log.txt"
+            log = log_file.read_text(encoding="utf-8") if log_file.is_file() else ""
+        else:
+            self._started = self._started or time.perf_counter()
+            status, log = index_folder(self.records, self.language, self._folder)
+        if status != 0:
+            msg = (f"search: Pagefind failed ({status}) indexing {len(self.records)} briefs: "
+                   f"{log[-2000:] or 'no message'}")
             raise SearchIndexError(msg)
-        if text:
-            logger.warning("search: Pagefind says: %s", text)
+        if log:
+            logger.warning("search: Pagefind says: %s", log)
         bundle, target = self._folder / BUNDLE_DIR, output / BUNDLE_DIR
         for required in REQUIRED_FILES:
             if not (bundle / required).is_file():
@@ -180,7 +213,7 @@ class SearchJob:
         return len(self.records)
 
     def close(self) -> None:
-        """Stop the binary if it still runs and remove the temporary folder."""
+        """Stop the helper if it still runs and remove the temporary folder."""
         self._cleanup()
 
     def __enter__(self) -> SearchJob:
@@ -188,15 +221,15 @@ class SearchJob:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        """Stop the binary and remove the temporary folder."""
+        """Stop the helper and remove the temporary folder."""
         self.close()
 
 
-def _stop_and_remove(processes: list[subprocess.Popen[bytes]], folder: Path) -> None:
-    for process in processes:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+def _stop_and_remove(helpers: list[multiprocessing.process.BaseProcess], folder: Path) -> None:
+    for helper in helpers:
+        if helper.is_alive():
+            helper.kill()  # its Pagefind child ends when its pipe closes
+        helper.join()
     shutil.rmtree(folder, ignore_errors=True)
 
 
