@@ -46,6 +46,9 @@ def kinds(body: str) -> list[tuple[str, str]]:
     ("Photo: Reuters/John Smith", "credit"),
     ("Crédit photo : AFP", "credit"),
     ("© Getty Images", "credit"),
+    # Copyright and comment-section disclaimers.
+    ("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.", "disclaimer"),
+    ("Copyright 2024 The Example Post. All rights reserved.", "disclaimer"),
     # Timestamps standing alone.
     ("22:35", "timestamp"),
     ("14 نوفمبر 2024 - 10:05", "timestamp"),

@@ -15,7 +15,7 @@ lines rather than one site's wording:
 - a cue of the language data (``data/chrome.yml``, Arabic, English and French): «اقرأ أيضا»
   with a separator and another headline; a list heading («الأكثر قراءة», «Most read») with
   the headline-shaped lines under it (short, no closing full stop); a newsletter or follow-us
-  line; a photo credit of a few words.
+  line; a photo credit of a few words; a copyright or comment-section disclaimer.
 
 A headline-shaped line alone, such as the article's own subheading, is never chrome. Each
 removed line is a :class:`Removed`: its text (it *is* a ``str``), its kind and its span in
@@ -117,7 +117,7 @@ def strip_trailing_boilerplate(
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "chrome.yml"
 #: Cue kinds of the language data, in the order a line is tested against them.
-CUE_KINDS = ("read_also", "list_heading", "newsletter", "credit", "stamp")
+CUE_KINDS = ("read_also", "list_heading", "newsletter", "credit", "disclaimer", "stamp")
 #: What may stand before a cue: bullets, arrows, brackets and the like.
 _LEAD = " \t\u00a0■□▪▫●•◆◇►▶▸»«>|-–—*·:(["
 #: What may separate a cue from the headline it points to.
@@ -338,6 +338,8 @@ def _classify(line: str, patterns: Sequence[re.Pattern[str]],  # noqa: PLR0911 -
             and not _SENTENCE_END.search(line)) or (
             "©" in line and words <= CREDIT_WORDS):
         return "credit"
+    if cues.match("disclaimer", line) is not None and words <= CUE_LINE_WORDS:
+        return "disclaimer"
     rest = cues.match("stamp", line)
     if rest is not None and words <= 12 and (re.search(_D, rest) or not rest.strip(" :")):
         return "timestamp"  # «نشر في 14 نوفمبر», or the words alone («Publié le»)
@@ -362,7 +364,7 @@ def find_boilerplate(body: str, patterns: Sequence[re.Pattern[str]] = DEFAULT_PA
             for i, kind in sorted(removed.items())]
 
 
-_CHROME = frozenset({"share", "timestamp", "read_also", "newsletter", "credit"})
+_CHROME = frozenset({"share", "timestamp", "read_also", "newsletter", "credit", "disclaimer"})
 #: Lines that may follow a list heading, or make up a ticker with its times.
 _LISTED = frozenset({"headline", "timestamp", "ticker", "read_also", "list_heading", "share"})
 _SHORT = frozenset({"timestamp", "ticker", "headline", "list_heading"})

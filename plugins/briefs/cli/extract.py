@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import copy
 import functools
+import html
 import json
 import re
 import unicodedata
@@ -45,6 +46,8 @@ DATE_META = (
 TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
 SITE_META = ("og:site_name", "application-name", "al:android:app_name", "twitter:site")
 AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author")
+#: Publication dates before this year are placeholders («0001-01-01»), not dates.
+MIN_YEAR = 1990
 #: A JSON-LD script longer than this is not metadata (and is not parsed).
 MAX_JSON_LD_CHARS = 2_000_000
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(https?://\S+?)\s*-->", re.IGNORECASE)
@@ -100,12 +103,55 @@ class Page:
 
 
 def one_line(value: object) -> str:
-    """Return a value as one line of text, spaces folded.
+    """Return a value as one line of text, spaces folded, character references decoded.
 
-    >>> one_line("  Breaking:\\n NATO  ")
-    'Breaking: NATO'
+    JSON-LD and some ``<meta>`` values carry HTML references (``&#8216;``, ``&amp;``).
+
+    >>> one_line("  Breaking:\\n NATO &#8216;now&#8217;  ")
+    'Breaking: NATO ‘now’'
     """
-    return _SPACE.sub(" ", str(value or "")).strip()
+    text = str(value or "")
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACE.sub(" ", text).strip()
+
+
+#: What separates a headline from the site's name in a page title: «Headline | Site».
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•:]|-{1,2}|::)\s+")
+
+
+def without_site_name(title: str, site: str, host: str = "") -> str:
+    """Drop a site name written after (or before) the headline: «Headline | Site».
+
+    >>> without_site_name("Meth campaign works | TheHill", "The Hill", "thehill.com")
+    'Meth campaign works'
+    >>> without_site_name("الناتو يضغط على الصين - الجزيرة نت", "الجزيرة نت")
+    'الناتو يضغط على الصين'
+    >>> without_site_name("Opinion | Republicans Are Following Trump", "The New York Times")
+    'Opinion | Republicans Are Following Trump'
+    """
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = {_squash(site), _squash(host.removeprefix("www.").split(".")[0]) if host else ""}
+    names.discard("")
+    separators = _TITLE_SEPARATORS.findall(title)
+    for index in (len(parts) - 1, 0):
+        name = _squash(parts[index])
+        short = len(parts[index].split()) <= 4
+        if name and any(name == known or (short and len(name) > 3 and name in known) or
+                        (short and len(known) > 3 and known in name) for known in names):
+            kept = parts[:-1] if index else parts[1:]
+            seps = separators[:-1] if index else separators[1:]
+            rebuilt = kept[0]
+            for separator, part in zip(seps, kept[1:], strict=True):
+                rebuilt += separator + part
+            return rebuilt.strip() or title
+    return title
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def http_url(value: str, base: str = "") -> str:
@@ -144,12 +190,14 @@ def parse_date(value: str) -> datetime | None:
     value = re.sub(r"\.\d+(?=[+-]\d{2}:?\d{2}$|$)", "", value)
     value = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", value)
     try:
-        return datetime.fromisoformat(value.replace(" ", "T", 1))
+        parsed = datetime.fromisoformat(value.replace(" ", "T", 1))
     except ValueError:
         try:
-            return datetime.fromisoformat(value[:10])
+            parsed = datetime.fromisoformat(value[:10])
         except ValueError:
             return None
+    # «0001-01-01» and dates far ahead are placeholders of a CMS, not publication dates.
+    return parsed if MIN_YEAR <= parsed.year <= datetime.now().year + 1 else None
 
 
 def language_of_text(text: str) -> str:
@@ -485,7 +533,10 @@ def extract_page(raw: bytes, url: str = "") -> Page:
         # articleBody is the publisher's own text, but often without its paragraphs.
         _score, name, blocks = best
         notes = [name]
-    title = meta.title or one_line(getattr(document, "title", "") or "")
+    source = meta.site or one_line(getattr(document, "sitename", "") or "")
+    host = urlsplit(page_url).hostname or "" if page_url else ""
+    title = without_site_name(meta.title or one_line(getattr(document, "title", "") or ""),
+                              source, host)
     dates = [*meta.dates, str(getattr(document, "date", "") or "")]
     date = next((parsed for value in dates if (parsed := parse_date(value))), None)
     blocks = _drop_title(blocks, title)
@@ -494,7 +545,6 @@ def extract_page(raw: bytes, url: str = "") -> Page:
     lang = meta.lang or base_language(str(getattr(document, "language", "") or ""))
     if not lang or (detected and _script(detected) != _script(lang)):
         lang = detected  # pages in Arabic often keep a theme's lang="en-US"
-    source = meta.site or one_line(getattr(document, "sitename", "") or "")
     author = meta.author or one_line(getattr(document, "author", "") or "")
     if author and author == source:
         author = ""
