@@ -152,3 +152,20 @@ def test_unchanged_briefs_are_analysed_once(tmp_path: Path) -> None:
     (content / "entities.yml").write_text("exclude:\n  - NATO\n", encoding="utf-8")
     third = " ".join(pelican(content, tmp_path / "three").stdout.split())
     assert "3 analysed (0 from the cache)" in third
+
+
+def test_one_page_per_person_across_scripts(built_site: Path) -> None:
+    from briefs.analysis.entities.cross_script import SURE
+    from briefs.analysis.entities.keys import is_arabic
+    from briefs.analysis.entities.transliterate import name_match
+
+    entities = entity_api(built_site)
+    novak = next(e for e in entities.values() if "Alexander Novak" in (e["name"], *e["aliases"]))
+    assert novak["names"] == {"ar": "ألكسندر نوفاك", "en": "Alexander Novak"}
+    assert len(novak["briefs"]) >= 2  # Arabic and English briefs on one page
+    people = [e for e in entities.values() if e["type"] in {"person", "organization"}]
+    arabic = [e for e in people if is_arabic(e["name"])]
+    latin = [e for e in people if not is_arabic(e["name"])]
+    twins = [(a["name"], b["name"]) for a in arabic for b in latin
+             if a["type"] == b["type"] and name_match(a["name"], b["name"]) >= SURE]
+    assert twins == []

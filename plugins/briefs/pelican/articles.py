@@ -34,6 +34,7 @@ from briefs.site.entities import (
     EntityGroup,
     EntityIndex,
     brief_entities,
+    display_name,
     group_by_type,
 )
 from briefs.site.index import SiteIndex, index_site, record_of
@@ -210,10 +211,11 @@ def entity_url(slug: str, pelican_settings: dict[str, Any]) -> str:
 
 
 def brief_entity(site_id: str, index: EntityIndex, pelican_settings: dict[str, Any],
-                 mentions: int = 0) -> BriefEntity:
-    """Return a site entity as a brief shows it."""
+                 mentions: int = 0, lang: str | None = None) -> BriefEntity:
+    """Return a site entity as a brief shows it, named in ``lang`` (default: the site's)."""
     entity = index.by_id[site_id].entity
-    return BriefEntity(id=entity.id, name=entity.name, kind=entity.type,
+    name = display_name(entity, lang or pelican_settings.get("DEFAULT_LANG"))
+    return BriefEntity(id=entity.id, name=name, kind=entity.type,
                        url=entity_url(entity.slug, pelican_settings), mentions=mentions,
                        wikidata=entity.wikidata)
 
@@ -249,12 +251,12 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
     if document is None:
         return Brief(lang=lang, direction=text_direction(lang), dateline=None, boilerplate=(),
                      key_quotes=(), document=None, text=text)
-    entities = tuple(brief_entity(item.entity.id, index, pelican_settings, count)
+    entities = tuple(brief_entity(item.entity.id, index, pelican_settings, count, lang)
                      for item, count in brief_entities(index, document.entities))
 
     def speaker_of(ref_id: str) -> BriefEntity | None:
         site_id = index.site_id_of.get(ref_id)
-        return brief_entity(site_id, index, pelican_settings) if site_id else None
+        return brief_entity(site_id, index, pelican_settings, lang=lang) if site_id else None
 
     related, thread = related_of(article, site, by_key, pelican_settings)
     return Brief(lang=lang, direction=document.direction, dateline=document.dateline,

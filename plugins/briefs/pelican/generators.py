@@ -29,7 +29,7 @@ from pelican.writers import Writer
 
 from briefs.i18n import format_brief_date
 from briefs.publish.search import SearchJob, search_record
-from briefs.site.entities import IndexedEntity, group_by_type
+from briefs.site.entities import IndexedEntity, display_name, group_by_type
 from briefs.site.index import SiteIndex
 
 logger = logging.getLogger(__name__)
@@ -76,11 +76,12 @@ class Entity(URLWrapper):
     """
 
     def __init__(self, item: IndexedEntity, settings: dict[str, Any]) -> None:
-        super().__init__(item.entity.name, settings)
+        super().__init__(display_name(item.entity, settings.get("DEFAULT_LANG")), settings)
         self.slug = item.entity.slug
         self.id = item.entity.id
         self.kind = item.entity.type
         self.aliases = item.entity.aliases
+        self.names = item.entity.names  # the name in each language ({"ar": …, "en": …})
         self.description = item.entity.description
         self.wikidata = item.entity.wikidata
         self.mention_count = item.mention_count
@@ -210,6 +211,7 @@ class EntityPagesGenerator(Generator):
                     "slug": entity.slug,
                     "type": entity.kind,
                     "name": entity.name,
+                    "names": entity.names,
                     "aliases": list(entity.aliases),
                     "wikidata": entity.wikidata,
                     "url": entity.url,

@@ -96,6 +96,18 @@ def sort_key(name: str) -> tuple[str, str]:
     return key, name
 
 
+def display_name(entity: Entity, lang: str | None) -> str:
+    """Return an entity's name in a page's language when it has one (a person met in
+    Arabic and English briefs has both), else its name.
+
+    >>> display_name(Entity("person:x", "x", "أليكس", "person", {"ar": "أليكس", "en": "Alex"}),
+    ...              "en-GB")
+    'Alex'
+    """
+    base = (lang or "").replace("_", "-").split("-")[0].lower()
+    return entity.names.get(base) or entity.name
+
+
 def _speaker_quotes(record: BriefRecord, ref: EntityRef) -> list[SpokenQuote]:
     """Return the brief's quotes whose speaker is this entity."""
     return [SpokenQuote(record.key, quote.text) for quote in record.quotes

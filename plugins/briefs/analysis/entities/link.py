@@ -22,13 +22,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from .cross_script import cross_script_pairs
 from .gazetteer import Gazetteer, default_gazetteer
 from .keys import is_arabic, name_key, squash_key
 from .lexicon import PERSON_TITLES
 from .model import Entity, EntityRef, Mention
+from .site import SiteEntities
+
+logger = logging.getLogger(__name__)
 
 MAX_SLUG = 80
 
@@ -172,6 +177,7 @@ def merge_site(documents: Iterable[tuple[str, Sequence[EntityRef]]], *,
         typ, _, key = eid.partition(":")
         target = eid if eid in gaz.entries else canon[(typ, squash_key(key))]
         merged[target].extend(items)
+    _join_scripts(merged, gaz, site)
     entities = []
     for eid in sorted(merged):
         items = merged[eid]
@@ -184,7 +190,10 @@ def merge_site(documents: Iterable[tuple[str, Sequence[EntityRef]]], *,
             etype = entry.type
         else:
             name = min(names_count, key=lambda n: (-names_count[n], n))
-            names = {"en" if name.isascii() else "ar": name}
+            # The most common name in each script (one entity may hold both, joined).
+            names = {}
+            for text in sorted(names_count, key=lambda n: (-names_count[n], n)):
+                names.setdefault("ar" if is_arabic(text) else "en", text)
             etype = Counter(ref.type for _, ref in items).most_common(1)[0][0]
         entities.append(Entity(
             id=eid, slug=entity_slug(eid), name=name, type=etype, names=names,
@@ -196,6 +205,29 @@ def merge_site(documents: Iterable[tuple[str, Sequence[EntityRef]]], *,
             ref_ids=tuple(sorted({ref.id for _, ref in items})),
         ))
     return _unique_slugs(entities)
+
+
+def _join_scripts(merged: dict[str, list[tuple[str, EntityRef]]], gaz: Gazetteer,
+                  site: SiteEntities | None) -> None:
+    """Fold a Latin id into the Arabic id of the same name (in place), on evidence only
+    (:mod:`.cross_script`); report the pairs left for an editor to decide."""
+    names = {eid: Counter(ref.name for _, ref in items).most_common(1)[0][0]
+             for eid, items in merged.items() if eid not in gaz.entries and items}
+    in_doc: dict[str, set[str]] = defaultdict(set)
+    for eid, items in merged.items():
+        for doc, _ in items:
+            in_doc[doc].add(eid)
+    companions = {eid: set().union(*(in_doc[doc] for doc, _ in items)) - {eid}
+                  for eid, items in merged.items() if eid in names}
+    joins, candidates = cross_script_pairs(names, companions,
+                                           apart=site.apart if site else frozenset())
+    for latin, arabic in joins.items():
+        merged[arabic].extend(merged.pop(latin))
+    for candidate in candidates:
+        logger.warning("entities: «%s» and «%s» may be one %s (name match %.2f%s): join them "
+                       "with `merge:` or keep them with `apart:` in entities.yml",
+                       candidate.arabic, candidate.latin, candidate.arabic_id.split(":")[0],
+                       candidate.score, ", a shared companion" if candidate.clue else "")
 
 
 def _unique_slugs(entities: list[Entity]) -> list[Entity]:

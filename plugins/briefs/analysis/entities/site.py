@@ -18,6 +18,8 @@ This layer wins over the CLDR and curated layers. Format::
     exclude:                         # ids or names never indexed (a name drops every mention of it)
       - organization:al-jazeera
       - العالم
+    apart:                           # never merged on a name match across scripts
+      - [person:كيم جونغ أون, person:kim jong-il]
 
 Rules: an alias (or name) listed here leaves any lower-layer entity that had it, so
 *split* is "give the alias to a new entity"; *retype* is "repeat the id with another
@@ -36,7 +38,7 @@ import yaml
 from .keys import name_key
 from .model import TYPES, GazEntry
 
-_TOP_KEYS = ("entities", "merge", "exclude")
+_TOP_KEYS = ("entities", "merge", "exclude", "apart")
 _ENTRY_KEYS = ("id", "type", "name", "aliases", "sport_aliases", "description", "wikidata")
 
 
@@ -64,6 +66,8 @@ class SiteEntities:
     merges: tuple[tuple[str, str], ...] = ()  # (from id, into id)
     excluded: frozenset[str] = frozenset()  # ids and name keys
     path: str = ""
+    # Pairs never merged on a name match across scripts (ids or name keys).
+    apart: frozenset[frozenset[str]] = frozenset()
 
     def merge_target(self, entity_id: str) -> str:
         """Follow merges from ``entity_id`` to the id it is folded into."""
@@ -162,7 +166,21 @@ def parse_site_entities(  # noqa: PLR0912
     if "exclude" in top:
         for value, _ in _str_list(path, top["exclude"][1], "exclude"):
             excluded.add(value if ":" in value else name_key(value))
-    return SiteEntities(tuple(entries), tuple(merges), frozenset(excluded), str(path))
+    apart: set[frozenset[str]] = set()
+    if "apart" in top:
+        node = top["apart"][1]
+        if not isinstance(node, yaml.SequenceNode):
+            raise EntitiesFileError(path, _line(node), "apart must be a list of pairs",
+                                    "write `apart:` then `- [ID or name, ID or name]`")
+        for item in node.value:
+            pair = [value if ":" in value else name_key(value)
+                    for value, _ in _str_list(path, item, "apart")]
+            if len(pair) != 2:
+                raise EntitiesFileError(path, _line(item), "each apart entry is a pair",
+                                        "write `- [ID or name, ID or name]`")
+            apart.add(frozenset(pair))
+    return SiteEntities(tuple(entries), tuple(merges), frozenset(excluded), str(path),
+                        frozenset(apart))
 
 
 def _parse_entries(path: Path, node: yaml.Node) -> tuple[GazEntry, ...]:

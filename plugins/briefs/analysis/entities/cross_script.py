@@ -1,0 +1,94 @@
+"""One person, one page, in any script: Arabic and Latin ids of one name join.
+
+Gazetteer entities already carry both names. For the others — people and organisations no
+list has, met in Arabic briefs and in English ones — :func:`cross_script_pairs` pairs an
+Arabic id with a Latin id when their names are transliterations of each other
+(:func:`.transliterate.name_match`) *and* the evidence agrees, never on a guess:
+
+- same type;
+- a score of at least ``SURE`` joins on the name alone (near-exact: every consonant
+  agrees); a score of at least ``LIKELY`` needs one more clue: the two share an entity
+  that their briefs mention beside them (the same club, ministry or country);
+- each id joins at most one other, the best, and only when no other candidate comes close
+  (``MARGIN``): two Latin «Mohammed»s never share one Arabic page;
+- the editors have the last word: a pair in ``apart:`` of ``entities.yml`` stays apart
+  (``merge:`` already joins any two ids).
+
+Pairs that score at least ``LIKELY`` but lack the clue are returned as candidates, so a
+build can list them for an editor to confirm (``merge:``) or forbid (``apart:``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .keys import is_arabic, name_key
+from .transliterate import name_match
+
+SURE = 0.95
+LIKELY = 0.85
+MARGIN = 0.05
+TYPES = frozenset({"person", "organization"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An Arabic and a Latin entity that may be one: their ids, names and score."""
+
+    arabic_id: str
+    latin_id: str
+    arabic: str
+    latin: str
+    score: float
+    clue: bool
+
+
+def _key(entity_id: str) -> str:
+    return entity_id.partition(":")[2]
+
+
+def _kept_apart(apart: frozenset[frozenset[str]], ids: tuple[str, str],
+                names: tuple[str, str]) -> bool:
+    return any(pair <= {*ids, *names} for pair in apart)
+
+
+def cross_script_pairs(
+    names: Mapping[str, str], companions: Mapping[str, set[str]], *,
+    apart: frozenset[frozenset[str]] = frozenset(),
+) -> tuple[dict[str, str], list[Candidate]]:
+    """Return the Latin ids to fold into Arabic ids, and the candidates left apart.
+
+    ``names``: id → display name, for the ids no gazetteer knows; ``companions``: id → the
+    ids of the other entities its briefs mention.
+
+    >>> joins, _ = cross_script_pairs(
+    ...     {"person:ألكسندر نوفاك": "ألكسندر نوفاك", "person:alexander novak": "Alexander Novak"},
+    ...     {"person:ألكسندر نوفاك": {"org:opec"}, "person:alexander novak": {"org:opec"}})
+    >>> joins
+    {'person:alexander novak': 'person:ألكسندر نوفاك'}
+    """
+    arabic = [eid for eid in names if eid.split(":")[0] in TYPES and is_arabic(_key(eid))]
+    latin = [eid for eid in names if eid.split(":")[0] in TYPES and not is_arabic(_key(eid))]
+    scored: list[tuple[float, str, str]] = []
+    for lid in latin:
+        for aid in arabic:
+            if aid.split(":")[0] == lid.split(":")[0]:
+                score = name_match(names[aid], names[lid])
+                if score >= LIKELY:
+                    scored.append((score, aid, lid))
+    joins: dict[str, str] = {}
+    candidates: list[Candidate] = []
+    for score, aid, lid in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        # A close runner-up on either side means the name alone cannot tell them apart.
+        rivals = [s for s, a, b in scored if (a == aid) != (b == lid) and s > score - MARGIN]
+        clue = bool(companions.get(aid, set()) & companions.get(lid, set()))
+        if (_kept_apart(apart, (aid, lid), (name_key(names[aid]), name_key(names[lid])))
+                or rivals
+                or aid in joins.values() or lid in joins):
+            candidates.append(Candidate(aid, lid, names[aid], names[lid], round(score, 3), clue))
+        elif score >= SURE or clue:
+            joins[lid] = aid
+        else:
+            candidates.append(Candidate(aid, lid, names[aid], names[lid], round(score, 3), clue))
+    return joins, candidates
