@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .keys import is_arabic, name_key
-from .transliterate import name_match
+from .transliterate import arabic_skeleton, latin_skeleton, skeleton_similarity
 
 SURE = 0.95
 LIKELY = 0.85
@@ -48,6 +48,11 @@ def _key(entity_id: str) -> str:
     return entity_id.partition(":")[2]
 
 
+def _bigrams(skeleton: str) -> set[str]:
+    """Return the consonant pairs of a skeleton (the one class of a one-letter name)."""
+    return {skeleton[i:i + 2] for i in range(len(skeleton) - 1)} or {skeleton}
+
+
 def _kept_apart(apart: frozenset[frozenset[str]], ids: tuple[str, str],
                 names: tuple[str, str]) -> bool:
     return any(pair <= {*ids, *names} for pair in apart)
@@ -68,20 +73,38 @@ def cross_script_pairs(
     >>> joins
     {'person:alexander novak': 'person:ألكسندر نوفاك'}
     """
-    arabic = [eid for eid in names if eid.split(":")[0] in TYPES and is_arabic(_key(eid))]
-    latin = [eid for eid in names if eid.split(":")[0] in TYPES and not is_arabic(_key(eid))]
+    arabic = {eid: arabic_skeleton(names[eid]) for eid in names
+              if eid.split(":")[0] in TYPES and is_arabic(_key(eid))}
+    latin = {eid: latin_skeleton(names[eid]) for eid in names
+             if eid.split(":")[0] in TYPES and not is_arabic(_key(eid))}
+    # Blocking, so a site of thousands of names compares only plausible pairs: a close
+    # match shares most consonant pairs (an edit changes at most two of them).
+    by_bigram: dict[str, list[str]] = {}
+    for aid, skeleton in arabic.items():
+        for bigram in _bigrams(skeleton):
+            by_bigram.setdefault(bigram, []).append(aid)
     scored: list[tuple[float, str, str]] = []
-    for lid in latin:
-        for aid in arabic:
-            if aid.split(":")[0] == lid.split(":")[0]:
-                score = name_match(names[aid], names[lid])
+    for lid, skeleton in latin.items():
+        shared: dict[str, int] = {}
+        for bigram in _bigrams(skeleton):
+            for aid in by_bigram.get(bigram, ()):
+                shared[aid] = shared.get(aid, 0) + 1
+        wanted = max(1, len(_bigrams(skeleton)) // 2)
+        for aid, count in shared.items():
+            if count >= wanted and aid.split(":")[0] == lid.split(":")[0]:
+                score = skeleton_similarity(arabic[aid], skeleton)
                 if score >= LIKELY:
                     scored.append((score, aid, lid))
+    by_id: dict[str, list[tuple[float, str]]] = {}
+    for score, aid, lid in scored:
+        by_id.setdefault(aid, []).append((score, lid))
+        by_id.setdefault(lid, []).append((score, aid))
     joins: dict[str, str] = {}
     candidates: list[Candidate] = []
     for score, aid, lid in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
         # A close runner-up on either side means the name alone cannot tell them apart.
-        rivals = [s for s, a, b in scored if (a == aid) != (b == lid) and s > score - MARGIN]
+        rivals = [other for one, two in ((aid, lid), (lid, aid))
+                  for other, partner in by_id[one] if partner != two and other > score - MARGIN]
         clue = bool(companions.get(aid, set()) & companions.get(lid, set()))
         if (_kept_apart(apart, (aid, lid), (name_key(names[aid]), name_key(names[lid])))
                 or rivals
