@@ -48,6 +48,33 @@ def _key(entity_id: str) -> str:
     return entity_id.partition(":")[2]
 
 
+def _scored_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
+                  ) -> list[tuple[float, str, str]]:
+    """Return ``(score, arabic id, latin id)`` of the same-type pairs scoring ``LIKELY`` or
+    more, from the ids' skeletons.
+
+    Blocking, so a site of thousands of names compares only plausible pairs: a close match
+    shares most consonant pairs (an edit changes at most two of them).
+    """
+    by_bigram: dict[str, list[str]] = {}
+    for aid, skeleton in arabic.items():
+        for bigram in _bigrams(skeleton):
+            by_bigram.setdefault(bigram, []).append(aid)
+    scored: list[tuple[float, str, str]] = []
+    for lid, skeleton in latin.items():
+        shared: dict[str, int] = {}
+        for bigram in _bigrams(skeleton):
+            for aid in by_bigram.get(bigram, ()):
+                shared[aid] = shared.get(aid, 0) + 1
+        wanted = max(1, len(_bigrams(skeleton)) // 2)
+        for aid, count in shared.items():
+            if count >= wanted and aid.split(":")[0] == lid.split(":")[0]:
+                score = skeleton_similarity(arabic[aid], skeleton)
+                if score >= LIKELY:
+                    scored.append((score, aid, lid))
+    return scored
+
+
 def _bigrams(skeleton: str) -> set[str]:
     """Return the consonant pairs of a skeleton (the one class of a one-letter name)."""
     return {skeleton[i:i + 2] for i in range(len(skeleton) - 1)} or {skeleton}
@@ -77,24 +104,7 @@ def cross_script_pairs(
               if eid.split(":")[0] in TYPES and is_arabic(_key(eid))}
     latin = {eid: latin_skeleton(names[eid]) for eid in names
              if eid.split(":")[0] in TYPES and not is_arabic(_key(eid))}
-    # Blocking, so a site of thousands of names compares only plausible pairs: a close
-    # match shares most consonant pairs (an edit changes at most two of them).
-    by_bigram: dict[str, list[str]] = {}
-    for aid, skeleton in arabic.items():
-        for bigram in _bigrams(skeleton):
-            by_bigram.setdefault(bigram, []).append(aid)
-    scored: list[tuple[float, str, str]] = []
-    for lid, skeleton in latin.items():
-        shared: dict[str, int] = {}
-        for bigram in _bigrams(skeleton):
-            for aid in by_bigram.get(bigram, ()):
-                shared[aid] = shared.get(aid, 0) + 1
-        wanted = max(1, len(_bigrams(skeleton)) // 2)
-        for aid, count in shared.items():
-            if count >= wanted and aid.split(":")[0] == lid.split(":")[0]:
-                score = skeleton_similarity(arabic[aid], skeleton)
-                if score >= LIKELY:
-                    scored.append((score, aid, lid))
+    scored = _scored_pairs(arabic, latin)
     by_id: dict[str, list[tuple[float, str]]] = {}
     for score, aid, lid in scored:
         by_id.setdefault(aid, []).append((score, lid))
