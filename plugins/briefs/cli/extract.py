@@ -46,6 +46,8 @@ DATE_META = (
 TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
 SITE_META = ("og:site_name", "application-name", "al:android:app_name", "twitter:site")
 AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author")
+#: Elements a page may have (news pages have a few thousand; trafilatura's time grows faster).
+MAX_ELEMENTS = 20_000
 #: Publication dates before this year are placeholders («0001-01-01»), not dates.
 MIN_YEAR = 1990
 #: A JSON-LD script longer than this is not metadata (and is not parsed).
@@ -60,6 +62,10 @@ _FRENCH_WORDS = frozenset(re.findall(r"\S+", "le la les des du de et est une un 
                                      "que sur pas au aux avec ce cette il elle ont été selon"))
 _ENGLISH_WORDS = frozenset(re.findall(r"\S+", "the and of to in is was for that on with as by "
                                       "at from he she it are were has have said"))
+
+
+class PageTooLarge(ValueError):
+    """A page too large to extract in bounded time; the message says why and what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,6 +515,12 @@ def extract_page(raw: bytes, url: str = "") -> Page:
     tree = load_html(raw)
     if tree is None:
         return Page(url=http_url(url))
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        # Extraction time grows faster than the page: a hostile page must not hold a batch.
+        msg = (f"the page has {elements} elements, more than the {MAX_ELEMENTS} a news page "
+               "has; save the article alone, or paste its text into a .txt file")
+        raise PageTooLarge(msg)
     head = raw[:4096].decode("utf-8", "replace")
     meta = read_metadata(tree, head)
     page_url = meta.url or http_url(url)

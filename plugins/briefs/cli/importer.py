@@ -26,7 +26,15 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from briefs.cli.extract import Block, Inline, Page, extract_page, http_url, language_of_text
+from briefs.cli.extract import (
+    Block,
+    Inline,
+    Page,
+    PageTooLarge,
+    extract_page,
+    http_url,
+    language_of_text,
+)
 from briefs.cli.fetch import DEFAULT_MAX_BYTES, FetchError, feed_items, fetch
 from briefs.cli.sources import ContentFileError
 
@@ -411,14 +419,16 @@ def write_brief(page: Page, given: Given, content_dir: Path, index: ContentIndex
     else:
         slug = derive_slug(replace(page, title=given.title or page.title, url=url))
     target = content_dir / f"{date:%Y-%m-%d}-{slug}.{lang}.md"
-    if target.exists():
-        return Outcome("", "skipped", target, f"{target} already exists")
-    if slug in index.slugs:
-        if given.slug:
-            return Outcome("", "skipped", index.slugs[slug],
-                           f"a brief with Slug {slug} exists: {index.slugs[slug]}")
-        slug = index.free_slug(slug)
-        target = content_dir / f"{date:%Y-%m-%d}-{slug}.{lang}.md"
+    if target.exists() or slug in index.slugs:
+        if given.slug or not url:
+            # The editor's slug, or a page with no address to tell it from the brief that
+            # has its name: that brief is taken to be this one.
+            existing = target if target.exists() else index.slugs[slug]
+            return Outcome("", "skipped", existing, f"{existing} already exists")
+        while target.exists() or slug in index.slugs:  # another article: another name
+            index.slugs.setdefault(slug, target)
+            slug = index.free_slug(slug)
+            target = content_dir / f"{date:%Y-%m-%d}-{slug}.{lang}.md"
     text = brief_text(page, given, slug)
     content_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -477,7 +487,7 @@ def import_one(name: str, options: Options, index: ContentIndex) -> Outcome:
             raw = read_page(path, options.max_bytes)
             page = page_of_text(raw) if suffix in TEXT_SUFFIXES else extract_page(raw)
         outcome = write_brief(page, given, options.content_dir, index)
-    except (PageError, FetchError, ContentFileError) as error:
+    except (PageError, PageTooLarge, FetchError, ContentFileError) as error:
         return Outcome(name, "failed", reason=_strip_name(str(error), name))
     except Exception as error:  # noqa: BLE001 - one hostile page never stops the batch
         return Outcome(name, "failed", reason=f"{type(error).__name__}: {error}")
