@@ -16,6 +16,8 @@ reads it (Markdown rendered, site chrome removed), and compared with the truth:
 
 - body: token F1 (words, case-folded) of the brief's text against ``body``;
 - title: equal after folding case and spaces (``null``: not scored);
+- chrome: lines of the brief that are timestamps, or a read-also or list-heading cue with
+  nothing or a separator after it (what the boilerplate step should have removed);
 - date: the same day as the truth (for a date with an offset: that day in some time zone,
   since a day alone has none); when the truth has a time, the same instant.
 
@@ -38,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from briefs.analysis.boilerplate import default_cues, is_timestamp  # noqa: E402
 from briefs.analysis.pipeline import AnalysisConfig, analyse  # noqa: E402
 from briefs.cli.extract import parse_date, token_f1  # noqa: E402
 from briefs.cli.importer import ContentIndex, Given, Options, import_one  # noqa: E402
@@ -67,6 +70,20 @@ def same_date(found: str, truth: str) -> bool:
     return got == want
 
 
+def chrome_left(text: str) -> list[str]:
+    """Return the lines of a brief's text that are timestamps or start with a read-also or
+    list-heading cue followed by a separator (what the boilerplate step should have removed)."""
+    cues = default_cues()
+    left = []
+    for line in text.split("\n"):
+        rest = cues.match("read_also", line)
+        heading = cues.match("list_heading", line)
+        if (is_timestamp(line) or (rest is not None and rest[:1] in {":", "|", "-", "–", "—"})
+                or (heading is not None and not heading.strip(" :"))):
+            left.append(line)
+    return left
+
+
 def evaluate(folder: Path, *, details: bool, floor: float) -> int:
     """Import every page of the manifest and print the figures; return 1 below the floor."""
     pages = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -90,11 +107,12 @@ def evaluate(folder: Path, *, details: bool, floor: float) -> int:
                 text = document.text
                 title, date = brief.metadata.get("title", ""), brief.metadata.get("date", "")
             f1 = token_f1(text, page["body"])[2]
+            left = chrome_left(text)
             row = {"file": page["file"], "site": page.get("site", ""), "f1": f1,
                    "title": None if page.get("title") is None else fold(title) == fold(
                        page["title"]),
                    "date": None if page.get("date") is None else same_date(date, page["date"]),
-                   "why": outcome.reason}
+                   "why": outcome.reason, "chrome": left}
             rows.append(row)
             if details:
                 print(f"{f1:.3f}  title {row['title']!s:5}  date {row['date']!s:5}  "
@@ -114,6 +132,10 @@ def evaluate(folder: Path, *, details: bool, floor: float) -> int:
           f"median {statistics.median(scores):.3f}; {len(below)} pages below {floor}")
     print(f"title right: {sum(titles)}/{len(titles)} ({sum(titles) / max(len(titles), 1):.1%}); "
           f"date right: {sum(dates)}/{len(dates)} ({sum(dates) / max(len(dates), 1):.1%})")
+    left = [line for row in rows for line in row["chrome"]]
+    print(f"timestamp, read-also and list-heading lines left in the briefs: {len(left)}")
+    for line in left:
+        print(f"  left: {line[:80]}")
     for row in sorted(below, key=lambda r: r["f1"]):
         print(f"  below the floor: {row['f1']:.3f} {row['file']} {row['why']}")
     return 1 if below else 0

@@ -264,3 +264,18 @@ def test_imported_briefs_build_with_source_links_and_no_chrome(
             links = [e.attrs["href"] for e in elements
                      if "facts__source-link" in e.attrs.get("class", "").split()]
             assert links == [expected["url"]], name
+
+
+def test_no_chrome_line_survives_in_a_demo_brief() -> None:
+    """The demo site: no timestamp, read-also line or ticker headline in any brief's text."""
+    from briefs.analysis.boilerplate import default_cues
+
+    cues = default_cues()
+    briefs = sorted((ROOT / "content").glob("*.md"))
+    assert briefs
+    for path in briefs:
+        document, _ = annotate_content(read_content_file(path))
+        for line in document.text.split("\n"):
+            assert not is_timestamp(line), (path.name, line)
+            assert cues.match("read_also", line) is None, (path.name, line)
+            assert cues.match("list_heading", line) is None, (path.name, line)
