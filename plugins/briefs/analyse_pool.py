@@ -78,6 +78,7 @@ class Outcome:
 
     entry: CachedAnalysis | None
     error: str | None = None
+    broken_pool: bool = False  # the pool broke (a worker died): maybe not this brief's fault
 
 
 def analyse_html(task: AnalysisTask, config: AnalysisConfig,
@@ -202,34 +203,49 @@ class Analyser:
         return outcomes
 
     def _on_pool(self, tasks: Sequence[AnalysisTask]) -> list[Outcome]:
+        """Analyse on a process pool; if a worker dies, find whose brief killed it.
+
+        A worker that dies (a crash in native code, the OOM killer) breaks the whole pool:
+        every brief still pending fails with it. Those are analysed again one at a time in
+        a single-worker pool, so only a brief that kills its worker again is reported.
+        """
         outcomes: list[Outcome | None] = [None] * len(tasks)
-        pending = list(range(len(tasks)))
-        done = 0
-        for attempt in (1, 2):  # a crashed worker breaks the pool: the rest gets one more pool
-            executor = self._process_pool(len(pending))
-            broken = []
-            try:
-                for index, outcome in self._collect(executor, tasks, pending):
-                    if outcome.error and attempt == 1 and "worker process" in outcome.error:
-                        broken.append(index)
-                        continue
-                    outcomes[index] = outcome
-                    done += 1
-                    self._report(done, len(tasks))
-            finally:
-                executor.shutdown(wait=True, cancel_futures=True)
-            if not broken:
-                break
+        done, broken = 0, []
+        executor = self._process_pool(min(self.workers, len(tasks)))
+        try:
+            for index, outcome in self._collect(executor, tasks, range(len(tasks))):
+                if outcome.broken_pool:
+                    broken.append(index)
+                    continue
+                outcomes[index] = outcome
+                done += 1
+                self._report(done, len(tasks))
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+        if broken:
             logger.warning("briefs: an analysis worker stopped; analysing the %d briefs it "
-                           "left in a new pool", len(broken))
-            pending = broken
+                           "left one at a time", len(broken))
+        single: ProcessPoolExecutor | None = None
+        try:
+            for index in sorted(broken):
+                single = single or self._process_pool(1)
+                [(_index, outcome)] = list(self._collect(single, tasks, [index]))
+                if outcome.broken_pool:  # this brief's own worker died: it is the culprit
+                    single.shutdown(wait=True)
+                    single = None
+                outcomes[index] = outcome
+                done += 1
+                self._report(done, len(tasks))
+        finally:
+            if single is not None:
+                single.shutdown(wait=True, cancel_futures=True)
         return [outcome or Outcome(None, "not analysed") for outcome in outcomes]
 
-    def _process_pool(self, count: int) -> ProcessPoolExecutor:
+    def _process_pool(self, workers: int) -> ProcessPoolExecutor:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the loaded code and gazetteer (nothing pickled); spawn elsewhere.
         mp_context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        return ProcessPoolExecutor(max_workers=min(self.workers, count), mp_context=mp_context,
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
                                    initializer=_init_worker,
                                    initargs=(self.context.key, self.gazetteer))
 
@@ -263,7 +279,8 @@ class Analyser:
                 try:
                     yield index, Outcome(future.result())
                 except Exception as error:  # noqa: BLE001 - reported per brief, the rest goes on
-                    yield index, Outcome(None, reason(error, self.context))
+                    yield index, Outcome(None, reason(error, self.context),
+                                         broken_pool=isinstance(error, BrokenProcessPool))
         except BaseException:  # Ctrl-C: nothing new starts; the pool is shut down by the caller
             for future in futures:
                 future.cancel()

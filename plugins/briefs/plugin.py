@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from briefs.pelican import (
     intake,
     jinja,
     publishing,
+    render_pool,
     reporting,
     workers,
 )
@@ -51,6 +52,8 @@ class BriefsBuild:
     progress: Progress | None = None
     # mujaz analyse: fill the analysis cache, then stop (no index, no markup).
     analyse_only: bool = False
+    # Filled once the generators are final: how the pages are shared between processes.
+    render: render_pool.RenderPlan = field(default_factory=render_pool.RenderPlan)
 
 
 def start_build(pelican: Pelican) -> None:
@@ -103,6 +106,22 @@ def check_outputs(generators: list[Generator]) -> None:
     # Never delete the folder that holds the content (Pelican's own guard).
     if output.resolve() not in (content.resolve(), *content.resolve().parents):
         clean_output_dir(str(output), generators[0].settings.get("OUTPUT_RETENTION", []))
+
+
+def plan_rendering(generators: list[Generator]) -> None:
+    """Every context is final: URLs computed once, and how many processes render the pages."""
+    if generators:
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                render_pool.freeze_urls([*generator.articles, *generator.translations])
+        build = _build(generators[0].settings)
+        render_pool.plan_rendering(build.render, generators, build.settings.workers,
+                                   last=EntityPagesGenerator)
+
+
+def shared_writer(pelican: Pelican) -> type[render_pool.SharedWriter]:
+    """Give Pelican the writer that renders the pages on every core."""
+    return render_pool.SharedWriter
 
 
 def install_jinja(generator: Generator) -> None:
@@ -177,3 +196,6 @@ def register() -> None:
     signals.finalized.connect(content_errors.fail_on_unreadable)
     # Entity pages, the entity index page, per-entity feeds and the JSON API.
     signals.get_generators.connect(entity_pages_generator)
+    # Every context final: plan the writing phase, then render it in several processes.
+    signals.all_generators_finalized.connect(plan_rendering)
+    signals.get_writer.connect(shared_writer)

@@ -58,8 +58,9 @@ class ListedBrief:
 class SummaryEntry:
     """A brief as an entity feed carries it: the summary, never the whole body."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, url: str) -> None:
         self._article = article
+        self.url = url
 
     def __getattr__(self, name: str) -> Any:  # noqa: ANN401 - the article's own attributes
         return getattr(self._article, name)
@@ -151,8 +152,15 @@ class EntityPagesGenerator(Generator):
         return records
 
     def generate_output(self, writer: Writer) -> None:
-        """Write every entity page and feed, the index page and the JSON API."""
-        self._write_json(self.settings["ARTICLES_API_SAVE_AS"], self._briefs_api())
+        """Write every entity page and feed, the index page and the JSON API.
+
+        With a :class:`~briefs.pelican.render_pool.SharedWriter`, pages and feeds are
+        rendered by several processes; the forked ones stop here, and this process waits
+        for them before it writes the rest.
+        """
+        forked = getattr(writer, "forked", False)
+        if not forked:
+            self._write_json(self.settings["ARTICLES_API_SAVE_AS"], self._briefs_api())
         template = self.get_template("entity")
         feed_pattern = self.settings.get("ENTITY_FEED_ATOM")
         feed_items = self.settings.get("FEED_MAX_ITEMS")
@@ -163,13 +171,18 @@ class EntityPagesGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"])
             if feed_pattern:
                 newest = entity.briefs[:feed_items] if feed_items is not None else entity.briefs
-                writer.write_feed([SummaryEntry(brief.article) for brief in newest],
+                writer.write_feed([SummaryEntry(brief.article, brief.url) for brief in newest],
                                   self.context, feed_pattern.format(slug=entity.slug),
                                   feed_title=entity.name)
         writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),
                           self.context, url=self.settings["ENTITIES_URL"],
                           template_name="entities", relative_urls=self.settings["RELATIVE_URLS"])
+        if forked:
+            return
         self._write_json(self.settings["ENTITIES_API_SAVE_AS"], self._entities_api())
+        join_shares = getattr(writer, "join_shares", None)
+        if join_shares is not None:
+            join_shares()
         if self.search is not None:
             with self.search:
                 self.search.finish(Path(self.output_path))

@@ -161,7 +161,8 @@ class SearchJob:
         self._started = 0.0
         # A build stopped before finish() (an error, Ctrl-C) still stops the helper and
         # removes the folder, at the latest when Python exits.
-        self._cleanup = weakref.finalize(self, _stop_and_remove, self._helpers, self._folder)
+        self._cleanup = weakref.finalize(self, _stop_and_remove, self._helpers, self._folder,
+                                         os.getpid())
 
     def start(self) -> SearchJob:
         """Start the helper process (where processes can be forked)."""
@@ -225,7 +226,10 @@ class SearchJob:
         self.close()
 
 
-def _stop_and_remove(helpers: list[multiprocessing.process.BaseProcess], folder: Path) -> None:
+def _stop_and_remove(helpers: list[multiprocessing.process.BaseProcess], folder: Path,
+                     owner: int) -> None:
+    if os.getpid() != owner:  # a forked process (rendering pages) owns none of it
+        return
     for helper in helpers:
         if helper.is_alive():
             helper.kill()  # its Pagefind child ends when its pipe closes
