@@ -143,6 +143,7 @@ LOG_FILTER = [(20, 'Writing "%s"')]
 
 def mujaz(content: Path, output: Path, cache: Path, workers: int | None) -> Run:
     """Build with Mujaz's publishing settings, the analysis cache in ``cache``."""
+    shutil.rmtree(output, ignore_errors=True)  # as for plain Pelican: an empty output folder
     settings = cache.parent / "benchconf.py"
     settings.write_text(BENCH_SETTINGS.format(
         root=str(ROOT), theme=str(ROOT / "theme"), plugins=str(ROOT / "plugins"),
