@@ -61,6 +61,8 @@ def kinds(body: str) -> list[tuple[str, str]]:
     # Share and navigation lines (the editor's patterns), now anywhere.
     ("شاركها.", "share"),
     ("Exit mobile version", "share"),
+    ("Commenter", "share"),
+    ("أضف تعليقك", "share"),
 ])
 def test_each_kind_of_chrome_in_the_middle_is_removed(chrome: str, kind: str) -> None:
     body = f"{LEAD}\n\n{chrome}\n\n{MORE}\n\n{END}"

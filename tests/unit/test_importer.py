@@ -124,3 +124,15 @@ def test_a_derived_slug_taken_by_another_brief_gets_a_number(tmp_path: Path) -> 
     again = write_brief(page, Given(), content, index)
     assert again.status == "skipped"
     assert "Url exists" in again.reason
+
+
+def test_rdfa_and_microdata_dates_are_read() -> None:
+    from briefs.cli.extract import extract_page
+
+    page = extract_page(
+        "<html><head><title>t</title></head><body><article><h1>عنوان الخبر هنا</h1>"
+        "<span property='dc:date' content='2019-02-08T00:00:00+01:00'>الجمعة 8 فيفري</span>"
+        f"<p>{'نص الخبر الطويل. ' * 30}</p></article>"
+        "<a href='/x'>جريدة الصباح بتاريخ 2019/02/09</a></body></html>".encode())
+    assert page.date is not None
+    assert page.date.isoformat() == "2019-02-08T00:00:00+01:00"

@@ -41,14 +41,17 @@ DEFAULT_PATTERN_SOURCES: tuple[str, ...] = (
     r"(اقرأ|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|المزيد|ذات صلة|أخبار ذات صلة|مواضيع ذات صلة)",
     r"(تابعونا على .{1,60}|تابعنا على .{1,60}|العودة إلى الأعلى|الرجوع للأعلى|إلى الأعلى)",
     r"(نسخة الهاتف المحمول|النسخة الكاملة|إغلاق|الرئيسية)",
+    r"(تعليق|التعليقات|تعليقات|أضف تعليق|أضف تعليقك|اترك تعليقا|اترك تعليقاً)",
     # English.
     r"(share( this( article| story)?)?|share on .{1,40}|tweet|email|print( this( article)?)?)",
     r"(read more|read also|related( articles| stories)?|more stories|see also)",
     r"(exit mobile version|mobile version|skip to content|back to top|advertisement)",
+    r"(comment|comments|leave a comment|add a comment|\d+ comments?)",
     r"(facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|copy link)",
     # French.
     r"(partager( cet article)?|partager sur .{1,40}|imprimer( cet article)?)",
     r"(lire aussi|lire la suite|à lire aussi|voir aussi|retour en haut|version mobile)",
+    r"(commenter|commentaires?|réagir|\d+ commentaires?)",
 )
 
 # Closing punctuation a share line may carry: «شاركها.», «Share:», «Lire aussi :».

@@ -41,6 +41,7 @@ DATE_META = (
     "article:published_time", "og:article:published_time", "article:published",
     "datepublished", "publishdate", "pubdate", "publish-date", "publication_date",
     "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dc:date", "dcterms:issued", "dcterms:created",
     "date", "og:published_time",
 )
 TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
@@ -318,7 +319,8 @@ def read_metadata(tree: HtmlElement, raw_head: str = "") -> _Meta:
             entity = entity.get("@id") or entity.get("url")
         meta.url = meta.url or http_url(str(item.get("url") or entity or ""))
     tags: dict[str, str] = {}
-    for element in tree.iterfind(".//meta"):
+    # <meta> tags, and RDFa or microdata on any element («<span property="dc:date" content=…>»).
+    for element in tree.xpath("//meta | //*[@content][@property or @itemprop]"):
         key = (element.get("property") or element.get("name") or element.get("itemprop")
                or element.get("http-equiv") or "").strip().lower()
         content = element.get("content")
