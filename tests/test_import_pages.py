@@ -279,3 +279,27 @@ def test_no_chrome_line_survives_in_a_demo_brief() -> None:
             assert not is_timestamp(line), (path.name, line)
             assert cues.match("read_also", line) is None, (path.name, line)
             assert cues.match("list_heading", line) is None, (path.name, line)
+
+
+def test_url_is_the_source_link_and_is_based_on_never_the_briefs_own_url() -> None:
+    from types import SimpleNamespace
+
+    from briefs.pelican.intake import take_source_url
+    from briefs.publish.jsonld import jsonld_script, news_article
+
+    content = SimpleNamespace(metadata={"url": "https://x.org/a b\"><script>"},
+                              override_url="https://x.org/a b")
+    take_source_url(content, "brief.md")
+    assert not hasattr(content, "override_url")  # the brief keeps its own URL
+    assert content.source_url == "https://x.org/a%20b%22%3E%3Cscript%3E"
+    bad = SimpleNamespace(metadata={"url": "javascript:alert(1)"}, override_url="x")
+    take_source_url(bad, "brief.md")
+    assert not hasattr(bad, "source_url")
+    assert "url" not in bad.metadata
+    from datetime import UTC, datetime
+
+    data = news_article(headline="h", url="https://site/b.html", lang="ar",
+                        published=datetime(2024, 11, 14, tzinfo=UTC), publisher="S",
+                        publisher_url="https://site/", based_on=content.source_url)
+    assert data["isBasedOn"] == content.source_url
+    assert "<script>" not in str(jsonld_script(data))
