@@ -11,6 +11,9 @@ THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "ar"
 DEFAULT_PAGINATION = 10
+# The archive lists every brief: 300 a page keeps its pages small at any size of archive.
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None,
+                       "archives": 300}
 
 # Every value a template prints is escaped; the theme marks safe only the bodies and
 # summaries the briefs plugin sanitised (the plugin turns autoescape on in any case).
