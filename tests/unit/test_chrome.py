@@ -116,6 +116,8 @@ def test_ticker_countries_never_become_entities() -> None:
     f"{LEAD}\n\nوقال 22 شخصا إنهم شاهدوا الحادث.\n\n{END}",
     f"{LEAD}\n\nتابعوا المفاوضات حتى ساعة متأخرة من الليل، بحسب مصادر دبلوماسية.\n\n{END}",
     f"{LEAD}\n\nPhotographs of the meeting were released later by the alliance.\n\n{END}",
+    # A how-to step that starts like a newsletter line but names nothing to sign up to.
+    f"{LEAD}\n\nSign up for a streaming account for $11.99 a month\n\n{END}",
     # A list in the article: items end with full stops.
     f"{LEAD}\n\nأبرز ما جاء في البيان:\nدعم أوكرانيا.\nالضغط على الصين.\n\n{END}",
 ])

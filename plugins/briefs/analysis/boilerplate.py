@@ -120,9 +120,11 @@ def strip_trailing_boilerplate(
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "chrome.yml"
 #: Cue kinds of the language data, in the order a line is tested against them.
-CUE_KINDS = ("read_also", "list_heading", "newsletter", "credit", "disclaimer", "stamp")
+CUE_KINDS = ("read_also", "list_heading", "newsletter", "newsletter_word", "credit", "disclaimer",
+             "stamp")
 #: What may stand before a cue: bullets, arrows, brackets and the like.
 _LEAD = " \t\u00a0■□▪▫●•◆◇►▶▸»«>|-–—*·:(["
+_NOT_WORD = re.compile(r"[^\w\s'-]")
 #: What may separate a cue from the headline it points to.
 _SEPARATOR = re.compile(r"\s*[:|：\-–—»>/]+\s*|\s*\n\s*")
 #: A line ending a sentence (closing marks and brackets allowed after the stop).
@@ -160,8 +162,10 @@ _TICKER_LINE = re.compile(rf"(?:{_CLOCK})\s*[-–—|:]?\s*(?P<rest>\S.*)", re.I
 HEADLINE_WORDS = 20
 CUE_LINE_WORDS = 30
 CREDIT_WORDS = 8
-#: A newsletter line longer than this must not end like a sentence.
+#: A newsletter line longer than this must not end like a sentence; one this short needs no
+#: word naming what is signed up to.
 NEWSLETTER_WORDS = 12
+SHORT_NEWSLETTER_WORDS = 6
 
 
 class Removed(str):
@@ -240,6 +244,16 @@ class Cues:
                 if not rest or not (rest[0].isalnum() or _is_mark(rest[0])):
                     return rest
         return None
+
+
+    def contains(self, kind: str, line: str) -> bool:
+        """Tell whether a cue of ``kind`` occurs anywhere in ``line`` (as whole words).
+
+        >>> default_cues().contains("newsletter_word", "Sign up for our daily newsletter")
+        True
+        """
+        folded = " " + _fold(_NOT_WORD.sub(" ", line)) + " "
+        return any(f" {phrase} " in folded for phrase in self.phrases.get(kind, ()))
 
 
 def _is_mark(char: str) -> bool:
@@ -334,7 +348,9 @@ def _classify(line: str, patterns: Sequence[re.Pattern[str]],  # noqa: PLR0911 -
         if _SEPARATOR.match(rest) or (cue_words >= 2 and is_headline_shaped(line)):
             return "read_also"
     rest = cues.match("newsletter", line)
-    if rest is not None and (words <= NEWSLETTER_WORDS or not _SENTENCE_END.search(line)):
+    if rest is not None and (words <= SHORT_NEWSLETTER_WORDS or (
+            cues.contains("newsletter_word", line)
+            and (words <= NEWSLETTER_WORDS or not _SENTENCE_END.search(line)))):
         return "newsletter"
     rest = cues.match("credit", line)
     if (rest is not None and words <= CREDIT_WORDS and _SEPARATOR.match(rest or ":")
