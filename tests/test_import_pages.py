@@ -303,3 +303,23 @@ def test_url_is_the_source_link_and_is_based_on_never_the_briefs_own_url() -> No
                         publisher_url="https://site/", based_on=content.source_url)
     assert data["isBasedOn"] == content.source_url
     assert "<script>" not in str(jsonld_script(data))
+
+
+def test_fetching_says_who_asks(server: str) -> None:
+    from briefs.cli.fetch import USER_AGENT, fetch
+
+    seen: list[str] = []
+    original = _Pages.do_GET
+
+    def spy(handler: _Pages) -> None:
+        seen.append(handler.headers.get("User-Agent", ""))
+        original(handler)
+
+    _Pages.do_GET = spy  # type: ignore[method-assign]
+    try:
+        fetched = fetch(f"{server}/pages/ar-div-og.html")
+    finally:
+        _Pages.do_GET = original  # type: ignore[method-assign]
+    assert seen == [USER_AGENT]
+    assert fetched.content_type == "text/html"
+    assert fetched.url == f"{server}/pages/ar-div-og.html"

@@ -19,7 +19,7 @@ from lxml import etree
 
 from briefs.cli.extract import http_url, one_line, parse_date
 
-USER_AGENT = "Mujaz/0.1 (news brief importer; +https://github.com/mujaz/mujaz)"
+USER_AGENT = "Mujaz/0.1 (news brief importer: mujaz import, one page at a time)"
 #: A page larger than this is refused (news pages are 50 KB to 3 MB; a 50 MB one is not news).
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 CONNECT_TIMEOUT = 10.0
