@@ -166,7 +166,7 @@ def pagefind_alone(output: Path, bundle: Path) -> Run:
 
 def search_seconds(log: str) -> float | None:
     """Return the search step's time from a Mujaz build log, if it says."""
-    pattern = r"search: indexed\s+\d+\s+briefs\s+into\s.*?\sin\s+([\d.]+)\s+s"
+    pattern = r"search: indexed\s+\d+\s+briefs\s+into\s.*?:\s+([\d.]+)\s+s\s+of\s+indexing"
     match = re.search(pattern, log, re.DOTALL)
     return float(match.group(1)) if match else None
 

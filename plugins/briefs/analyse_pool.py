@@ -22,6 +22,7 @@ nothing: the caller stores the results in the cache (atomically).
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -244,6 +245,8 @@ class Analyser:
     def _process_pool(self, workers: int) -> ProcessPoolExecutor:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the loaded code and gazetteer (nothing pickled); spawn elsewhere.
+        # Frozen objects are left alone by the collector, so forked workers share their pages.
+        gc.freeze()
         mp_context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         return ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
                                    initializer=_init_worker,

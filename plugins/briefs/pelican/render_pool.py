@@ -23,6 +23,7 @@ only the build process's share (set ``BRIEFS_WORKERS = 1`` for such a plugin).
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import multiprocessing
 import signal
@@ -93,6 +94,9 @@ class SharedWriter(Writer):
                 "fork" not in multiprocessing.get_all_start_methods():
             return
         self._share.count = plan.shares
+        # Objects made so far (every article, analysis, index) stay where they are: the
+        # collector would otherwise touch them in each process and copy their pages.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         for index in range(1, plan.shares):
             child = context.Process(target=_render_share, name=f"briefs-render-{index}",

@@ -23,6 +23,7 @@ raises :class:`SearchIndexError` naming the step and the file.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -134,10 +135,12 @@ def index_folder(records: Sequence[SearchRecord], language: str, folder: Path) -
 def _index_in_background(records: Sequence[SearchRecord], language: str, folder: Path) -> None:
     """The forked helper: normalise, write and index, then leave the outcome in ``folder``."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    started = time.perf_counter()
     try:
         status, log = index_folder(records, language, folder)
     except SearchIndexError as error:
         status, log = 2, str(error)
+    (folder / "seconds.txt").write_text(f"{time.perf_counter() - started:.3f}", encoding="utf-8")
     (folder / "log.txt").write_text(log, encoding="utf-8")
     os._exit(status)  # no atexit handlers: they belong to the build process
 
@@ -168,6 +171,7 @@ class SearchJob:
         """Start the helper process (where processes can be forked)."""
         self._started = time.perf_counter()
         if "fork" in multiprocessing.get_all_start_methods():
+            gc.freeze()  # the collector would copy the build's pages into the helper
             helper = multiprocessing.get_context("fork").Process(
                 target=_index_in_background, args=(self.records, self.language, self._folder),
                 name="briefs-search", daemon=True)
@@ -185,11 +189,13 @@ class SearchJob:
             helper = self._helpers[0]
             helper.join()
             status = helper.exitcode
-            log_file = self._folder / "log.txt"
+            log_file, seconds_file = self._folder / "log.txt", self._folder / "seconds.txt"
             log = log_file.read_text(encoding="utf-8") if log_file.is_file() else ""
+            working = float(seconds_file.read_text()) if seconds_file.is_file() else 0.0
         else:
             self._started = self._started or time.perf_counter()
             status, log = index_folder(self.records, self.language, self._folder)
+            working = time.perf_counter() - self._started
         if status != 0:
             msg = (f"search: Pagefind failed ({status}) indexing {len(self.records)} briefs: "
                    f"{log[-2000:] or 'no message'}")
@@ -206,11 +212,11 @@ class SearchJob:
             shutil.move(str(bundle), str(target))
         except OSError as error:
             raise SearchIndexError(f"search: writing the index to {target}: {error}") from error
-        seconds = time.perf_counter() - self._started
         if not self.records:
             logger.warning("search: no brief to index; the search page will find nothing")
-        logger.info("search: indexed %d briefs into %s in %.1f s", len(self.records), target,
-                    seconds)
+        logger.info("search: indexed %d briefs into %s: %.1f s of indexing (normalising, "
+                    "writing, Pagefind), beside the rendering", len(self.records), target,
+                    working)
         return len(self.records)
 
     def close(self) -> None:
