@@ -13,6 +13,7 @@ from briefs.analysis.boilerplate import (
     Removed,
     compile_patterns,
     cut,
+    default_cues,
     find_boilerplate,
     removal_ranges,
 )
@@ -89,6 +90,7 @@ TICKER = ("22:35\nروسيا تعلن السيطرة على قرية جديدة 
     "عاجل\nروسيا تعلن السيطرة على قرية جديدة",
     "Most read\nRussia claims another village in Kursk\nChina calls for a ceasefire",
     "Les plus lus\nLa Russie revendique un village\nLa Chine appelle au cessez-le-feu",
+    "You may also like...\nRussia claims another village in Kursk\nChina calls for a ceasefire",
     # One timestamp and a headline at the very end.
     "22:35\nروسيا تعلن السيطرة على قرية جديدة في كورسك",
 ])
@@ -142,6 +144,13 @@ def test_extra_patterns_are_honoured_and_replacing_patterns_keeps_the_shape_rule
     assert find_boilerplate(f"{LEAD}\n\nشاركها.\n\n{END}", only) == []
     assert [line.kind for line in find_boilerplate(f"{LEAD}\n\n22:35\n\n{END}", only)] == [
         "timestamp"]
+
+
+def test_every_cue_is_a_phrase() -> None:
+    """The cue data is lists of strings (a stray «more:» would be a YAML mapping)."""
+    cues = default_cues()
+    assert all(isinstance(phrase, str) and phrase for items in cues.phrases.values()
+               for phrase in items)
 
 
 def test_removed_lines_survive_the_cache() -> None:

@@ -340,7 +340,7 @@ def _classify(line: str, patterns: Sequence[re.Pattern[str]],  # noqa: PLR0911 -
         return "ticker"
     for kind in ("list_heading", "read_also"):
         rest = cues.match(kind, line)
-        if rest is not None and not rest.strip(" :|-–—»>\t"):
+        if rest is not None and not rest.strip(" :|-–—»>.…!\t"):
             return "list_heading"  # the cue alone: a list of headlines may follow
     rest = cues.match("read_also", line)
     if rest is not None and words <= CUE_LINE_WORDS:
