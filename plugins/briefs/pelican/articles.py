@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pelican.contents import Article
@@ -366,6 +366,11 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
         brief = brief_of(article, item, site, by_key, pelican_settings)
         write_markup(article, item, brief, index=site.entities, settings=settings,
                      pelican_settings=pelican_settings)
+        if brief.document is not None:
+            # Once the markup is written, the pages need the analysis's quotes, not its
+            # words and mentions (three quarters of its memory: 60 KB a brief).
+            article.brief = replace(brief, document=replace(
+                brief.document, entities=(), sentences=(), paragraphs=(), text=""))
     logger.info("briefs: %d analysed (%d from the cache), %d entities", len(articles),
                 cache.hits, len(site.entities.entities))
     return site

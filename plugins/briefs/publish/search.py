@@ -158,6 +158,7 @@ class SearchJob:
 
     def __init__(self, records: Iterable[SearchRecord], language: str) -> None:
         self.records = sorted(records, key=lambda record: record.url)
+        self.count = len(self.records)
         self.language = language
         self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
         self._helpers: list[multiprocessing.process.BaseProcess] = []
@@ -177,6 +178,7 @@ class SearchJob:
                 name="briefs-search", daemon=True)
             helper.start()
             self._helpers.append(helper)
+            self.records = []  # the helper has its own copy: let this process's go
         return self
 
     def finish(self, output: Path) -> int:
@@ -197,7 +199,7 @@ class SearchJob:
             status, log = index_folder(self.records, self.language, self._folder)
             working = time.perf_counter() - self._started
         if status != 0:
-            msg = (f"search: Pagefind failed ({status}) indexing {len(self.records)} briefs: "
+            msg = (f"search: Pagefind failed ({status}) indexing {self.count} briefs: "
                    f"{log[-2000:] or 'no message'}")
             raise SearchIndexError(msg)
         if log:
@@ -212,12 +214,11 @@ class SearchJob:
             shutil.move(str(bundle), str(target))
         except OSError as error:
             raise SearchIndexError(f"search: writing the index to {target}: {error}") from error
-        if not self.records:
+        if not self.count:
             logger.warning("search: no brief to index; the search page will find nothing")
         logger.info("search: indexed %d briefs into %s: %.1f s of indexing (normalising, "
-                    "writing, Pagefind), beside the rendering", len(self.records), target,
-                    working)
-        return len(self.records)
+                    "writing, Pagefind), beside the rendering", self.count, target, working)
+        return self.count
 
     def close(self) -> None:
         """Stop the helper if it still runs and remove the temporary folder."""
