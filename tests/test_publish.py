@@ -194,8 +194,10 @@ def test_brief_jsonld_news_article(site) -> None:
             quotes += 1
             assert node["@type"] == "Quotation" and node["text"]
             if "spokenByCharacter" in node:
-                assert node["spokenByCharacter"]["@type"] == "Person"
+                # The speaker is the entity: a person or a body, linked to its page.
+                assert node["spokenByCharacter"]["@type"] in {"Person", "Organization"}
                 assert node["spokenByCharacter"]["name"]
+                assert node["spokenByCharacter"]["url"].startswith("http")
     assert quotes > 0, "no key quote reached the JSON-LD"
     if entities == 0:
         pytest.fail("no entity reached the JSON-LD (article.brief.entities is empty)")

@@ -39,7 +39,9 @@ def test_api_lists_every_brief_with_its_links(built_site: Path) -> None:
     seed = briefs["briefs/nato-china-north-korea.html"]
     assert seed["lang"] == "ar"
     assert seed["date"].startswith("2024-11-14T17:30")
-    assert {"text", "speaker"} == set(seed["quotes"][0])
+    assert {"text", "speaker", "speaker_id"} == set(seed["quotes"][0])
+    rutte = next(quote for quote in seed["quotes"] if quote["speaker"] == "مارك روتي")
+    assert rutte["speaker_id"] == "person:mark-rutte"
     assert "person:mark-rutte" in seed["entities"]
     for link in seed["related"]:
         assert link["url"] in briefs

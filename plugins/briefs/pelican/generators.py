@@ -29,7 +29,7 @@ from pelican.writers import Writer
 
 from briefs.i18n import format_brief_date
 from briefs.publish.search import SearchJob, search_record
-from briefs.site.entities import IndexedEntity, display_name, group_by_type
+from briefs.site.entities import IndexedEntity, display_name, group_by_type, sort_key
 from briefs.site.index import SiteIndex
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,9 @@ class EntityPagesGenerator(Generator):
             page.companions = [(pages[other], count) for other, count in item.companions]
             self.entities.append(page)
         self.context["entities"] = self.entities
-        self.context["entity_groups"] = group_by_type(self.entities)
+        # In the order of the names as the page shows them (the site's language).
+        self.context["entity_groups"] = group_by_type(
+            sorted(self.entities, key=lambda page: (sort_key(page.name), page.id)))
 
     def _site_lang(self) -> str:
         return str(self.settings.get("DEFAULT_LANG") or "en")
