@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefs.analysis.boilerplate import removal_ranges
@@ -46,6 +46,8 @@ logger = logging.getLogger(__name__)
 
 #: Called after each finished brief with (done, total).
 Progress = Callable[[int, int], None]
+#: Called with (task index, outcome) as each brief finishes.
+Consumer = Callable[[int, "Outcome"], None]
 
 
 class AnalysisTimeout(Exception):
@@ -181,9 +183,17 @@ class Analyser:
         self.workers = workers or default_workers()
         self.dask_scheduler = dask_scheduler
         self.progress = progress
+        self._consume: Consumer | None = None
 
-    def run(self, tasks: Sequence[AnalysisTask]) -> list[Outcome]:
-        """Analyse every task; return one outcome per task, in the tasks' order."""
+    def run(self, tasks: Sequence[AnalysisTask],
+            consume: Consumer | None = None) -> list[Outcome]:
+        """Analyse every task; return one outcome per task, in the tasks' order.
+
+        ``consume`` is given each outcome as soon as its brief is done (to store it); the
+        outcomes returned then keep no body, so the bodies (about 300 KB each in memory)
+        are never all held at once.
+        """
+        self._consume = consume
         if not tasks:
             return []
         if self.dask_scheduler:
@@ -192,15 +202,25 @@ class Analyser:
             return self._inline(tasks)
         return self._on_pool(tasks)
 
+    def _done(self, index: int, outcome: Outcome) -> Outcome:
+        """Hand an outcome to the consumer; return what to keep of it."""
+        if self._consume is None:
+            return outcome
+        self._consume(index, outcome)
+        if outcome.entry is None or outcome.entry.body is None:
+            return outcome
+        return replace(outcome, entry=replace(outcome.entry, body=None))
+
     def _inline(self, tasks: Sequence[AnalysisTask]) -> list[Outcome]:
         outcomes = []
-        for done, task in enumerate(tasks, start=1):
+        for index, task in enumerate(tasks):
             try:
-                outcomes.append(Outcome(analyse_html(task, self.context.config, self.gazetteer)))
+                outcome = Outcome(analyse_html(task, self.context.config, self.gazetteer))
             except Exception as error:
                 logger.debug("analysis of %s failed", task.source, exc_info=True)
-                outcomes.append(Outcome(None, reason(error, self.context)))
-            self._report(done, len(tasks))
+                outcome = Outcome(None, reason(error, self.context))
+            outcomes.append(self._done(index, outcome))
+            self._report(index + 1, len(tasks))
         return outcomes
 
     def _on_pool(self, tasks: Sequence[AnalysisTask]) -> list[Outcome]:
@@ -218,7 +238,7 @@ class Analyser:
                 if outcome.broken_pool:
                     broken.append(index)
                     continue
-                outcomes[index] = outcome
+                outcomes[index] = self._done(index, outcome)
                 done += 1
                 self._report(done, len(tasks))
         finally:
@@ -234,7 +254,7 @@ class Analyser:
                 if outcome.broken_pool:  # this brief's own worker died: it is the culprit
                     single.shutdown(wait=True)
                     single = None
-                outcomes[index] = outcome
+                outcomes[index] = self._done(index, outcome)
                 done += 1
                 self._report(done, len(tasks))
         finally:
@@ -266,7 +286,7 @@ class Analyser:
             executor = client.get_executor(pure=False)
             for done, (index, outcome) in enumerate(
                     self._collect(executor, tasks, range(len(tasks))), start=1):
-                outcomes[index] = outcome
+                outcomes[index] = self._done(index, outcome)
                 self._report(done, len(tasks))
         return [outcome or Outcome(None, "not analysed") for outcome in outcomes]
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pelican.contents import Article
 
-from briefs.analyse_pool import Analyser, AnalysisTask, Progress, WorkerContext
+from briefs.analyse_pool import Analyser, AnalysisTask, Outcome, Progress, WorkerContext
 from briefs.analysis.entities import Gazetteer, SiteEntities
 from briefs.analysis.pipeline import OVERRIDE_KEYS
 from briefs.cache import AnalysisCache, CachedAnalysis
@@ -70,14 +71,18 @@ def analyse_entries(articles: Sequence[Article], settings: BriefsSettings,
     if missing:
         logger.info("briefs: analysing %d briefs (%d from the cache)", len(missing),
                     len(tasks) - len(missing))
-    outcomes = analyser.run([tasks[index] for index in missing])
-    for index, outcome in zip(missing, outcomes, strict=True):
+
+    def store(position: int, outcome: Outcome) -> None:
+        """Store one brief's analysis as soon as it is done (its body goes to the cache)."""
+        index = missing[position]
         if outcome.entry is None:
             logger.error("%s: %s; the brief is published without quotes or entities",
                          tasks[index].source, outcome.error)
-            continue
+            return
         cache.put(keys[index], outcome.entry)
-        entries[index] = outcome.entry
+        entries[index] = replace(outcome.entry, body=None)
+
+    analyser.run([tasks[index] for index in missing], consume=store)
     return list(zip(keys, entries, strict=True))
 
 
