@@ -1,4 +1,4 @@
-"""The trailing boilerplate rule: share/print/navigation lines at an article's end."""
+"""The boilerplate rule: share/print/navigation lines, wherever they stand in a brief."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 from briefs.analysis.boilerplate import (
     DEFAULT_PATTERNS,
     compile_patterns,
+    find_boilerplate,
     is_boilerplate_line,
-    strip_trailing_boilerplate,
 )
 
 STORY = "وقال روتي إن الحلف سيواصل دعم أوكرانيا."
@@ -33,34 +33,33 @@ def test_story_lines_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate_line(line, DEFAULT_PATTERNS)
 
 
+def removed(*paragraphs: str, patterns=DEFAULT_PATTERNS) -> list[str]:
+    return [str(line) for line in find_boilerplate("\n\n".join(paragraphs), patterns)]
+
+
 def test_seed_ending_is_removed_and_reported() -> None:
-    kept, removed = strip_trailing_boilerplate([STORY, "شاركها.\nExit mobile version"])
-    assert kept == 1
-    assert removed == ["شاركها.", "Exit mobile version"]
+    assert removed(STORY, "شاركها.\nExit mobile version") == ["شاركها.", "Exit mobile version"]
 
 
-def test_only_trailing_paragraphs_are_removed() -> None:
-    paragraphs = ["Share", STORY, "Read more", "Print"]
-    assert strip_trailing_boilerplate(paragraphs) == (2, ["Read more", "Print"])
+def test_share_lines_are_removed_wherever_they_stand() -> None:
+    assert removed("Share", STORY, "Read more", "Print") == ["Share", "Read more", "Print"]
 
 
-def test_paragraph_mixing_story_and_share_line_is_kept() -> None:
-    assert strip_trailing_boilerplate([STORY, f"{STORY}\nشاركها."]) == (2, [])
+def test_a_story_line_that_opens_like_a_share_line_is_kept() -> None:
+    assert removed(STORY, f"{STORY}\nشاركها الوزير في الاجتماع.") == []
 
 
 def test_body_of_only_boilerplate_keeps_nothing() -> None:
-    assert strip_trailing_boilerplate(["شاركها.", "Exit mobile version"]) == (
-        0, ["شاركها.", "Exit mobile version"])
+    assert removed("شاركها.", "Exit mobile version") == ["شاركها.", "Exit mobile version"]
 
 
 def test_empty_body() -> None:
-    assert strip_trailing_boilerplate([]) == (0, [])
+    assert removed() == []
 
 
 def test_custom_patterns_replace_the_defaults() -> None:
     patterns = compile_patterns([r"انتهى"])
-    assert strip_trailing_boilerplate([STORY, "انتهى", "شاركها."], patterns) == (3, [])
-    assert strip_trailing_boilerplate([STORY, "انتهى"], patterns) == (1, ["انتهى"])
+    assert removed(STORY, "انتهى", patterns=patterns) == ["انتهى"]
 
 
 def test_bad_pattern_is_named() -> None:

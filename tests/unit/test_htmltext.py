@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefs.markup.htmltext import Wrap, apply_wraps, extract_body, keep_leading_blocks
+from briefs.markup.htmltext import Wrap, apply_wraps, extract_body
 
 HTML = (
     "<p>بروكسل (أ ف ب) – قال <em>مارك روتي</em> إن &quot;الصين&quot; تتحمل.</p>\n"
@@ -53,14 +53,6 @@ def test_wraps_at_one_offset_keep_order() -> None:
 def test_wrap_over_an_entity_keeps_the_entity() -> None:
     body = extract_body("<p>a &amp; b</p>")
     assert apply_wraps(body, [Wrap(2, 3, "<b>", "</b>")]) == "<p>a <b>&amp;</b> b</p>"
-
-
-def test_keep_leading_blocks_cuts_the_tail() -> None:
-    body = keep_leading_blocks(extract_body(HTML), 2)
-    assert "شاركها" not in body.html
-    assert "Exit mobile" not in body.html
-    assert body.text.endswith("بند أول")
-    assert "<ul>" in body.html
 
 
 def test_unclosed_and_empty_markup() -> None:

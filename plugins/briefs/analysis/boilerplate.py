@@ -89,33 +89,6 @@ def is_boilerplate_line(line: str, patterns: Sequence[re.Pattern[str]]) -> bool:
     return bool(stripped) and any(p.fullmatch(stripped) for p in patterns)
 
 
-def strip_trailing_boilerplate(
-    paragraphs: Sequence[str], patterns: Sequence[re.Pattern[str]] = DEFAULT_PATTERNS
-) -> tuple[int, list[str]]:
-    """Find the trailing paragraphs made only of boilerplate lines.
-
-    Returns how many leading paragraphs to keep, and the removed lines in order.
-
-    >>> strip_trailing_boilerplate(["نص الخبر.", "شاركها.\\nExit mobile version"])
-    (1, ['شاركها.', 'Exit mobile version'])
-    >>> strip_trailing_boilerplate(["Share", "The story."])
-    (2, [])
-    """
-    kept = len(paragraphs)
-    while kept > 0:
-        lines = [line for line in paragraphs[kept - 1].splitlines() if line.strip()]
-        if not lines or not all(is_boilerplate_line(line, patterns) for line in lines):
-            break
-        kept -= 1
-    removed = [
-        line.strip()
-        for paragraph in paragraphs[kept:]
-        for line in paragraph.splitlines()
-        if line.strip()
-    ]
-    return kept, removed
-
-
 # --- chrome anywhere --------------------------------------------------------------------
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "chrome.yml"

@@ -286,20 +286,6 @@ def apply_wraps(body: BodyText, wraps: list[Wrap]) -> str:
     return "".join(pieces)
 
 
-def keep_leading_blocks(body: BodyText, keep: int) -> BodyText:
-    """Return the body with every block from index ``keep`` on cut out of its HTML.
-
-    >>> keep_leading_blocks(extract_body("<p>One</p>\\n<p>Share</p>\\n"), 1).html
-    '<p>One</p>\\n'
-    """
-    if keep >= len(body.blocks):
-        return body
-    cut = body.blocks[keep].html_start
-    tail = body.html[body.blocks[-1].html_end :]
-    source = body.html[:cut].rstrip() + tail.rstrip() + "\n"
-    return extract_body(source)
-
-
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 
 

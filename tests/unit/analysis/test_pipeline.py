@@ -1,28 +1,10 @@
 """The whole pipeline: input contract, JSON shape, direction, boilerplate and bad input."""
 
 import json
-import re
 
 import pytest
 
-from briefs.analysis.clean import clean_body
 from briefs.analysis.pipeline import AnalysisConfig, analyse
-
-
-def standin_strip(paragraphs, patterns):
-    """A local stand-in with the lead's ``strip_trailing_boilerplate`` contract."""
-    kept = len(paragraphs)
-    while kept and all(
-        any(p.fullmatch(line.strip().rstrip(".:")) for p in patterns)
-        for line in paragraphs[kept - 1].splitlines()
-        if line.strip()
-    ):
-        kept -= 1
-    removed = [ln.strip() for p in paragraphs[kept:] for ln in p.splitlines() if ln.strip()]
-    return kept, removed
-
-
-STANDIN_PATTERNS = (re.compile("شاركها", re.I), re.compile("exit mobile version", re.I))
 
 SEED_LIKE = (
     "بروكسل (أ ف ب) – يكثف حلف شمال الأطلسي جهوده.\n\n"
@@ -30,15 +12,6 @@ SEED_LIKE = (
     "وكتب: “من المؤكد أن الاتحاد الأوروبي لم يولد كتحالف عسكري”.\n\n"
     "شاركها.\nExit mobile version"
 )
-
-
-def test_clean_with_standin_stripper():
-    c = clean_body(
-        " أ \n\n\n ب\nج \n\nشاركها.\nExit mobile version", STANDIN_PATTERNS, standin_strip
-    )
-    assert c.text == "أ\n\nب\nج"
-    assert c.boilerplate == ("شاركها.", "Exit mobile version")
-    assert [p.slice(c.text) for p in c.paragraphs] == ["أ", "ب\nج"]
 
 
 def test_text_is_kept_paragraphs_joined_exactly():
