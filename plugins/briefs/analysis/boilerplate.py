@@ -233,14 +233,20 @@ def _is_mark(char: str) -> bool:
     return "\u064b" <= char <= "\u065f" or char == "\u0670"
 
 
+_MARKS_AND_TATWEEL = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
+
+
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Fold case, spaces, tatweel and the hamza forms of alef for cue matching.
+
+    Cached: every line is matched against each kind of cue in turn.
 
     >>> _fold("  إقرأ   أيضاً ")
     'اقرا ايضا'
     """
-    text = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", text.casefold())
-    text = text.translate(str.maketrans("أإآٱ", "اااا"))
+    text = _MARKS_AND_TATWEEL.sub("", text.casefold()).translate(_ALEF_FORMS)
     return " ".join(text.split())
 
 
