@@ -20,6 +20,7 @@ build can list them for an editor to confirm (``merge:``) or forbid (``apart:``)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -66,10 +67,15 @@ def _scored_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
         for bigram in _bigrams(skeleton):
             for aid in by_bigram.get(bigram, ()):
                 shared[aid] = shared.get(aid, 0) + 1
-        wanted = max(1, len(_bigrams(skeleton)) // 2)
+        # A score of LIKELY allows (1 - LIKELY) of the letters to differ; each edit
+        # changes at most two consonant pairs, and the lengths by one.
+        edits = math.ceil((1 - LIKELY) * len(skeleton))
+        wanted = max(1, len(_bigrams(skeleton)) - 2 * edits)
         for aid, count in shared.items():
-            if count >= wanted and aid.split(":")[0] == lid.split(":")[0]:
-                score = skeleton_similarity(arabic[aid], skeleton)
+            other = arabic[aid]
+            if (count >= wanted and abs(len(other) - len(skeleton)) <= edits + 1
+                    and aid.split(":")[0] == lid.split(":")[0]):
+                score = skeleton_similarity(other, skeleton)
                 if score >= LIKELY:
                     scored.append((score, aid, lid))
     return scored
