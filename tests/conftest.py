@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import FIXTURE_SITE, ROOT, build_site
+from support import FIXTURE_SITE, ROOT, build_site, serve
 
 
 @pytest.fixture(scope="session")
@@ -41,15 +40,7 @@ def fixture_build(
 
 
 def _serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(functools.partial(_QuietHandler, directory=str(directory)))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -4,10 +4,8 @@ server (127.0.0.1 only) and from a feed; batches, hostile pages, and a build of 
 from __future__ import annotations
 
 import io
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from briefs.cli.importer import Options, run_batch, summary
 from briefs.cli.main import annotate_content, main
 from briefs.cli.sources import read_content_file
 from htmlquery import parse
-from support import ROOT, build_site
+from support import ROOT, build_site, serve
 
 PAGES = ROOT / "tests" / "pages"
 EXPECTED = yaml.safe_load((PAGES / "expected.yml").read_text(encoding="utf-8"))
@@ -129,9 +127,8 @@ def test_a_50_mb_page_is_refused_at_once(tmp_path: Path,
     page = tmp_path / "huge.html"
     with page.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: nothing needs to be read to refuse it
-    started = time.monotonic()
+    # How fast is a figure of bench/bench_import.py; here: refused, with the reason.
     status, _, err = run_import(capsys, str(page), "--content", str(tmp_path / "c"))
-    assert time.monotonic() - started < 5
     assert status == 1
     assert "more than the" in err and "--max-bytes" in err
 
@@ -142,14 +139,12 @@ def test_a_50_mb_page_is_refused_at_once(tmp_path: Path,
     "<html><body><script>var a = '<article><p>" + "x" * 300_000 + "</p></article>';</script>"
     "<article><p>" + "نص الخبر. " * 50 + "</p></article></body></html>",
 ])
-def test_hostile_pages_are_handled_quickly(html: str, tmp_path: Path,
+def test_hostile_pages_give_a_brief_or_a_reason(html: str, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "hostile.html"
     page.write_text(html, encoding="utf-8")
-    started = time.monotonic()
     status, _, err = run_import(capsys, str(page), "--content", str(tmp_path / "c"),
                                 "--title", "t", "--date", "2024-11-14")
-    assert time.monotonic() - started < 5
     assert status in {0, 1}
     assert "Traceback" not in err
 
@@ -198,14 +193,7 @@ class _Pages(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    yield from serve(_Pages)
 
 
 def test_an_address_is_fetched_and_redirects_followed(server: str, tmp_path: Path,
