@@ -129,17 +129,22 @@ def test_empty_and_boilerplate_only_briefs_are_named_and_the_rest_builds(tmp_pat
     assert (tmp_path / "o" / "briefs" / "fixture-summit.html").is_file()
 
 
-def test_quote_text_is_escaped_in_the_sidebar_and_json_ld(tmp_path: Path) -> None:
+def build_one_brief(tmp_path: Path, brief: str, **settings: object) -> Path:
+    """Build a site of one brief (Markdown with its metadata); return the output folder."""
     content = tmp_path / "content"
     content.mkdir()
-    (content / "x.ar.md").write_text(
-        "Title: اختبار\nDate: 2024-11-23\nLang: ar\nSlug: x\n\n"
+    (content / "brief.md").write_text(brief, encoding="utf-8")
+    build_site(content, tmp_path / "out", **settings)
+    return tmp_path / "out"
+
+
+def test_quote_text_is_escaped_in_the_sidebar_and_json_ld(tmp_path: Path) -> None:
+    output = build_one_brief(
+        tmp_path, "Title: اختبار\nDate: 2024-11-23\nLang: ar\nSlug: x\n\n"
         "بروكسل (أ ف ب) – قال الأمين العام لحلف شمال الأطلسي مارك روتي إن "
         "“&lt;script&gt;alert(1)&lt;/script&gt; الحلف موحد أكثر من أي وقت مضى"
-        " في مواجهة التحديات”.\n",
-        encoding="utf-8")
-    build_site(content, tmp_path / "out")
-    page = read(tmp_path / "out", "briefs/x.html")
+        " في مواجهة التحديات”.\n")
+    page = read(output, "briefs/x.html")
     assert "<script>alert(1)" not in page
     (figure,) = select(page, "figure", class_="key-quote")
     assert "<script>alert(1)</script> الحلف موحد" in figure.text
@@ -147,16 +152,13 @@ def test_quote_text_is_escaped_in_the_sidebar_and_json_ld(tmp_path: Path) -> Non
 
 
 def test_a_summary_cut_from_the_body_carries_none_of_the_plugins_markup(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "quote.md").write_text(
-        "Title: خبر بلا ملخص\nDate: 2024-11-22 12:00\nLang: ar\nSlug: no-summary\n\n"
+    output = build_one_brief(
+        tmp_path, "Title: خبر بلا ملخص\nDate: 2024-11-22 12:00\nLang: ar\nSlug: no-summary\n\n"
         "قال الأمين العام لحلف شمال الأطلسي مارك روتي للصحافيين في بروكسل إن "
-        "\"الحلف سيبقى موحدا في وجه كل التهديدات\".\n", encoding="utf-8")
-    build_site(content, tmp_path / "output", BRIEFS_SEARCH=False)
-    brief = read(tmp_path / "output", "briefs/no-summary.html")
+        "\"الحلف سيبقى موحدا في وجه كل التهديدات\".\n", BRIEFS_SEARCH=False)
+    brief = read(output, "briefs/no-summary.html")
     assert 'class="quote-ref"' in brief and 'class="entity-link' in brief
-    index = read(tmp_path / "output", "index.html")
+    index = read(output, "index.html")
     teaser = index.split('class="teaser__summary"', 1)[1].split("</div>", 1)[0]
     assert "مارك روتي" in teaser and "الحلف سيبقى موحدا" in teaser
     for markup in ("quote-ref", "brief-quote", "entity-link", "#key-quote"):
