@@ -18,6 +18,7 @@ and every step is linear in the paragraph length.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -200,7 +201,10 @@ def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3,
     out: list[Quote] = []
     for q in quotes:
         owned = q.speaker is not None or q.sieve in ("anonymous", "title")
-        unowned = not owned or q.sieve == "same-paragraph"
+        # Owned, a short quote is still a fragment inside reported speech («نفى الوزير
+        # "أنباء متداولة"»); only one a colon introduces («وقال: "نعم"») is what was said.
+        unowned = (not owned or q.sieve == "same-paragraph"
+                   or not _introduced(text, q.start))
         before = bisect_right(starts, q.start + 1)
         is_name = len(q.parts) == 1 and before > 0 and reach[before - 1] >= q.end - 1
         if not q.fragment and ((unowned and is_short(text, q, max_words)) or is_name):
@@ -209,6 +213,30 @@ def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3,
             )
         out.append(q)
     return out
+
+
+#: The words before a speaker's own clause: «قال إن "…"», «أكد أن "…"».
+COMPLEMENTISERS = frozenset({"إن", "أن", "ان", "that"})
+
+
+def _introduced(text: str, start: int) -> bool:
+    """Tell whether the quote opening just before ``start`` is what someone said: after a
+    colon, at the start of a paragraph or sentence, or as the clause of «قال إن», «أكد
+    أن» — not a phrase quoted inside a sentence («وصف الهجوم بأنه "جبان"», «دعا إلى "رد"»).
+
+    >>> _introduced('وقال: "نعم"', 7), _introduced('وصف الهجوم بأنه "جبان"', 17)
+    (True, False)
+    >>> _introduced('وقال إن "الوضع خطير"', 9)
+    True
+    """
+    i = start
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in "“”«»„‘’‚‹›\"'"
+                     or unicodedata.category(text[i - 1]) == "Cf"):
+        i -= 1
+    if i == 0 or text[i - 1] in ":\n.!?؟":
+        return True
+    word = text[:i].rsplit(maxsplit=1)[-1] if text[:i].strip() else ""
+    return "".join(c for c in word if unicodedata.category(c) != "Cf") in COMPLEMENTISERS
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span], *, lang: str = "ar") -> list[Quote]:

@@ -232,7 +232,7 @@ def test_leading_part_resolves_only_when_unambiguous():
 def test_bare_title_resolves_to_the_person_introduced_with_it():
     body = (
         "التقى الرئيس الصيني شي جينبينغ نظيره الأمريكي جو بايدن.\n\n"
-        "وأضاف الرئيس الصيني أن العلاقات يجب أن تقوم على «الاحترام المتبادل والتعاون»."
+        "وأضاف الرئيس الصيني: «العلاقات يجب أن تقوم على الاحترام المتبادل والتعاون»."
     )
     assert speakers(body)[-1][0] == "شي جين بينغ"
 
@@ -266,12 +266,15 @@ def test_no_guess(body):
 # --- fragments -----------------------------------------------------------------------------
 
 
-def test_scare_quotes_are_fragments_but_owned_partial_quotes_are_not():
+def test_scare_quotes_and_short_phrases_inside_reported_speech_are_fragments():
+    # Annotation guidelines: a short phrase quoted inside reported speech is a fragment,
+    # whoever's words it is; a short clause after «إن» or a colon is what was said.
     body = (
         "بعدما تجاوزت الدول ما بات يعرف بـ«الخط الأحمر» الروسي.\n\n"
-        "من جهته، دعا وزير الخارجية الأوكراني أندريه سيبيغا الحلفاء إلى «رد ملموس» على التصعيد."
+        "من جهته، دعا وزير الخارجية الأوكراني أندريه سيبيغا الحلفاء إلى «رد ملموس» على التصعيد.\n\n"
+        "وقال سيبيغا إن «الوقت ينفد»."
     )
-    assert speakers(body) == [(None, True), ("أندريه سيبيغا", False)]
+    assert speakers(body) == [(None, True), (None, True), ("أندريه سيبيغا", False)]
 
 
 def test_short_quote_after_colon_is_a_quote():
@@ -320,7 +323,7 @@ def test_quoted_body_name_after_its_head_noun_is_a_label():
         ),
         (
             "Ukrainian President Volodymyr Zelenskyy has urged allies to answer with "
-            '"actions, not words."',
+            '"actions, not words, and to answer now."',
             "Volodymyr Zelensky",  # the entity's name (the gazetteer's spelling)
         ),
     ],
