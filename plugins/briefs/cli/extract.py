@@ -21,6 +21,7 @@ import html
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -461,8 +462,6 @@ def token_f1(found: str, truth: str) -> tuple[float, float, float]:
     >>> token_f1("a b c", "a b d")
     (0.6666666666666666, 0.6666666666666666, 0.6666666666666666)
     """
-    from collections import Counter
-
     got, want = Counter(_tokens(found)), Counter(_tokens(truth))
     common = sum((got & want).values())
     if not got or not want:
