@@ -162,14 +162,17 @@ class AnalysisCache:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temporary, path)
+            temporary = None
             return True
         except Exception as error:  # noqa: BLE001 - the cache must never fail a brief
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
             # Once a build: a read-only cache would otherwise repeat it for every brief.
             log = logger.debug if self._write_failed else logger.warning
             log("analysis cache %s cannot be written (%s: %s); the build goes on without it",
                 self.directory, type(error).__name__, error)
             self._write_failed = True
             return False
+        finally:
+            # Whatever stopped the write, Ctrl-C included, leaves no temporary file.
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)

@@ -91,6 +91,20 @@ def test_a_failed_replace_removes_its_temporary_file(
     assert "cannot be written" in caplog.text
 
 
+def test_ctrl_c_during_a_write_leaves_no_temporary_file(
+        tmp_path: Path, entry: CachedAnalysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = AnalysisCache(tmp_path)
+    key = cache.key([BODY])
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put(key, entry)
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
 def test_a_cache_that_cannot_be_written_logs_one_warning(
         tmp_path: Path, entry: CachedAnalysis, caplog: pytest.LogCaptureFixture) -> None:
     blocker = tmp_path / "cache"
