@@ -21,7 +21,7 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,12 +154,13 @@ class AnalysisCache:
         path = self._path(key, suffix)
         if path is None:
             return False
-        temporary: str | None = None
+        # Named before it exists, so that whatever stops the write (Ctrl-C included, even
+        # while the file is being made) the ``finally`` below knows what to remove.
+        temporary: Path | None = path.with_name(
+            f"{key}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{key}.",
-                                                 suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
+            with temporary.open("xb") as stream:
                 stream.write(data)
             os.replace(temporary, path)
             temporary = None
