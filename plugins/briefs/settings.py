@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,9 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ANALYSIS_TIMEOUT": 120,
     # Briefs per entity page (newest first; the rest on page 2, 3, ...).
     "BRIEFS_ENTITY_PAGE_SIZE": 20,
+    # The least confidence a speaker or an entity needs to be shown in a brief nobody has
+    # reviewed (see briefs.site.confidence); 0.0 shows everything the analysis found.
+    "BRIEFS_PUBLISH_CONFIDENCE": 0.0,
 }
 
 
@@ -92,6 +95,7 @@ class BriefsSettings:
     dask_scheduler: str | None = None
     analysis_timeout: int = 120
     entity_page_size: int = 20
+    publish_confidence: float = 0.0
 
     @property
     def fingerprint(self) -> str:
@@ -126,10 +130,7 @@ class BriefsSettings:
             patterns = compile_patterns([*sources[0], *sources[1]])
         except ValueError as error:
             raise BriefsConfigError(f"BRIEFS_BOILERPLATE_PATTERNS: {error}") from error
-        digits = merged["BRIEFS_DIGITS"]
-        if digits not in DIGIT_SYSTEMS:
-            msg = f"BRIEFS_DIGITS must be one of {', '.join(DIGIT_SYSTEMS)}, not {digits!r}"
-            raise BriefsConfigError(msg)
+        digits = _one_of(merged, "BRIEFS_DIGITS", DIGIT_SYSTEMS)
         key_quotes, related_max, min_score, thread_days, max_chars = (
             _whole_number(merged, key) for key in ("BRIEFS_KEY_QUOTES", "BRIEFS_RELATED_MAX",
                                                    "BRIEFS_RELATED_MIN_SCORE",
@@ -157,6 +158,7 @@ class BriefsSettings:
             msg = ("BRIEFS_CONTENT_SECURITY_POLICY must be a policy string such as "
                    f"\"default-src 'self'\" (or \"\" for none), not {policy!r}")
             raise BriefsConfigError(msg)
+        publish_confidence = _fraction(merged, "BRIEFS_PUBLISH_CONFIDENCE")
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
         if translations is None:
             translations = Path(settings.get("THEME", ".")) / "translations"
@@ -182,6 +184,7 @@ class BriefsSettings:
             dask_scheduler=scheduler,
             analysis_timeout=timeout,
             entity_page_size=page_size,
+            publish_confidence=publish_confidence,
         )
 
 
@@ -192,3 +195,21 @@ def _whole_number(merged: Mapping[str, Any], key: str) -> int:
         msg = f"{key} must be a whole number of 0 or more, not {value!r}"
         raise BriefsConfigError(msg)
     return value
+
+
+def _fraction(merged: Mapping[str, Any], key: str) -> float:
+    """Return the setting if it is a number from 0 to 1; else name it in an error."""
+    value = merged[key]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        msg = f"{key} must be a number from 0 to 1 (a confidence), not {value!r}"
+        raise BriefsConfigError(msg)
+    return float(value)
+
+
+def _one_of(merged: Mapping[str, Any], key: str, choices: Sequence[str]) -> str:
+    """Return the setting if it is one of ``choices``; else name it and them in an error."""
+    value = merged[key]
+    if value not in choices:
+        msg = f"{key} must be one of {', '.join(choices)}, not {value!r}"
+        raise BriefsConfigError(msg)
+    return str(value)

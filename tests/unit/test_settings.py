@@ -23,6 +23,8 @@ def test_defaults() -> None:
     ("BRIEFS_BOILERPLATE_PATTERNS", "share", "must be a list"),
     ("BRIEFS_BOILERPLATE_EXTRA", ["(bad"], "'\\(bad' is not a valid regular expression"),
     ("BRIEFS_KEYQUOTES", 3, "unknown setting\\(s\\) BRIEFS_KEYQUOTES"),
+    ("BRIEFS_PUBLISH_CONFIDENCE", 1.5, "BRIEFS_PUBLISH_CONFIDENCE must be a number from 0 to 1"),
+    ("BRIEFS_PUBLISH_CONFIDENCE", "0.9", "BRIEFS_PUBLISH_CONFIDENCE must be a number from 0 to 1"),
 ])
 def test_bad_values_are_named(key: str, value: object, message: str) -> None:
     with pytest.raises(BriefsConfigError, match=message):

@@ -74,15 +74,26 @@ def key_quote_wraps(key_quotes: Sequence[NumberedQuote],
     return wraps
 
 
+#: How many mentions of an entity a brief links (``BRIEFS_LINK_MENTIONS``): the first in
+#: the brief, the first in each paragraph, or none.
+LINK_MENTION_MODES = ("first", "paragraph", "none")
+
+
 def entity_link_wraps(document: Document, site_id_of: Mapping[str, str],
                       href: Callable[[str], str],
-                      author_links: Sequence[tuple[int, int]] = ()) -> list[Wrap]:
-    """Link the first mention of each indexed entity in every paragraph to its page.
+                      author_links: Sequence[tuple[int, int]] = (),
+                      mode: str = "first") -> list[Wrap]:
+    """Link mentions of each indexed entity to its page: the first one in the brief
+    (``mode="first"``), the first one in every paragraph (``"paragraph"``), or none.
 
-    The whole word is linked (with its proclitic: «وكوريا»), so Arabic letters are never
-    split by the link. A name whose direction differs from the brief's is isolated. A
-    mention inside the author's own link is left as it is: links must not nest.
+    A link on every name turns a page into a forest of underlines, so by default a reader
+    meets each name's link once. The whole word is linked (with its proclitic: «وكوريا»),
+    so Arabic letters are never split by the link. A name whose direction differs from the
+    brief's is isolated. A mention inside the author's own link is left as it is (links must
+    not nest), and the entity's next mention is linked instead.
     """
+    if mode == "none":
+        return []
     paragraph_starts = [paragraph.start for paragraph in document.paragraphs]
     linked: set[tuple[int, str]] = set()
     wraps = []
@@ -91,7 +102,8 @@ def entity_link_wraps(document: Document, site_id_of: Mapping[str, str],
          for mention in ref.mentions),
         key=lambda item: (item[0].start, item[0].end))
     for mention, site_id in mentions:
-        paragraph = bisect.bisect_right(paragraph_starts, mention.start)
+        paragraph = (bisect.bisect_right(paragraph_starts, mention.start)
+                     if mode == "paragraph" else 0)
         start = mention.token_start if 0 <= mention.token_start <= mention.start else mention.start
         if (paragraph, site_id) in linked or _inside(start, mention.end, author_links):
             continue

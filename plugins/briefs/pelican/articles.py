@@ -30,6 +30,7 @@ from briefs.markup.htmltext import BodyText, apply_wraps, drop_text_ranges, extr
 from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
 from briefs.pelican.workers import analyse_entries, analysis_key, analysis_task, body_of
 from briefs.settings import BriefsSettings
+from briefs.site.confidence import publishable, review_state
 from briefs.site.entities import (
     EntityGroup,
     EntityIndex,
@@ -152,14 +153,24 @@ def analyse_article(article: Article, settings: BriefsSettings, gazetteer: Gazet
     if entry is None:
         entry = analyse_html(task, settings.analysis, gazetteer)
         cache.put(key, entry)
-    return with_body(article, analysed_of(article, key, entry), settings, cache)
+    return with_body(article, analysed_of(article, key, entry, settings.publish_confidence),
+                     settings, cache)
 
 
-def analysed_of(article: Article, key: str, entry: CachedAnalysis) -> Analysed:
-    """Report an analysis's warnings; keep its document only if it fits the page body."""
+def analysed_of(article: Article, key: str, entry: CachedAnalysis,
+                publish_confidence: float = 0.0) -> Analysed:
+    """Report an analysis's warnings; keep its document only if it fits the page body.
+
+    The document kept is what the public site may show (:mod:`briefs.site.confidence`):
+    below ``publish_confidence``, speakers and entities of a brief nobody reviewed are left
+    out, before the site's indexes count them.
+    """
     for warning in entry.warnings:
         logger.warning("%s: %s", article.source_path, warning)
-    document = entry.document
+    review = review_state(article.metadata.get("reviewed"))
+    if review.problem:
+        logger.warning("%s: %s", article.source_path, review.problem)
+    document = publishable(entry.document, publish_confidence, reviewed=review.reviewed)
     if not entry.text_matches:
         # Offsets would point at the wrong words: keep the page, write no markup from them.
         logger.warning("%s: the analysed text differs from the page body; quotes and names "
@@ -284,7 +295,8 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
             target = entity_url(index.by_id[site_id].entity.slug, pelican_settings)
             return site_href(page_url, target, siteurl, relative)
 
-        wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links)
+        wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links,
+                                   settings.link_mentions)
     keep_summary_unmarked(article, analysed.body.html)
     article._content = apply_wraps(analysed.body, wraps)
     article.brief = brief
@@ -346,7 +358,8 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
     for article, (key, entry) in zip(
             articles, analyse_entries(articles, settings, cache, analyser), strict=True):
         analysed[id(article)] = (Analysed(None, None, key) if entry is None
-                                 else analysed_of(article, key, entry))
+                                 else analysed_of(article, key, entry,
+                                                  settings.publish_confidence))
     by_slug: dict[str, list[Article]] = {}
     for article in articles:
         by_slug.setdefault(article.slug, []).append(article)
