@@ -11,6 +11,7 @@ from typing import Any
 from briefs.analysis.boilerplate import DEFAULT_PATTERN_SOURCES, compile_patterns
 from briefs.analysis.pipeline import AnalysisConfig
 from briefs.i18n import DIGIT_SYSTEMS
+from briefs.markup.render import LINK_MENTION_MODES
 from briefs.site.related import RelatedConfig
 
 
@@ -68,6 +69,9 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ANALYSIS_TIMEOUT": 120,
     # Briefs per entity page (newest first; the rest on page 2, 3, ...).
     "BRIEFS_ENTITY_PAGE_SIZE": 20,
+    # Which mentions of an entity in a brief's body link to its page: "first" (in the
+    # brief), "paragraph" (the first in each paragraph) or "none".
+    "BRIEFS_LINK_MENTIONS": "first",
     # The least confidence a speaker or an entity needs to be shown in a brief nobody has
     # reviewed (see briefs.site.confidence); 0.0 shows everything the analysis found.
     "BRIEFS_PUBLISH_CONFIDENCE": 0.0,
@@ -95,6 +99,7 @@ class BriefsSettings:
     dask_scheduler: str | None = None
     analysis_timeout: int = 120
     entity_page_size: int = 20
+    link_mentions: str = "first"
     publish_confidence: float = 0.0
 
     @property
@@ -159,6 +164,7 @@ class BriefsSettings:
                    f"\"default-src 'self'\" (or \"\" for none), not {policy!r}")
             raise BriefsConfigError(msg)
         publish_confidence = _fraction(merged, "BRIEFS_PUBLISH_CONFIDENCE")
+        link_mentions = _one_of(merged, "BRIEFS_LINK_MENTIONS", LINK_MENTION_MODES)
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
         if translations is None:
             translations = Path(settings.get("THEME", ".")) / "translations"
@@ -184,6 +190,7 @@ class BriefsSettings:
             dask_scheduler=scheduler,
             analysis_timeout=timeout,
             entity_page_size=page_size,
+            link_mentions=link_mentions,
             publish_confidence=publish_confidence,
         )
 
