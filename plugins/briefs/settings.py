@@ -69,6 +69,8 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ANALYSIS_TIMEOUT": 120,
     # Briefs per entity page (newest first; the rest on page 2, 3, ...).
     "BRIEFS_ENTITY_PAGE_SIZE": 20,
+    # mujaz review lists a quote attribution or an entity below this confidence as doubtful.
+    "BRIEFS_REVIEW_CONFIDENCE": 0.9,
     # Which mentions of an entity in a brief's body link to its page: "first" (in the
     # brief), "paragraph" (the first in each paragraph) or "none".
     "BRIEFS_LINK_MENTIONS": "first",
@@ -99,6 +101,7 @@ class BriefsSettings:
     dask_scheduler: str | None = None
     analysis_timeout: int = 120
     entity_page_size: int = 20
+    review_confidence: float = 0.9
     link_mentions: str = "first"
     publish_confidence: float = 0.0
 
@@ -165,6 +168,7 @@ class BriefsSettings:
             raise BriefsConfigError(msg)
         publish_confidence = _fraction(merged, "BRIEFS_PUBLISH_CONFIDENCE")
         link_mentions = _one_of(merged, "BRIEFS_LINK_MENTIONS", LINK_MENTION_MODES)
+        review_confidence = _fraction(merged, "BRIEFS_REVIEW_CONFIDENCE")
         translations = merged["BRIEFS_TRANSLATIONS_DIR"]
         if translations is None:
             translations = Path(settings.get("THEME", ".")) / "translations"
@@ -190,6 +194,7 @@ class BriefsSettings:
             dask_scheduler=scheduler,
             analysis_timeout=timeout,
             entity_page_size=page_size,
+            review_confidence=review_confidence,
             link_mentions=link_mentions,
             publish_confidence=publish_confidence,
         )

@@ -1,6 +1,7 @@
-"""Editor overrides from brief metadata: add, hide or re-attribute quotes.
+"""Editor overrides from brief metadata: add, hide, remove or re-attribute quotes.
 
-Metadata keys (Pelican lower-cases them): ``quote_add``, ``quote_hide``, ``quote_speaker``.
+Metadata keys (Pelican lower-cases them): ``quote_add``, ``quote_hide``, ``quote_speaker``,
+``quote_remove``.
 Each value is a string or a list of strings (Pelican gives a list when a key is repeated or
 continued on indented lines); inside a string, entries are separated by newlines. A literal
 ``;`` is *not* a separator, because quoted speech contains it.
@@ -12,6 +13,8 @@ continued on indented lines); inside a string, entries are separated by newlines
   ``Document.quotes`` (and in the body markup) but is never a key quote.
 * ``quote_speaker: substring => speaker`` — every quote containing the substring gets the
   speaker (``=> none`` clears it). The quote stops being a fragment.
+* ``quote_remove: substring`` — every quote containing the substring is not a quote: it
+  leaves ``Document.quotes`` (no highlight, no sidebar, no speaker).
 
 An entry that matches nothing, or cannot be parsed, comes back as a warning.
 """
@@ -93,6 +96,7 @@ def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
     add: str | Sequence[str] | None = None,
     hide: str | Sequence[str] | None = None,
     speaker: str | Sequence[str] | None = None,
+    remove: str | Sequence[str] | None = None,
     key_quotes: int = 4,
 ) -> tuple[Document, list[str]]:
     """Return the document with editor overrides applied, and warnings for unmatched entries.
@@ -139,6 +143,11 @@ def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
             warnings.append(f"quote_speaker: no quote contains {words!r}")
         for k in hits:
             quotes[k] = replace(quotes[k], fragment=False, **editor_speaker(name))
+    for entry in split_entries(remove):
+        kept = [q for q in quotes if not _contains(q, entry)]
+        if len(kept) == len(quotes):
+            warnings.append(f"quote_remove: no quote contains {entry!r}")
+        quotes = kept
     for entry in split_entries(hide):
         hits = [k for k, q in enumerate(quotes) if _contains(q, entry)]
         if not hits:

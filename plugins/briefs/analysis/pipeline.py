@@ -144,7 +144,7 @@ def analyse(
 
 
 #: Brief metadata keys (lower-cased, as Pelican gives them) holding editor overrides.
-OVERRIDE_KEYS = ("quote_add", "quote_hide", "quote_speaker")
+OVERRIDE_KEYS = ("quote_add", "quote_hide", "quote_speaker", "quote_remove")
 
 
 def analyse_brief(
@@ -166,7 +166,8 @@ def analyse_brief(
     given = overrides or {}
     document, warnings = apply_overrides(
         document, add=given.get("quote_add"), hide=given.get("quote_hide"),
-        speaker=given.get("quote_speaker"), key_quotes=config.key_quotes)
+        speaker=given.get("quote_speaker"), remove=given.get("quote_remove"),
+        key_quotes=config.key_quotes)
     # The editors' speakers are entities too (their quotes come back with no speaker_id).
     quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
                                         gazetteer, document.paragraphs)
