@@ -9,8 +9,9 @@ because pelican-sitemap writes ``ref=`` for ``href=`` in its alternates.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
@@ -48,46 +49,65 @@ class PageHead:
     modified: str | None  # article:modified_time or article:published_time
 
 
-class _HeadParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.canonical: str | None = None
-        self.alternates: list[tuple[str, str]] = []
-        self.noindex = False
-        self.times: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {key: value or "" for key, value in attrs}
-        rel = a.get("rel", "").split()
-        if tag == "link" and "canonical" in rel and self.canonical is None:
-            self.canonical = a.get("href")
-        elif tag == "link" and "alternate" in rel and a.get("hreflang") and a.get("href"):
-            pair = (a["hreflang"], a["href"])
-            if pair not in self.alternates:
-                self.alternates.append(pair)
-        elif tag == "meta" and a.get("name") == "robots" and "noindex" in a.get("content", ""):
-            self.noindex = True
-        elif tag == "meta" and a.get("property", "").startswith("article:") and a.get("content"):
-            self.times[a["property"]] = a["content"]
+# The <link> and <meta> tags of a head, and the name="value" attributes of one tag. A head is
+# markup the theme wrote (attributes quoted, values escaped), so two expressions read it; an
+# HTML parser spent 0.5 ms a page on the JSON-LD and titles around these tags (1.4 s of a
+# 1,000-brief build).
+_HEAD_TAG = re.compile(r"<(link|meta)\b([^>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# What a tag the sitemap reads says somewhere in it.
+_WORDS_OF_INTEREST = ("canonical", "alternate", "robots", "article:")
+# A <script> or <style> of the head may hold text that looks like a tag: it is skipped.
+_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def read_head(html: str) -> PageHead:
+def _attributes(source: str) -> dict[str, str]:
+    """Return a tag's attributes, names lower-cased and character references decoded."""
+    return {match[1].lower(): html.unescape(match[2] or match[3] or match[4] or "")
+            for match in _ATTRIBUTE.finditer(source)}
+
+
+def read_head(page: str) -> PageHead:
     """Read the canonical URL, hreflang alternates, robots and dates of one page.
 
     >>> head = read_head('<head><link rel="canonical" href="https://x.org/a.html">'
     ...                  '<link rel="alternate" hreflang="en" href="https://x.org/a.en.html">'
-    ...                  '</head><body><link rel="canonical" href="ignored"></body>')
+    ...                  '<script type="application/ld+json">{"a": "<link rel=canonical>"}'
+    ...                  '</script></head><body><link rel="canonical" href="ignored"></body>')
     >>> head.canonical, head.alternates
     ('https://x.org/a.html', (('en', 'https://x.org/a.en.html'),))
+    >>> read_head('<head><meta name="robots" content="noindex, follow"></head>').noindex
+    True
+    >>> head = read_head('<head><meta property="article:published_time" content="2024-11-14T10:00'
+    ...                  '+01:00"><link rel="canonical" href="/a?b=1&amp;c=2"></head>')
+    >>> head.canonical, head.modified
+    ('/a?b=1&c=2', '2024-11-14T10:00+01:00')
     """
-    end = html.find("</head>")
-    parser = _HeadParser()
-    parser.feed(html if end < 0 else html[:end])
-    parser.close()
-    modified = (parser.times.get("article:modified_time")
-                or parser.times.get("article:published_time"))
-    return PageHead(canonical=parser.canonical, alternates=tuple(parser.alternates),
-                    noindex=parser.noindex, modified=modified)
+    end = page.find("</head>")
+    head = _RAW_TEXT.sub("", page if end < 0 else page[:end])
+    canonical: str | None = None
+    alternates: list[tuple[str, str]] = []
+    noindex = False
+    times: dict[str, str] = {}
+    for tag, source in _HEAD_TAG.findall(head):
+        if not any(word in source for word in _WORDS_OF_INTEREST):
+            continue  # a stylesheet, icon, description or Open Graph tag
+        attributes = _attributes(source)
+        rel = attributes.get("rel", "").split()
+        if tag.lower() == "link":
+            if "canonical" in rel and canonical is None:
+                canonical = attributes.get("href")
+            elif "alternate" in rel and attributes.get("hreflang") and attributes.get("href"):
+                pair = (attributes["hreflang"], attributes["href"])
+                if pair not in alternates:
+                    alternates.append(pair)
+        elif attributes.get("name") == "robots" and "noindex" in attributes.get("content", ""):
+            noindex = True
+        elif attributes.get("property", "").startswith("article:") and attributes.get("content"):
+            times[attributes["property"]] = attributes["content"]
+    modified = times.get("article:modified_time") or times.get("article:published_time")
+    return PageHead(canonical=canonical, alternates=tuple(alternates), noindex=noindex,
+                    modified=modified)
 
 
 def collect_pages(output: Path, skip: frozenset[str] = frozenset()) -> list[PageHead]:
