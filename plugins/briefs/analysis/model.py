@@ -7,11 +7,12 @@ Every annotation holds character offsets into :attr:`Document.text`, the one can
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .boilerplate import Removed
 from .entities.model import EntityRef
+from .tokens import TokenLayer
 
 
 def entity_json(ref: EntityRef) -> dict[str, Any]:
@@ -129,7 +130,13 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One analysed article: the cleaned body text and every annotation over it."""
+    """One analysed article: the cleaned body text and every annotation over it.
+
+    ``tokens`` is the token layer every step of the analysis read (made once, over the
+    analysed part of the text). It is left out of pickles: the cache and the build's worker
+    processes keep the text and the annotations, and a document read back from them has
+    ``tokens`` ``None`` (:func:`.tokens.tokenise` makes it again if something needs it).
+    """
 
     text: str
     lang: str
@@ -143,6 +150,11 @@ class Document:
     key_quotes: tuple[Quote, ...] = ()
     entities: tuple[EntityRef, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    tokens: TokenLayer | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> list[Any]:
+        """Return the fields to pickle, without the token layer (see the class docstring)."""
+        return [None if f.name == "tokens" else getattr(self, f.name) for f in fields(self)]
 
     def paragraph_texts(self) -> list[str]:
         """Return the text of each paragraph, in order."""

@@ -1,9 +1,9 @@
 """The analysis pipeline: ``analyse(body, lang=…)`` → :class:`~briefs.analysis.model.Document`.
 
 Steps, each a pure function with its own tests: clean (paragraphs, trailing boilerplate) →
-dateline → quotes → sentences (never split inside a quote) → tokens → attribution → key
-quotes. Nothing here imports Pelican; the glue maps ``BRIEFS_*`` settings onto
-:class:`AnalysisConfig`.
+tokens (the one token layer, :mod:`.tokens`, that every later step reads) → dateline → quotes →
+sentences (never split inside a quote) → entities → attribution → key quotes. Nothing here
+imports Pelican; the glue maps ``BRIEFS_*`` settings onto :class:`AnalysisConfig`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .model import Document, Span
 from .overrides import apply_overrides
 from .quotes import find_quotes, mark_fragments
 from .segment import split_sentences
-from .tokens import tokenize
+from .tokens import tokenise
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +100,15 @@ def analyse(
     text = clean.text
     limit = config.max_analysed_chars
     analysed = tuple(Span(p.start, min(p.end, limit)) for p in clean.paragraphs if p.start < limit)
+    tokens = tokenise(text, 0, min(len(text), limit))
     quotes = find_quotes(text, analysed, lang=rules)
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)
-    tokens = tokenize(text, 0, min(len(text), limit))
     dateline = find_dateline(text)
     entities: tuple[EntityRef, ...] = ()
     if config.recognise_entities:
-        mentions = recognise(text[:limit], lang=lang, gazetteer=gazetteer)
+        mentions = recognise(text[:limit], lang=lang, gazetteer=gazetteer,
+                             words=tokens.sentences)
         if dateline is not None:
             place, agency = dateline.place_span, dateline.agency_span
             mentions += dateline_mentions(
@@ -118,7 +119,7 @@ def analyse(
     quotes = attribute_quotes(
         text,
         quotes,
-        tokens,
+        tokens.tokens,
         [s for s in sentences if s.start < limit],
         analysed,
         lang=rules,
@@ -126,7 +127,7 @@ def analyse(
         continuation_paragraphs=config.continuation_paragraphs,
     )
     names = [Span(m.start, m.end) for e in entities for m in e.mentions]
-    quotes = mark_fragments(text, quotes, config.max_fragment_words, names)
+    quotes = mark_fragments(text, quotes, tokens, config.max_fragment_words, names)
     quotes, entities = resolve_speakers(text, quotes, entities, gazetteer, clean.paragraphs)
     return Document(
         text=text,
@@ -140,6 +141,7 @@ def analyse(
         sentences=tuple(sentences),
         key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),
         entities=entities,
+        tokens=tokens,
     )
 
 

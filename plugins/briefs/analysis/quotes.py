@@ -35,7 +35,7 @@ from .resources import (
     QUOTE_PAIRS,
     REVERSED_PAIRS,
 )
-from .tokens import TOKEN_RE
+from .tokens import TokenLayer
 
 _MARK_RE = re.compile("[" + re.escape(ALL_QUOTE_MARKS) + "]")
 _WORD_RE = re.compile(r"[^\s\W_]|\d", re.UNICODE)
@@ -149,11 +149,6 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0
     return out
 
 
-def _word_count(text: str, start: int, end: int) -> int:
-    """Return the number of word tokens in ``text[start:end]``."""
-    return sum(1 for t in TOKEN_RE.finditer(text, start, end) if _WORD_RE.match(t.group()))
-
-
 def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
     """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى)."""
     head = text[max(lo, open_pos - 60) : open_pos]
@@ -170,21 +165,23 @@ def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
     return False
 
 
-def is_short(text: str, quote: Quote, max_words: int) -> bool:
-    """Tell whether a one-part quote has at most ``max_words`` words and no colon before it.
+def is_short(text: str, quote: Quote, max_words: int, tokens: TokenLayer) -> bool:
+    """Tell whether a one-part quote has at most ``max_words`` words and no colon before it
+    (``tokens``: the text's token layer).
 
+    >>> from .tokens import tokenise
     >>> t = "قال: «نعم» ورفض «الخط الأحمر»"
-    >>> [is_short(t, q, 3) for q in find_quotes(t, [Span(0, len(t))])]
+    >>> [is_short(t, q, 3, tokenise(t)) for q in find_quotes(t, [Span(0, len(t))])]
     [False, True]
     """
-    if len(quote.parts) != 1 or _word_count(text, quote.start, quote.end) > max_words:
+    if len(quote.parts) != 1 or tokens.word_count(quote.start, quote.end) > max_words:
         return False
     before = text[max(0, quote.start - 12) : quote.start].rstrip()
     before = before.rstrip(ALL_QUOTE_MARKS).rstrip()
     return not before.endswith(":")
 
 
-def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3,
+def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_words: int = 3,
                    names: Sequence[Span] = ()) -> list[Quote]:
     """Mark short quotes that no speaker owns as fragments (scare quotes, labels, names).
 
@@ -207,7 +204,7 @@ def mark_fragments(text: str, quotes: Sequence[Quote], max_words: int = 3,
                    or not _introduced(text, q.start))
         before = bisect_right(starts, q.start + 1)
         is_name = len(q.parts) == 1 and before > 0 and reach[before - 1] >= q.end - 1
-        if not q.fragment and ((unowned and is_short(text, q, max_words)) or is_name):
+        if not q.fragment and ((unowned and is_short(text, q, max_words, tokens)) or is_name):
             q = replace(  # noqa: PLW2901
                 q, fragment=True, speaker=None, cue=None, sieve=None, speaker_span=None
             )

@@ -1,15 +1,40 @@
-"""Word and punctuation tokens with offsets and normalised keys."""
+"""The document's one token layer: every split of the text into words happens here.
+
+Two views of the same text, made once per document (:func:`tokenise`) and read by every step:
+
+* :class:`Token` — words and single symbols with offsets and normalised keys («روتي» «:» «“»),
+  what quotes, speech cues and speaker phrases read;
+* :class:`Word` — the whitespace view the CRF was trained on (ANERcorp: a word keeps its
+  clitics, punctuation glued to it is split off as its own token), grouped into sentences,
+  what the recogniser reads.
+
+Offsets always refer to the original text: ``text[t.start:t.end] == t.text``.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .resources import KEY_TABLE
 
 _W = r"[^\s،,:;؛.!?؟…()\[\]{}<>“”«»„‘’‚‹›\"'\-–—‒―/\\|*]"
 #: A word (letters, digits, marks; inner apostrophes, hyphens and dots allowed) or one symbol.
 TOKEN_RE = re.compile(rf"(?P<w>{_W}+(?:['’.\-]{_W}+)*)|\S")
+#: A letter or digit: what makes a token a word when counting words.
+_LETTER_OR_DIGIT = re.compile(r"[^\s\W_]|\d")
+
+#: Punctuation peeled off both ends of a whitespace word (ASCII, Arabic, quotes, dashes).
+PUNCT = frozenset(
+    "\"'`“”„‟«»‹›‘’‚‛()[]{}<>.,;:!?…،؛؟٪%*–—-_/\\|~^=+#@&·•٫٬"
+)
+_WHITESPACE_WORD = re.compile(r"\S+")
+_SENTENCE_END = frozenset(".!?؟…\n")
+#: A proclitic glued to a quote mark (و"توتال"): the name after the mark is a word.
+_PROCLITICS = frozenset("وفبلك")
+_QUOTE_OPENERS = frozenset("\"«“„'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +46,42 @@ class Token:
     start: int
     end: int
     is_word: bool
+
+
+class Word(NamedTuple):
+    """A token of the whitespace view (a named tuple: made hundreds of times per brief).
+
+    ``core`` is False for a run of punctuation split off a word.
+    """
+
+    text: str
+    start: int
+    end: int
+    core: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TokenLayer:
+    """The tokens of ``text[start:end]`` in both views, made once by :func:`tokenise`."""
+
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[tuple[Word, ...], ...] = ()
+
+    def word_count(self, start: int, end: int) -> int:
+        """Return the number of word tokens (with a letter or digit) inside ``[start, end)``.
+
+        >>> tokenise("قال: «نعم، سنفعل»").word_count(6, 16)
+        2
+        """
+        tokens = self.tokens
+        first = bisect_left(tokens, start, key=lambda t: t.start)
+        count = 0
+        for token in tokens[first:]:
+            if token.end > end:
+                break
+            if token.is_word and _LETTER_OR_DIGIT.match(token.text):
+                count += 1
+        return count
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -41,3 +102,73 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         else:
             append(Token(s, s, m.start(), m.end(), False))
     return out
+
+
+def peel(word: str) -> tuple[int, int]:
+    """Return the ``(lo, hi)`` slice of ``word`` without edge punctuation.
+
+    >>> w = "“الصين"
+    >>> lo, hi = peel(w); w[lo:hi]
+    'الصين'
+    >>> peel("...")
+    (3, 3)
+    >>> w = "(أوبك+)،"
+    >>> lo, hi = peel(w); w[lo:hi]
+    'أوبك+'
+    >>> peel("+")
+    (1, 1)
+    """
+    lo, hi = 0, len(word)
+    while lo < hi and word[lo] in PUNCT:
+        lo += 1
+    while hi > lo and word[hi - 1] in PUNCT:
+        if word[hi - 1] == "+" and hi - 1 > lo and word[hi - 2].isalpha():
+            break  # a name that ends with "+" keeps it: أوبك+ / OPEC+ is not أوبك / OPEC
+        hi -= 1
+    return lo, hi
+
+
+def word_sentences(text: str, start: int = 0, end: int | None = None) -> list[list[Word]]:
+    """Split ``text[start:end]`` into sentences of whitespace words, punctuation runs split off.
+
+    A sentence ends after punctuation that ends one or at a line break.
+
+    >>> [[w.text for w in s] for s in word_sentences("قال روتي: “الصين”. وأضاف")]
+    [['قال', 'روتي', ':', '“', 'الصين', '”.'], ['وأضاف']]
+    """
+    stop = len(text) if end is None else end
+    sentences: list[list[Word]] = [[]]
+    current = sentences[-1]
+    for m in _WHITESPACE_WORD.finditer(text, start, stop):
+        w, s = m.group(), m.start()
+        if len(w) > 2 and w[0] in _PROCLITICS and w[1] in _QUOTE_OPENERS:
+            current.append(Word(w[0], s, s + 1, True))  # و"توتال": the name is a word
+            w, s = w[1:], s + 1
+        lo, hi = peel(w)
+        if lo:
+            current.append(Word(w[:lo], s, s + lo, False))
+        if lo < hi:
+            current.append(Word(w[lo:hi], s + lo, s + hi, True))
+        ends = False
+        if hi < len(w):
+            current.append(Word(w[hi:], s + hi, s + len(w), False))
+            ends = not _SENTENCE_END.isdisjoint(w[hi:])
+        if (ends or text.find("\n", m.end(), min(m.end() + 2, stop)) >= 0) and current:
+            current = []
+            sentences.append(current)
+    return [s for s in sentences if s]
+
+
+def core_words(text: str) -> list[Word]:
+    """Return the words of ``text`` without the punctuation around them.
+
+    >>> [w.text for w in core_words("قال روتي: “الصين”.")]
+    ['قال', 'روتي', 'الصين']
+    """
+    return [w for sentence in word_sentences(text) for w in sentence if w.core]
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> TokenLayer:
+    """Return the token layer of ``text[start:end]`` (offsets into ``text``)."""
+    return TokenLayer(tuple(tokenize(text, start, end)),
+                      tuple(tuple(s) for s in word_sentences(text, start, end)))

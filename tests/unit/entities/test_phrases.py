@@ -36,7 +36,7 @@ from briefs.analysis.entities.phrases import (
     trim_person_descriptors,
     venue_phrases,
 )
-from briefs.analysis.entities.tokens import peel
+from briefs.analysis.tokens import peel
 
 
 def _tag(text, rule, tags=None, **kw):

@@ -11,7 +11,7 @@ from briefs.analysis.entities import (
     merge_site,
     recognise,
 )
-from briefs.analysis.entities.tokens import tokenize
+from briefs.analysis.tokens import core_words
 from briefs.cli.sources import read_content_file
 from support import ROOT
 
@@ -30,11 +30,11 @@ def _ids(text, lang="ar"):
     return {(m.text, m.entity_id) for m in recognise(text, lang=lang)}
 
 
-def test_tokenize_offsets():
+def test_core_words_offsets():
     text = "قال روتي: “الصين”."
-    for tok in tokenize(text):
-        assert text[tok.start : tok.end] == tok.text
-    assert [t.text for t in tokenize(text)] == ["قال", "روتي", "الصين"]
+    for word in core_words(text):
+        assert text[word.start : word.end] == word.text
+    assert [w.text for w in core_words(text)] == ["قال", "روتي", "الصين"]
 
 
 def test_seed_sentence_one():

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from ..tokens import peel
 from .gazetteer import Gazetteer
 from .keys import name_key
 from .lexicon import (
@@ -29,7 +30,6 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .match import gazetteer_matches
-from .tokens import peel
 
 _GAZ_TAG = {"person": "PERS", "organization": "ORG", "place": "LOC"}
 

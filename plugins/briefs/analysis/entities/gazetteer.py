@@ -22,6 +22,7 @@ from importlib import resources
 import yaml
 from babel import Locale
 
+from ..tokens import core_words
 from .keys import name_key, squash_key
 from .model import GazEntry
 from .site import SiteEntities
@@ -147,10 +148,8 @@ class Gazetteer:
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:
-    # Split like the tokenizer does (which keeps a final "+" after a letter: أوبك+).
-    from .tokens import tokenize
-
-    return tuple(name_key(t.text) for t in tokenize(name))
+    # Split as the recogniser reads a text (a final "+" after a letter stays: أوبك+).
+    return tuple(name_key(w.text) for w in core_words(name))
 
 
 def _cldr_entries() -> list[GazEntry]:

@@ -20,13 +20,12 @@ Offsets: a :class:`~.model.Mention` covers the name *without* its proclitic
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
+from ..tokens import Word, word_sentences
 from .clitics import offset_after_letters, strip_word
 from .features import token_info
 from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, for_sport
@@ -55,16 +54,10 @@ from .tagger import (
     frequent_words,
     model_available,
 )
-from .tokens import peel
 
 #: Map of a normalised key to a product type, for names already seen in the document.
 Known = Mapping[str, str]
 
-_SENT_END = frozenset(".!?؟…\n")
-_WORD = re.compile(r"\S+")
-#: A proclitic glued to a quote mark (و"توتال"): the name after the mark is a word.
-_PROCLITICS = frozenset("وفبلك")
-_QUOTE_OPENERS = frozenset("\"«“„'")
 
 
 def _set(tags: list[str], i: int, j: int, tag: str) -> None:
@@ -301,39 +294,6 @@ def _consistent_types(sentences: Sequence[Sequence[str]], tagged: list[list[str]
                 _set(tagged[s], i, j, best)
 
 
-class _Word(NamedTuple):
-    """A token of the text (a named tuple: made hundreds of times per brief, cheaply)."""
-
-    text: str
-    start: int
-    end: int
-    core: bool  # False for a run of punctuation split off a word
-
-
-def _split_words(text: str) -> list[list[_Word]]:
-    """Split text into sentences of ANERcorp-like tokens (punctuation runs split off)."""
-    sentences: list[list[_Word]] = [[]]
-    current = sentences[-1]
-    for m in _WORD.finditer(text):
-        w, s = m.group(), m.start()
-        if len(w) > 2 and w[0] in _PROCLITICS and w[1] in _QUOTE_OPENERS:
-            current.append(_Word(w[0], s, s + 1, True))  # و"توتال": the name is a word
-            w, s = w[1:], s + 1
-        lo, hi = peel(w)
-        if lo:
-            current.append(_Word(w[:lo], s, s + lo, False))
-        if lo < hi:
-            current.append(_Word(w[lo:hi], s + lo, s + hi, True))
-        ends = False
-        if hi < len(w):
-            current.append(_Word(w[hi:], s + hi, s + len(w), False))
-            ends = not _SENT_END.isdisjoint(w[hi:])
-        if (ends or text.find("\n", m.end(), m.end() + 2) >= 0) and current:
-            current = []
-            sentences.append(current)
-    return [s for s in sentences if s]
-
-
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """What one rule did to a name in the text: ``added`` or ``removed`` it, as a type."""
@@ -352,7 +312,7 @@ def explain(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     Arabic names (the recogniser's answer to "why is this a person?"), tagging as
     :func:`recognise` does."""
     gaz = gazetteer or default_gazetteer()
-    sentences = _split_words(text)
+    sentences = word_sentences(text)
     if lang != "ar":
         return []
     toks = [[w.text for w in s] for s in sentences]
@@ -372,7 +332,8 @@ def explain(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
 
 
 def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
-              known: Known | None = None) -> list[Mention]:
+              known: Known | None = None,
+              words: Sequence[Sequence[Word]] | None = None) -> list[Mention]:
     """Return the person, organisation and place mentions of ``text``, in text order.
 
     Args:
@@ -380,9 +341,11 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
         lang: ``"ar"`` or ``"en"``.
         gazetteer: the layered gazetteer (default: CLDR + curated; pass the site one).
         known: names already known (key → type), e.g. from the site index.
+        words: the text's sentences of whitespace words, where the document's token layer
+            has them already (default: :func:`~briefs.analysis.tokens.word_sentences`).
     """
     gaz = gazetteer or default_gazetteer()
-    sentences = _split_words(text)
+    sentences = word_sentences(text) if words is None else words
     if lang != "ar":
         return _recognise_en(text, sentences, gaz)
     toks = [[w.text for w in s] for s in sentences]
@@ -392,17 +355,17 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     # «بيدرو سانشيز» is known.
     tagged, seen = _tag_document(toks, gaz, known, True)
     mentions: list[Mention] = []
-    for words, sent, tags in zip(sentences, toks, tagged, strict=True):
+    for sentence, sent, tags in zip(sentences, toks, tagged, strict=True):
         for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
-            if typ not in TAG_TO_TYPE or not words[i].core:
+            if typ not in TAG_TO_TYPE or not sentence[i].core:
                 continue
             offset, key = span_key(sent, i, j, gaz, seen)
             eid = _lookup_id(key, gaz)
             etype = gaz.type_of(eid) if eid else TAG_TO_TYPE[typ]
-            start = words[i].start + offset
-            end = words[j - 1].end
+            start = sentence[i].start + offset
+            end = sentence[j - 1].end
             mentions.append(Mention(start, end, text[start:end], etype, key, eid,
-                                    words[i].start, "tagger"))
+                                    sentence[i].start, "tagger"))
     return mentions
 
 
@@ -457,7 +420,7 @@ def _en_key(word: str) -> tuple[str, bool]:
 
 
 def _recognise_en(  # noqa: PLR0912, PLR0915
-    text: str, sentences: list[list[_Word]], gaz: Gazetteer,
+    text: str, sentences: Sequence[Sequence[Word]], gaz: Gazetteer,
 ) -> list[Mention]:
     mentions: list[Mention] = []
     surnames: set[str] = set()
