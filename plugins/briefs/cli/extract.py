@@ -162,6 +162,130 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+def _is_site_name(text: str, site: str, host: str) -> bool:
+    """Tell whether a text is the site's name (a logo's ``<h1>``): «India Post», «Vox»."""
+    name = _squash(text)
+    known = {_squash(site), _squash(host.removeprefix("www.").split(".")[0]) if host else ""}
+    return bool(name) and name in known
+
+
+def _content_words(text: str) -> set[str]:
+    """Return the words of four letters or more of a text, case-folded (what a headline is
+    about, not its articles and prepositions)."""
+    return {word for word in re.findall(r"\w+", text.casefold()) if len(word) >= 4}
+
+
+def _versions_of_one_headline(heading: str, title: str) -> bool:
+    """Tell whether a visible heading and a metadata title are versions of one headline.
+
+    Either holds the other (the metadata adds a kicker, a section or the site's name, or cuts
+    the headline short), or they share two words of four letters or more and a third of the
+    shorter one's: editors rewrite headlines for search and social cards, not their subject.
+
+    >>> _versions_of_one_headline("Taylor Swift is allowed to play her music at the AMAs",
+    ...                           "Taylor Swift's AMA row seems to be over")
+    True
+    >>> _versions_of_one_headline("'Why Don't You Go Fight For The Reindeer?'",
+    ...                           "The Early Reviews For Google's Stadia Are Here")
+    False
+    """
+    folded_heading, folded_title = _normalised(heading), _normalised(title)
+    shorter, longer = sorted((folded_heading, folded_title), key=len)
+    if shorter and shorter in longer and len(shorter) >= len(longer) / 2:
+        return True
+    heading_words, title_words = _content_words(heading), _content_words(title)
+    shared = len(heading_words & title_words)
+    return shared >= 2 and shared >= min(len(heading_words), len(title_words)) / 3
+
+
+#: A visible headline longer than this is not one (a whole teaser or a page in an ``<h1>``).
+MAX_HEADLINE_CHARS = 300
+#: Elements that set a piece of an ``<h1>`` apart: a kicker, a logo's link, a byline.
+_HEADING_PIECE_TAGS = frozenset({"a", "br", "span", "div", "p", "small", "time", "sup"})
+
+
+def heading_pieces(element: etree._Element) -> tuple[str, ...]:
+    """Return the text of an ``<h1>`` cut where an element sets a piece apart.
+
+    >>> from lxml.html import fragment_fromstring
+    >>> heading_pieces(fragment_fromstring(
+    ...     "<h1><span>Kicker</span> The <em>big</em> news<br><a href='/'>Site</a></h1>"))
+    ('Kicker', 'The big news', 'Site')
+    """
+    pieces = [""]
+
+    def walk(node: etree._Element) -> None:
+        if isinstance(node.tag, str) and node.text:
+            pieces[-1] += node.text
+        for child in node:
+            apart = isinstance(child.tag, str) and child.tag in _HEADING_PIECE_TAGS
+            if apart:
+                pieces.append("")
+            walk(child)
+            if apart:
+                pieces.append("")
+            if child.tail:
+                pieces[-1] += child.tail
+
+    walk(element)
+    return tuple(text for text in (one_line(piece) for piece in pieces) if text)
+
+
+def page_headings(tree: HtmlElement) -> list[tuple[str, ...]]:
+    """Return the pieces of each of the page's ``<h1>`` (read before trafilatura prunes the
+    tree)."""
+    headings = (heading_pieces(element) for element in tree.iter("h1"))
+    return [pieces for pieces in headings
+            if pieces and sum(len(piece) for piece in pieces) <= MAX_HEADLINE_CHARS]
+
+
+def _shares_with(piece: str, title: str) -> bool:
+    return bool(_content_words(piece) & _content_words(title)) or (
+        _normalised(piece) in _normalised(title))
+
+
+def _headline_of(pieces: tuple[str, ...], title: str) -> str:
+    """Join an ``<h1>``'s pieces, without the pieces at its edges that share no word with the
+    title: a kicker before the headline, a logo's link or a byline after it."""
+    kept = list(pieces)
+    while kept and not _shares_with(kept[0], title):
+        kept.pop(0)
+    while kept and not _shares_with(kept[-1], title):
+        kept.pop()
+    return " ".join(kept)
+
+
+def visible_headline(headings: list[tuple[str, ...]], title: str, site: str = "",
+                     host: str = "") -> str:
+    """Return the headline the reader sees (one of the page's ``<h1>``, given as its pieces)
+    when it is a version of the metadata's ``title``, else ``title``.
+
+    JSON-LD ``headline``, ``og:title`` and ``<title>`` are often written for search engines
+    and social cards («Delhi air pollution: The law that's helping fuel the city's poor air
+    quality»), carry a kicker or a section («Opinion | …», «… | Editorial») or are cut
+    short; the ``<h1>`` above the article is the headline as published. An ``<h1>`` that is
+    the site's name (a logo), or shares nothing with the title (a section's name, another
+    story's teaser), is not the article's headline. Of several ``<h1>``, the one closest to
+    the title wins.
+
+    >>> visible_headline([("India Post",), ("Deportees return home",)],
+    ...                  "With shattered dreams, deportees return home from US", "India Post")
+    'Deportees return home'
+    """
+    if not title:
+        return title
+    best, best_shared = "", -1
+    for pieces in headings:
+        heading = _headline_of(pieces, title)
+        if (not heading or _is_site_name(heading, site, host)
+                or not _versions_of_one_headline(heading, title)):
+            continue
+        shared = len(_content_words(heading) & _content_words(title))
+        if shared > best_shared:
+            best, best_shared = heading, shared
+    return best or title
+
+
 def http_url(value: str, base: str = "") -> str:
     """Return ``value`` made absolute against ``base`` if it is an http(s) address, else "".
 
@@ -530,6 +654,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                "include_links": True, "include_images": False, "include_formatting": False,
                "with_metadata": True, "date_extraction_params": {"extensive_search": False,
                                                                  "original_date": True}}
+    headings = page_headings(tree)
     spare = copy.deepcopy(tree) if meta.body else None
     document = bare_extraction(tree, **options)
     notes = ["trafilatura"]
@@ -550,6 +675,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
     host = urlsplit(page_url).hostname or "" if page_url else ""
     title = without_site_name(meta.title or one_line(getattr(document, "title", "") or ""),
                               source, host)
+    title = visible_headline(headings, title, source, host)
     dates = [*meta.dates, str(getattr(document, "date", "") or "")]
     date = next((parsed for value in dates if (parsed := parse_date(value))), None)
     blocks = _drop_title(blocks, title)
