@@ -1,4 +1,5 @@
-"""Entity pages (paginated, one Atom feed per entity), the entity index, the JSON API, search.
+"""Entity pages (paginated, one Atom feed per entity), the entity index, the front page's data,
+the quotes pages (and their feed), the JSON API, search.
 
 Pelican glue, modelled on ``ArticlesGenerator.generate_tags``: ``generate_context`` turns the
 entity index (built when the articles were annotated) into page objects; ``generate_output``
@@ -8,6 +9,13 @@ An entity's briefs are listed newest first, ``BRIEFS_ENTITY_PAGE_SIZE`` a page (
 paginator, ``PAGINATION_PATTERNS``), each page with the quotes of its own briefs, so that no
 page grows with the archive. An entity's feed carries the summaries of its newest
 ``FEED_MAX_ITEMS`` briefs, not their bodies (a brief is in the feeds of its 20-40 entities).
+Each entity page charts the briefs that mention it week by week over the whole archive
+(:mod:`briefs.site.timeline`, drawn by :mod:`briefs.markup.chart` when the page is rendered).
+
+The front page (Pelican's ``index`` template) gets ``front``: the top stories, the latest
+briefs, who is in the news and the latest key quotes (:mod:`briefs.site.front`). The quotes
+pages list every key quote newest first, one set of pages for the whole site and one per
+speaker, with an Atom feed of the newest (:mod:`briefs.site.quotes`).
 
 The search index is started here too, once the briefs are annotated: its records come from
 what the build holds, and the Pagefind binary indexes them on another core while Pelican
@@ -18,19 +26,25 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
-from briefs.i18n import format_brief_date
+from briefs.i18n import format_brief_date, load_translations
+from briefs.markup.chart import mention_chart
 from briefs.publish.search import SearchJob, search_record
 from briefs.site.entities import IndexedEntity, display_name, group_by_type, sort_key
+from briefs.site.front import FrontBrief, front_page
 from briefs.site.index import SiteIndex
+from briefs.site.quotes import SiteQuote, by_speaker, most_quoted, newest_first
+from briefs.site.timeline import Week, weekly_series
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +56,19 @@ URL_DEFAULTS = {
     "ENTITY_FEED_ATOM": "feeds/entities/{slug}.atom.xml",
     "ENTITIES_API_SAVE_AS": "api/entities.json",
     "ARTICLES_API_SAVE_AS": "api/briefs.json",
+    "QUOTES_URL": "quotes/index.html",
+    "QUOTES_SAVE_AS": "quotes/index.html",
+    "SPEAKER_QUOTES_URL": "quotes/{slug}.html",
+    "SPEAKER_QUOTES_SAVE_AS": "quotes/{slug}.html",
+    "QUOTES_FEED_ATOM": "feeds/quotes.atom.xml",
 }
+#: Quotes a page of the quotes pages lists (``PAGINATED_TEMPLATES["quotes"]`` overrides it).
+QUOTES_PAGE_SIZE = 30
+#: How many speakers the quotes pages offer as filters (every quote links its own speaker).
+SPEAKER_FILTERS = 20
+#: How many key quotes the front page's strip shows (the newest, one a brief).
+FRONT_QUOTES = 4
+WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +96,53 @@ class SummaryEntry:
         return self._article.get_summary(siteurl)
 
 
+@dataclass(frozen=True, slots=True)
+class ListedQuote:
+    """A key quote as the quotes pages and the front page list it."""
+
+    article: Article
+    url: str  # the brief's URL and the quote's place in it ("briefs/x.html#quote-2")
+    text: str
+    speaker: Entity | None  # the speaker's page
+    speaker_name: str | None  # the name the brief gives (a speaker may have no page)
+
+
+class QuoteEntry:
+    """A key quote as the quotes feed carries it: the quote, its speaker, its brief's date."""
+
+    def __init__(self, quote: ListedQuote) -> None:
+        self.url = quote.url
+        self.date = quote.article.date
+        self.summary = None
+        name = quote.speaker.name if quote.speaker else quote.speaker_name
+        # Pelican's feed writer reads the title as HTML: give it escaped text.
+        self.title = str(escape(f"{name}: {quote.text}" if name else quote.text))
+        self._content = Markup("<blockquote><p>{}</p></blockquote>{}").format(
+            quote.text, Markup("<p>{}</p>").format(name) if name else "")
+
+    def get_content(self, siteurl: str) -> str:
+        """Return the quote (and its speaker) as the entry's HTML content."""
+        return str(self._content)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontStory:
+    """A top story on the front page: its lead brief and other briefs of its thread."""
+
+    lead: Article
+    others: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrontPage:
+    """What the front page shows above the archive."""
+
+    stories: tuple[FrontStory, ...]
+    latest: tuple[Article, ...]
+    in_the_news: tuple[tuple[Entity, int], ...]  # (entity page, recent briefs naming it)
+    quotes: tuple[ListedQuote, ...]
+
+
 class Entity(URLWrapper):
     """An entity page; its URL settings are ``ENTITY_URL`` and ``ENTITY_SAVE_AS``.
 
@@ -89,6 +162,26 @@ class Entity(URLWrapper):
         # Filled in by the generator once every page object exists.
         self.briefs: list[ListedBrief] = []
         self.companions: list[tuple[Entity, int]] = []
+        self.weeks: tuple[Week, ...] = ()  # briefs naming it per week, over the whole archive
+        self.quotes_url: str | None = None  # its page on the quotes pages, if it was quoted
+        self.quote_count = 0
+
+    @property
+    def other_names(self) -> list[tuple[str, str]]:
+        """Return its names in languages other than the page's, as (language, name)."""
+        return [(lang, name) for lang, name in sorted(self.names.items()) if name != self.name]
+
+    @property
+    def wikidata_url(self) -> str | None:
+        """Return its Wikidata page's address, when its Wikidata id is well formed."""
+        if self.wikidata and WIKIDATA_ID.fullmatch(self.wikidata):
+            return f"https://www.wikidata.org/wiki/{self.wikidata}"
+        return None
+
+    @property
+    def active_weeks(self) -> list[Week]:
+        """Return the weeks in which a brief names it, newest first (the chart's table)."""
+        return [week for week in reversed(self.weeks) if week.count]
 
     @property
     def articles(self) -> list[Article]:
@@ -112,10 +205,14 @@ class EntityPagesGenerator(Generator):
         self.articles: list[Article] = list(self.context.get("annotated_briefs", []))
         by_url = {article.url: article for article in self.articles}
         self.entities: list[Entity] = []
+        self.quotes: list[ListedQuote] = []
+        self.speakers: list[tuple[Entity, list[ListedQuote]]] = []
         self.search: SearchJob | None = None
         self.settings["PAGINATED_TEMPLATES"] = {
+            "quotes": QUOTES_PAGE_SIZE,
             **self.settings.get("PAGINATED_TEMPLATES", {}),
             "entity": self.settings.get("BRIEFS_ENTITY_PAGE_SIZE", 20)}
+        self.env.filters["mention_chart"] = mention_chart
         if self.settings.get("BRIEFS_SEARCH", True):
             self.search = SearchJob(self._search_records(), self._site_lang()).start()
         if site is None:
@@ -132,13 +229,87 @@ class EntityPagesGenerator(Generator):
                            for brief in item.briefs if brief.key in by_url]
             page.companions = [(pages[other], count) for other, count in item.companions]
             self.entities.append(page)
+        self._chart_weeks()
         self.context["entities"] = self.entities
+        self.quotes = self._site_quotes(pages)
+        self.speakers = self._speaker_quotes(pages)
+        self.context["quote_speakers"] = [
+            (page, len(said)) for page, said in self.speakers[:SPEAKER_FILTERS]]
+        self.context["front"] = self._front_page(site, pages)
         # In the order of the names as the page shows them (the site's language).
         self.context["entity_groups"] = group_by_type(
             sorted(self.entities, key=lambda page: (sort_key(page.name), page.id)))
 
     def _site_lang(self) -> str:
         return str(self.settings.get("DEFAULT_LANG") or "en")
+
+    def _chart_weeks(self) -> None:
+        """Give every entity page its weekly series, all on the archive's time axis."""
+        if not self.articles:
+            return
+        first = min(article.date for article in self.articles)
+        last = max(article.date for article in self.articles)
+        for page in self.entities:
+            page.weeks = weekly_series((brief.article.date for brief in page.briefs),
+                                       first, last)
+
+    def _site_quotes(self, pages: dict[str, Entity]) -> list[ListedQuote]:
+        """Return every key quote of the site, newest first (see :mod:`briefs.site.quotes`)."""
+        found: dict[tuple[str, int], ListedQuote] = {}
+        records = []
+        for article in self.articles:
+            brief = getattr(article, "brief", None)
+            url = str(article.url)
+            for quote in brief.key_quotes if brief is not None else ():
+                speaker = quote.speaker_entity.id if quote.speaker_entity else None
+                records.append(SiteQuote(url, article.date, quote.number, quote.text, speaker))
+                found[url, quote.number] = ListedQuote(
+                    article=article, url=f"{url}#{quote.anchor}", text=quote.text,
+                    speaker=pages.get(speaker or ""), speaker_name=quote.speaker)
+        return [found[record.key, record.number] for record in newest_first(records)]
+
+    def _speaker_quotes(self, pages: dict[str, Entity]) -> list[tuple[Entity, list[ListedQuote]]]:
+        """Return each speaker with a page and their quotes, the most quoted first."""
+        # Each record's number is the quote's place in self.quotes, to find it again.
+        records = [SiteQuote(quote.url, quote.article.date, position, quote.text,
+                             quote.speaker.id if quote.speaker else None)
+                   for position, quote in enumerate(self.quotes)]
+        said = by_speaker(records)
+        speakers = []
+        for speaker_id, count in most_quoted(records, len(said)):
+            page = pages[speaker_id]
+            page.quote_count = count
+            page.quotes_url = self.settings["SPEAKER_QUOTES_URL"].format(slug=page.slug)
+            speakers.append((page, [self.quotes[record.number] for record in said[speaker_id]]))
+        return speakers
+
+    def _front_page(self, site: SiteIndex, pages: dict[str, Entity]) -> FrontPage:
+        """Return the front page's top stories, latest briefs, names and quotes."""
+        listed: list[Article] = list(self.context.get("articles", []))
+        by_url = {str(article.url): article for article in listed}
+        briefs = []
+        for url, article in by_url.items():
+            brief = getattr(article, "brief", None)
+            thread = site.threads.get(url)
+            briefs.append(FrontBrief(
+                key=url, date=article.date,
+                thread=tuple(key for key in thread.members if key in by_url) if thread else (),
+                entities=tuple(entity.id for entity in brief.entities) if brief else ()))
+        front = front_page(briefs)
+        quotes: list[ListedQuote] = []
+        for quote in self.quotes:
+            if len(quotes) == FRONT_QUOTES:
+                break
+            if (quote.speaker and str(quote.article.url) in by_url
+                    and all(quote.article is not shown.article for shown in quotes)):
+                quotes.append(quote)
+        return FrontPage(
+            stories=tuple(FrontStory(by_url[story.lead], tuple(by_url[key] for key in story.others))
+                          for story in front.stories),
+            latest=tuple(by_url[key] for key in front.latest),
+            in_the_news=tuple((pages[entity_id], count) for entity_id, count in front.in_the_news
+                              if entity_id in pages),
+            quotes=tuple(quotes))
 
     def _search_records(self) -> list[Any]:
         """Return the search record of every annotated brief, from what the build holds."""
@@ -179,6 +350,7 @@ class EntityPagesGenerator(Generator):
         writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),
                           self.context, url=self.settings["ENTITIES_URL"],
                           template_name="entities", relative_urls=self.settings["RELATIVE_URLS"])
+        self._write_quotes(writer)
         if forked:
             return
         self._write_json(self.settings["ENTITIES_API_SAVE_AS"], self._entities_api())
@@ -188,6 +360,27 @@ class EntityPagesGenerator(Generator):
         if self.search is not None:
             with self.search:
                 self.search.finish(Path(self.output_path))
+
+    def _write_quotes(self, writer: Writer) -> None:
+        """Write the quotes pages (every quote, then each speaker's) and the quotes feed."""
+        template = self.get_template("quotes")
+        relative = self.settings["RELATIVE_URLS"]
+        writer.write_file(self.settings["QUOTES_SAVE_AS"], template, self.context,
+                          paginated={"articles": self.quotes}, url=self.settings["QUOTES_URL"],
+                          template_name="quotes", relative_urls=relative, speaker=None)
+        for speaker, said in self.speakers:
+            writer.write_file(self.settings["SPEAKER_QUOTES_SAVE_AS"].format(slug=speaker.slug),
+                              template, self.context, paginated={"articles": said},
+                              url=speaker.quotes_url, template_name="quotes",
+                              relative_urls=relative, speaker=speaker)
+        feed = self.settings.get("QUOTES_FEED_ATOM")
+        if feed:
+            feed_items = self.settings.get("FEED_MAX_ITEMS")
+            newest = self.quotes[:feed_items] if feed_items is not None else self.quotes
+            translations = load_translations(self.settings["BRIEFS"].settings.translations_dir,
+                                             self._site_lang())
+            writer.write_feed([QuoteEntry(quote) for quote in newest], self.context, feed,
+                              feed_title=translations.gettext("Key quotes"))
 
     def _briefs_api(self) -> dict[str, Any]:
         briefs = []
