@@ -33,6 +33,7 @@ from .lexicon import (
     AR_DOCUMENT_CUES,
     AR_FRAMES,
     AR_ORG_HEADS,
+    AR_PRONOUN_SUFFIX_GENDER,
     AR_RELAY_LEMMAS,
     AR_SUBJECTLESS_LEMMAS,
     EN_FRAMES,
@@ -58,7 +59,6 @@ from .speakers import (
 from .tokens import Token
 
 _CLEAN_NAME = re.compile("[" + BIDI_AND_ZERO_WIDTH + r"]|\s+")
-_PRONOUN_SUFFIX = {"ه": "m", "ها": "f"}
 #: How many word tokens after a closing mark may hold a trailing cue («”، قال روتي»).
 TRAIL_WORDS = 7
 #: Sieves that name a speaker from the quote's own sentence.
@@ -134,8 +134,8 @@ def _match_frame_ar(tokens: Sequence[Token], i: int) -> Cue | None:
                 return Cue(i, end, "frame", strip_l=True)
             return Cue(i, end, "frame")
         suffix = last[len(head[-1]) :] if last.startswith(head[-1]) else None
-        if suffix in _PRONOUN_SUFFIX and head[-1] in ("تعبير", "قول"):
-            return Cue(i, end, "frame", gender=_PRONOUN_SUFFIX[suffix], pronoun=True)
+        if suffix in AR_PRONOUN_SUFFIX_GENDER and head[-1] in ("تعبير", "قول"):
+            return Cue(i, end, "frame", gender=AR_PRONOUN_SUFFIX_GENDER[suffix], pronoun=True)
     return None
 
 

@@ -41,7 +41,7 @@ from .entities.gazetteer import Gazetteer, default_gazetteer
 from .entities.keys import name_key
 from .entities.link import link_document
 from .entities.model import EntityRef, Mention
-from .lexicon import AR_ORG_HEADS
+from .lexicon import AR_COMPLEMENTISERS, AR_ORG_HEADS
 from .model import Quote, Span
 from .overrides import find_words
 
@@ -86,8 +86,6 @@ SUBJECT_GAP = 2
 STOPS = frozenset('.:!؟?«»“”"')
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
 IMPLICIT_PARAGRAPHS = 2
-# After these a name is what was said, not who said it: «وأوضح أن فريق الزمالك …».
-COMPLEMENTISERS = frozenset(name_key(word) for word in ("أن", "إن", "بأن", "لأن", "كي"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +191,7 @@ class DocumentEntities:
             if cue.end <= mention.start < quote_start:
                 between = text[cue.end:mention.start]
                 if (len(between.split()) <= SUBJECT_GAP and not STOPS & set(between)
-                        and not {name_key(word) for word in between.split()} & COMPLEMENTISERS):
+                        and not {name_key(word) for word in between.split()} & AR_COMPLEMENTISERS):
                     return ref
             elif mention.end <= cue.start:
                 between = text[mention.end:cue.start]

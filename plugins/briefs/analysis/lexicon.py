@@ -1,63 +1,127 @@
-"""Normalised lookup tables built once, at import, from the word lists.
+"""Normalised lookup tables built once, at import, from the language data (:mod:`.lang`).
 
-Logic stays out of the data modules (:mod:`.lexicon_ar`, :mod:`.lexicon_en`); this module only
-turns their words into keys, so every lookup compares normalised keys.
+Logic stays out of the data modules (:mod:`.lang.ar`, :mod:`.lang.en`); this module only turns
+their words into keys, so every lookup — quotes, speakers and the recogniser alike — compares
+normalised keys made the same way (:func:`.normalize.normalise`, the character rules of
+``name_key`` without its case folding, which Arabic does not need and English lists are
+written lower-case for).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from . import lexicon_ar as ar
-from . import lexicon_en as en
+from .lang import ar, en
 from .normalize import normalise
 
 
-def _keys(words: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
-    """Return the normalised keys of ``words``."""
-    return frozenset(normalise(w) for w in words)
+def _words(words: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a word-list string, as written."""
+    return frozenset(words.split())
 
+
+def _keys(words: str | tuple[str, ...]) -> frozenset[str]:
+    """Return the normalised keys of a word-list string (or of a tuple of phrases)."""
+    return frozenset(normalise(w) for w in (words.split() if isinstance(words, str) else words))
+
+
+# --- Quotes and speakers -------------------------------------------------------------------
 
 #: Arabic speech-verb form key -> (lemma, gender).
 AR_VERB_FORMS: dict[str, tuple[str, str | None]] = {
     normalise(form): (lemma, gender)
-    for lemma, forms in ar.SPEECH_VERBS.items()
+    for lemma, forms in ar.SPEECH_VERB_FORMS.items()
     for form, gender in forms.items()
 }
-AR_RELAY_LEMMAS = ar.RELAY_VERBS
-AR_SUBJECTLESS_LEMMAS = ar.SUBJECTLESS_LEMMAS
+AR_RELAY_LEMMAS = _words(ar.RELAY_VERBS)
+AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
 AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)
 #: Frames as tuples of token keys, longest first.
 AR_FRAMES: tuple[tuple[str, ...], ...] = tuple(
     sorted({tuple(normalise(f).split()) for f in ar.FRAMES}, key=len, reverse=True)
 )
+AR_PRONOUN_SUFFIX_GENDER = ar.PRONOUN_SUFFIX_GENDER
 AR_TITLE_HEADS = _keys(ar.TITLE_HEADS)
 AR_TITLE_COMPLEMENTS = _keys(ar.TITLE_COMPLEMENTS)
 AR_ANONYMOUS = _keys(ar.ANONYMOUS)
-AR_STOPS = _keys(ar.SUBJECT_STOPS)
+AR_SUBJECT_STOPS = _keys(ar.SUBJECT_STOPS)
 AR_CONNECTORS = _keys(ar.NAME_CONNECTORS)
-AR_ORG_HEADS = _keys(ar.ORG_HEADS)
+AR_ORG_HEADS = _keys(ar.BODY_HEADS)
 AR_WORK_CUES = _keys(ar.TITLE_OF_WORK_CUES)
 AR_NAMING_CUES = _keys(ar.NAMING_CUES)
+AR_COMPLEMENTISERS = _keys(ar.COMPLEMENTISERS)
+AR_SVO_OPENERS = _keys(ar.SVO_OPENERS)
+AR_POSSESSIVE_ENDINGS = ar.POSSESSIVE_ENDINGS
+#: The words before a speaker's own clause, as written, in either language.
+QUOTE_COMPLEMENTISERS = _words(ar.QUOTE_COMPLEMENTISERS) | _words(en.QUOTE_COMPLEMENTISERS)
 
-EN_VERBS = en.SPEECH_VERBS
+EN_VERBS = _words(en.SPEECH_VERBS)
 EN_FRAMES: tuple[tuple[str, ...], ...] = tuple(
     sorted({tuple(f.split()) for f in en.FRAMES}, key=len, reverse=True)
 )
 EN_PRONOUNS = en.PRONOUNS
-EN_TITLES = en.TITLE_WORDS
-EN_NON_NAMES = en.NON_NAMES
-EN_STOPS = en.SUBJECT_STOPS
-EN_AUXILIARIES = en.AUXILIARIES
-EN_WORK_CUES = en.TITLE_OF_WORK_CUES
-EN_NAMING_CUES = en.NAMING_CUES
+EN_TITLE_WORDS = _words(en.TITLE_WORDS)
+EN_NON_NAMES = _words(en.NON_NAMES)
+EN_SUBJECT_STOPS = _words(en.SUBJECT_STOPS)
+EN_AUXILIARIES = _words(en.AUXILIARIES)
+EN_WORK_CUES = _words(en.TITLE_OF_WORK_CUES)
+EN_NAMING_CUES = _words(en.NAMING_CUES)
 
+# --- Names: the tagger's features (fixed with the trained model) ---------------------------
+
+PERSON_TITLES = _keys(ar.PERSON_TITLES)
+GIVEN_NAMES = _keys(ar.GIVEN_NAMES)
+TAGGER_ORG_HEADS = _keys(ar.TAGGER_ORG_HEADS)
+TAGGER_PLACE_TRIGGERS = _keys(ar.TAGGER_PLACE_TRIGGERS)
+TAGGER_SPEECH_VERBS = _keys(ar.TAGGER_SPEECH_VERBS)
+TAGGER_NAME_PARTICLES = _keys(ar.TAGGER_NAME_PARTICLES)
+
+# --- Names: the recogniser's rules -----------------------------------------------------------
+
+WORK_HEADS = _keys(ar.WORK_HEADS)
+FUNCTION_WORDS = _keys(ar.FUNCTION_WORDS)
+LEADER_CUES = _keys(ar.LEADER_CUES)
+ORG_PHRASE_HEADS = _keys(ar.ORG_PHRASE_HEADS)
+VENUE_HEADS = _keys(ar.VENUE_HEADS)
+FACILITY_HEADS = _keys(ar.FACILITY_HEADS)
+MONTHS = _keys(ar.MONTHS)
+PHRASE_STOP = _keys(ar.PHRASE_STOP)
+SPORT_CUES = _keys(ar.SPORT_CUES)
+PORTFOLIOS = _keys(ar.PORTFOLIOS)
+OBJECT_HEADS = _keys(ar.OBJECT_HEADS)
+NOT_NAMES = _keys(ar.NOT_NAMES)
+REGNAL_ORDINALS = _keys(ar.REGNAL_ORDINALS)
+AMBIGUOUS_GIVEN = _keys(ar.AMBIGUOUS_GIVEN)
+NAME_LINKS = _keys(ar.NAME_LINKS)
+NO_NAME_OPENERS = _keys(ar.NO_NAME_OPENERS)
+PERSON_DESCRIPTORS = _keys(ar.PERSON_DESCRIPTORS)
+PRONOUNS = _keys(ar.PRONOUNS)
+LEADER_NAME_STOPS = _keys(ar.LEADER_NAME_STOPS)
+PREPOSITIONS = _keys(ar.PREPOSITIONS)
+OF_A_PLACE = _keys(ar.OF_A_PLACE)
+OF_A_PERSON = _keys(ar.OF_A_PERSON)
+GENERIC_BODIES = _keys(ar.GENERIC_BODIES)
+WEAK_DEFINITE_HEADS = _keys(ar.WEAK_DEFINITE_HEADS)
+NOT_NAME_HEADS = _keys(ar.NOT_NAME_HEADS)
+GENERIC_HEADS = _keys(ar.GENERIC_HEADS)
+OUTLET_TAILS = _keys(ar.OUTLET_TAILS)
+QUOTED_ORG_HEADS = _keys(ar.QUOTED_ORG_HEADS)
+MINISTER_WORDS = _keys(ar.MINISTER_WORDS)
+FACILITY_TITLES = _keys(ar.FACILITY_TITLES)
+FACILITY_INNER_HEADS = _keys(ar.FACILITY_INNER_HEADS)
+FACILITY_ADJECTIVES = _keys(ar.FACILITY_ADJECTIVES)
+PLAIN_ADJECTIVES = _keys(ar.PLAIN_ADJECTIVES)
+
+EN_STOP = _words(en.NAME_STOPS)
+EN_DEMONYMS = _words(en.DEMONYMS)
+EN_TITLES = _words(en.PERSON_TITLES)
+EN_ORG_HEADS = _words(en.ORG_HEADS)
+EN_PLACE_HEADS = _words(en.PLACE_HEADS)
+EN_EVENT_WORDS = _words(en.EVENT_WORDS)
 
 #: First words of multi-word place names that are not place names themselves.
-_PLACE_PREFIXES = frozenset(
-    normalise(w) for w in ("جزر", "جزيرة", "جمهورية", "سانت", "سان", "منطقة", "أقاليم", "إقليم")
-)
+_PLACE_PREFIXES = _keys(ar.PLACE_PREFIXES)
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from .lexicon import AR_NAMING_CUES, AR_WORK_CUES, EN_NAMING_CUES, EN_WORK_CUES
+from .lexicon import (
+    AR_NAMING_CUES,
+    AR_WORK_CUES,
+    EN_NAMING_CUES,
+    EN_WORK_CUES,
+    QUOTE_COMPLEMENTISERS,
+)
 from .model import Quote, Span
 from .normalize import normalise
 from .resources import (
@@ -212,10 +218,6 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
     return out
 
 
-#: The words before a speaker's own clause: «قال إن "…"», «أكد أن "…"».
-COMPLEMENTISERS = frozenset({"إن", "أن", "ان", "that"})
-
-
 def _introduced(text: str, start: int) -> bool:
     """Tell whether the quote opening just before ``start`` is what someone said: after a
     colon, at the start of a paragraph or sentence, or as the clause of «قال إن», «أكد
@@ -233,7 +235,7 @@ def _introduced(text: str, start: int) -> bool:
     if i == 0 or text[i - 1] in ":\n.!?؟":
         return True
     word = text[:i].rsplit(maxsplit=1)[-1] if text[:i].strip() else ""
-    return "".join(c for c in word if unicodedata.category(c) != "Cf") in COMPLEMENTISERS
+    return "".join(c for c in word if unicodedata.category(c) != "Cf") in QUOTE_COMPLEMENTISERS
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span], *, lang: str = "ar") -> list[Quote]:

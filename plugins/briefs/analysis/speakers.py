@@ -11,21 +11,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .entities.lexicon import GIVEN_NAMES
 from .lexicon import (
     AR_ANONYMOUS,
     AR_CONNECTORS,
     AR_ORG_HEADS,
-    AR_STOPS,
+    AR_POSSESSIVE_ENDINGS,
+    AR_SUBJECT_STOPS,
+    AR_SVO_OPENERS,
     AR_TITLE_COMPLEMENTS,
     AR_TITLE_HEADS,
     AR_VERB_FORMS,
     EN_AUXILIARIES,
     EN_NON_NAMES,
     EN_PRONOUNS,
-    EN_STOPS,
-    EN_TITLES,
+    EN_SUBJECT_STOPS,
+    EN_TITLE_WORDS,
     EN_VERBS,
+    GIVEN_NAMES,
     place_keys,
 )
 from .tokens import Token
@@ -34,8 +36,6 @@ from .tokens import Token
 NAME, ANON, TITLE, PRONOUN, NONE = "name", "anonymous", "title", "pronoun", "none"
 MAX_NAME_WORDS = 3
 _SCAN_LIMIT = 12
-#: Endings of nouns carrying a possessive pronoun; names almost never end this way.
-_POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "هما", "تهما", "اتهم", "اته")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +145,9 @@ def _is_arabic_name_token(tok: Token) -> bool:
     k = tok.key
     if not tok.is_word or any(c.isdigit() for c in k):
         return False
-    if len(k) > 4 and k.endswith(_POSSESSIVE_ENDINGS):
+    if len(k) > 4 and k.endswith(AR_POSSESSIVE_ENDINGS):
         return False  # a noun with a pronoun suffix: رحلته، علاقتهما، تصريحاتها
-    return not (k in AR_STOPS or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
+    return not (k in AR_SUBJECT_STOPS or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
 
 
 def _trim_name(
@@ -176,7 +176,7 @@ def _org_phrase(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     j = i + 1
     while j < stop and j - i < 7 and tokens[j].is_word:
         k = tokens[j].key
-        if k in AR_STOPS or verb_form(k) or title_head(k):
+        if k in AR_SUBJECT_STOPS or verb_form(k) or title_head(k):
             break
         construct = j == i + 1 and not head.startswith("ال") and _is_arabic_name_token(tokens[j])
         complement = _is_title_complement(k, tokens[j].text)
@@ -247,7 +247,7 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     'وزارة الدفاع الكورية الجنوبية'
     """
     stop = min(stop, len(tokens), i + _SCAN_LIMIT)
-    if i >= stop or not tokens[i].is_word or tokens[i].key in AR_STOPS:
+    if i >= stop or not tokens[i].is_word or tokens[i].key in AR_SUBJECT_STOPS:
         return _NOSUBJECT
     first = tokens[i].key
     if first in AR_ANONYMOUS or strip_conjunction(first) in AR_ANONYMOUS:
@@ -277,10 +277,6 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     return _NOSUBJECT
 
 
-#: Tokens after which a subject may start in SVO order (besides punctuation and the text start).
-_SVO_OPENERS = frozenset({"ان", "انه", "لكن", "ولكن", "بينما", "فيما", "اما", "كما", "حيث", "و"})
-
-
 def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject:
     """Parse an Arabic subject that ends just before the verb at ``verb`` (SVO order).
 
@@ -301,7 +297,7 @@ def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject
     j = verb
     while j > floor and j > verb - 10:
         tok = tokens[j - 1]
-        if not tok.is_word or tok.key in AR_STOPS or verb_form(tok.key):
+        if not tok.is_word or tok.key in AR_SUBJECT_STOPS or verb_form(tok.key):
             break
         j -= 1
     if j == verb:
@@ -312,8 +308,9 @@ def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject
         tokens[x].key in place_keys() for x in range(j, sub.start)
     )
     # «المحلل في لندن توماس كيلر قال»: a locative inside a long title, then the name.
-    locative = skipped_places and sub.start > j and before is not None and before.key in AR_STOPS
-    if before is not None and before.is_word and before.key not in _SVO_OPENERS and not locative:
+    locative = (skipped_places and sub.start > j and before is not None
+                and before.key in AR_SUBJECT_STOPS)
+    if before is not None and before.is_word and before.key not in AR_SVO_OPENERS and not locative:
         return _NOSUBJECT
     if sub.kind == NAME and sub.title_key is None and sub.start > j and not skipped_places:
         return _NOSUBJECT  # words were dropped from a title-less phrase: not a clean subject
@@ -333,7 +330,7 @@ def _cap(tok: Token) -> bool:
 def _en_title(tok: Token) -> bool:
     """Tell whether a token is a title word, an acronym or a possessive (China's)."""
     low = tok.text.lower()
-    if low in EN_TITLES:
+    if low in EN_TITLE_WORDS:
         return True
     if tok.is_word and tok.text.isupper() and len(tok.text) <= 5:
         return True
@@ -357,7 +354,7 @@ def subject_after_en(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     low = tokens[i].text.lower()
     if low in EN_PRONOUNS:
         return Subject(PRONOUN, i, i + 1, gender=EN_PRONOUNS[low])
-    if low in EN_NON_NAMES and low not in EN_TITLES:
+    if low in EN_NON_NAMES and low not in EN_TITLE_WORDS:
         return Subject(ANON, i, i + 1)
     j = i
     saw_title = False
@@ -374,8 +371,8 @@ def subject_after_en(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     while (
         j < stop
         and _cap(tokens[j])
-        and tokens[j].text.lower() not in EN_TITLES
-        and tokens[j].text.lower() not in EN_STOPS
+        and tokens[j].text.lower() not in EN_TITLE_WORDS
+        and tokens[j].text.lower() not in EN_SUBJECT_STOPS
         and tokens[j].text.lower() not in EN_VERBS
         and j - name_start < MAX_NAME_WORDS
     ):

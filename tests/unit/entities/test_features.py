@@ -7,7 +7,7 @@ import pytest
 from briefs.analysis.entities.features import sentence_features
 from briefs.analysis.entities.gazetteer import default_gazetteer
 from briefs.analysis.entities.keys import name_key
-from briefs.analysis.entities.lexicon import GIVEN_NAMES
+from briefs.analysis.lexicon import GIVEN_NAMES
 
 
 def _tr(word):

@@ -18,17 +18,17 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from ..lexicon import (
+    GIVEN_NAMES,
+    PERSON_TITLES,
+    TAGGER_NAME_PARTICLES,
+    TAGGER_ORG_HEADS,
+    TAGGER_PLACE_TRIGGERS,
+    TAGGER_SPEECH_VERBS,
+)
 from ..tokens import peel
 from .gazetteer import Gazetteer
 from .keys import name_key
-from .lexicon import (
-    GIVEN_NAMES,
-    NAME_PARTICLES,
-    ORG_HEADS,
-    PERSON_TITLES,
-    PLACE_TRIGGERS,
-    SPEECH_VERBS,
-)
 from .match import gazetteer_matches
 
 _GAZ_TAG = {"person": "PERS", "organization": "ORG", "place": "LOC"}
@@ -91,8 +91,8 @@ def token_info(raw: str) -> tuple[str, str, str]:
 
 
 #: Word-list flags: (feature, list), looked up by key and blind-stripped form.
-_WORD_LISTS = (("gn", GIVEN_NAMES), ("ti", PERSON_TITLES), ("oh", ORG_HEADS),
-               ("pt", PLACE_TRIGGERS))
+_WORD_LISTS = (("gn", GIVEN_NAMES), ("ti", PERSON_TITLES), ("oh", TAGGER_ORG_HEADS),
+               ("pt", TAGGER_PLACE_TRIGGERS))
 
 #: Features a token lends to its neighbours (besides w, g, lex, x2 and, at ±1, bs).
 _NB_FLAGS = ("gn", "ti", "oh", "pt", "sv", "np", "edge", "tr")
@@ -125,9 +125,9 @@ def _local(raw: str, skey: str, g: str, lexicon: Lexicon) -> _Local:
     for flag, words in _WORD_LISTS:
         if key in words or bs in words:
             d[flag] = "1"
-    if key in SPEECH_VERBS or bs in SPEECH_VERBS or key[1:] in SPEECH_VERBS:
+    if key in TAGGER_SPEECH_VERBS or bs in TAGGER_SPEECH_VERBS or key[1:] in TAGGER_SPEECH_VERBS:
         d["sv"] = "1"
-    if key in NAME_PARTICLES:
+    if key in TAGGER_NAME_PARTICLES:
         d["np"] = "1"
     tr = _foreign(bs, key, core)
     if tr:

@@ -26,10 +26,10 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..lexicon import PERSON_TITLES
 from .cross_script import cross_script_pairs
 from .gazetteer import Gazetteer, default_gazetteer
 from .keys import is_arabic, name_key, squash_key
-from .lexicon import PERSON_TITLES
 from .model import Entity, EntityRef, Mention
 from .site import SiteEntities
 

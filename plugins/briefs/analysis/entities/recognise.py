@@ -25,12 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..tokens import Word, word_sentences
-from .clitics import offset_after_letters, strip_word
-from .features import token_info
-from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, for_sport
-from .keys import name_key
-from .lexicon import (
+from ..lexicon import (
     EN_DEMONYMS,
     EN_EVENT_WORDS,
     EN_ORG_HEADS,
@@ -41,9 +36,13 @@ from .lexicon import (
     GIVEN_NAMES,
     ORG_PHRASE_HEADS,
     SPORT_CUES,
-    SPORT_MIN_CUES,
     VENUE_HEADS,
 )
+from ..tokens import Word, word_sentences
+from .clitics import offset_after_letters, strip_word
+from .features import token_info
+from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, for_sport
+from .keys import name_key
 from .match import GazMatch, gazetteer_matches
 from .model import TAG_TO_TYPE, TYPE_TO_TAG, GazEntry, Mention
 from .rules import Sentence, Trail, apply_rules
@@ -386,6 +385,10 @@ def dateline_mentions(text: str, place: tuple[int, int] | None, agency: tuple[in
         out.append(Mention(start, end, text[start:end], gaz.type_of(eid) if eid else etype,
                            key, eid, start, "dateline"))
     return out
+
+
+#: How many different sport words make a text a sports report.
+SPORT_MIN_CUES = 4
 
 
 def is_sport(keys: Sequence[str]) -> bool:

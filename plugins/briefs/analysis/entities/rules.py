@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..lexicon import GIVEN_NAMES, PERSON_TITLES
 from .features import token_info
 from .gazetteer import Gazetteer
 from .keys import is_arabic
-from .lexicon import GIVEN_NAMES, PERSON_TITLES
 from .match import GazMatch
 from .phrases import (
     complete_particle_names,

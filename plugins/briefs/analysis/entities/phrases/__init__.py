@@ -57,7 +57,6 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
 from __future__ import annotations
 
 from .organisations import (
-    GENERIC,
     drop_generic,
     extend_org_nationality,
     ministry_short_forms,
@@ -66,7 +65,6 @@ from .organisations import (
     quoted_org_names,
 )
 from .people import (
-    AMBIGUOUS_GIVEN,
     complete_particle_names,
     cut_at_pronouns,
     drop_common_openers,
@@ -95,8 +93,6 @@ from .spans import (
 )
 
 __all__ = [
-    "AMBIGUOUS_GIVEN",
-    "GENERIC",
     "complete_particle_names",
     "cut_at_pronouns",
     "drop_common_openers",

@@ -5,17 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..clitics import candidate_splits
-from ..lexicon import (
+from ...lexicon import (
     FUNCTION_WORDS,
+    GENERIC_BODIES,
+    GENERIC_HEADS,
     GIVEN_NAMES,
+    MINISTER_WORDS,
     MONTHS,
+    NOT_NAME_HEADS,
     NOT_NAMES,
+    OF_A_PERSON,
+    OF_A_PLACE,
     ORG_PHRASE_HEADS,
+    OUTLET_TAILS,
     PERSON_TITLES,
     PHRASE_STOP,
     PORTFOLIOS,
+    PREPOSITIONS,
+    QUOTED_ORG_HEADS,
+    WEAK_DEFINITE_HEADS,
 )
+from ..clitics import candidate_splits
 from .tags import (
     NOT_NOUN,
     clear,
@@ -33,30 +43,6 @@ from .tags import (
 MAX_MODIFIERS = 5
 
 
-_PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "ضد"})
-
-
-#: Heads that make a body of the place after them only: «أمانة بغداد» (أمانة is also
-#: "honesty"), «بلدية غزة».
-_OF_A_PLACE = frozenset({"امانه", "بلديه", "بورصه", "مطارات", "منتخب", "فريق"})
-
-
-#: Heads that take a person's name as a body's: «إدارة بايدن», «ميليشيات الحوثي». «إدارة»
-#: (also "managing") heads an organisation only so.
-OF_A_PERSON = frozenset({"اداره", "ميليشيات", "ميليشيا", "قوات", "كتائب", "جماعه"})
-
-
-#: Generic heads + first modifier that name no one body (مجلس الإدارة: "the board").
-GENERIC = frozenset({"مجلس الاداره", "هيئه التحكيم", "شركه الطاقه", "مجموعه العمل",
-                     "المنظمه الدوليه", "المنظمه الامميه", "الهيئه الدوليه", "المنظمه العالميه",
-                     "البنك المركزي", "مجلس الوزراء", "قوات الامن", "قوات الاحتلال",
-                     "قوات الجيش", "قوات الشرطه", "قوات النظام", "قوات التحالف",
-                     "قوات المعارضه", "جماعه مسلحه", "المخابرات العامه",
-                     "الاستخبارات العامه", "الكلاسيكو", "كلاسيكو", "الديربي", "ديربي",
-                     "لجنه التحكيم", "لجنه الحكام", "لجنه الجائزه", "قوات الحكومه",
-                     "قوات المتمردين", "القوات الحكوميه"})
-
-
 def _genitive(keys: Sequence[str], k: int) -> int:
     """Length of a لـ/للـ genitive phrase at ``k`` (0 if none): للبترول, لكرة القدم."""
     key = keys[k]
@@ -72,7 +58,7 @@ def _body_of(keys: Sequence[str], tags: list[str], i: int, head: str | None) -> 
     """Tag a body named after a place or a person at ``i`` («أمانة بغداد», «ميليشيات
     الحوثي», «إدارة بايدن»); return where the caller goes on, or 0 to treat ``i`` as an
     ordinary head."""
-    if tags[i] == "O" and tags[i + 1] == "B-LOC" and head_of(keys[i], _OF_A_PLACE):
+    if tags[i] == "O" and tags[i + 1] == "B-LOC" and head_of(keys[i], OF_A_PLACE):
         j = span_end(tags, i + 1)
         set_span(tags, i, j, "ORG")
         return j
@@ -95,11 +81,6 @@ def _of_a_person(keys: Sequence[str], tags: list[str], i: int, k: int) -> int:
     clear(tags, j, end)
     set_span(tags, i, j, "ORG")
     return end
-
-
-#: Definite heads that name a body only with a complement or «العليا»: «الهيئة العليا
-#: المستقلة للانتخابات», not «اللجنة التنسيقية».
-_WEAK_DEFINITE_HEADS = frozenset({"الهيئه", "اللجنه", "المحكمه", "المفوضيه", "الجبهه"})
 
 
 def _foreign_name(key: str, known: frozenset[str]) -> bool:
@@ -165,7 +146,7 @@ def org_phrases(
         j, g_end, mods = _named_complement(keys, tags, i + 1, definite_head, known)
         j, mods, genitives = _modifiers(keys, tags, head, j, g_end=g_end, mods=mods)
         known_end = span_end(tags, i) if tags[i] == "B-ORG" else i
-        weak = head in _WEAK_DEFINITE_HEADS and not genitives and "العليا" not in keys[i:j]
+        weak = head in WEAK_DEFINITE_HEADS and not genitives and "العليا" not in keys[i:j]
         if mods and j > known_end and is_free(tags, i, j) and not weak:
             set_span(tags, i, j, "ORG")
         i = max(j, i + 1)
@@ -201,13 +182,14 @@ def _modifiers(keys: Sequence[str], tags: Sequence[str], head: str, j: int, *, g
             # Adjectives; a participle with its own complement after a nationality
             # nisba describes the body («شركة النفط النيجيرية المملوكة للحكومة»).
             if not is_adjective(key) or (nisba and key.startswith("الم") and j + 1 < n and (
-                    keys[j + 1].startswith(("ل", "ب")) or keys[j + 1] in _PREPOSITIONS)):
+                    keys[j + 1].startswith(("ل", "ب")) or keys[j + 1] in PREPOSITIONS)):
                 break
             nisba = nisba or key.endswith(("ي", "يه"))
             j += 1
             if genitive:  # the adjective of the genitive noun: coordination may follow
                 g_end = j
-        elif is_definite(key) and key not in PERSON_TITLES and f"{head} {key}" not in GENERIC:
+        elif (is_definite(key) and key not in PERSON_TITLES
+              and f"{head} {key}" not in GENERIC_BODIES):
             j += 1
             g_end = j  # a genitive noun may be coordinated: وزارة النفط والغاز
         else:
@@ -216,18 +198,8 @@ def _modifiers(keys: Sequence[str], tags: Sequence[str], head: str, j: int, *, g
     return j, mods, genitives
 
 
-#: Words that open no name: diseases («فيروس كورونا») and the like.
-NOT_NAME_HEADS = frozenset({"فيروس", "الفيروس", "وباء", "الوباء", "مرض", "جائحه", "الجائحه",
-                            "متحور", "المتحور", "سلاله"})
-
-
-#: A body's head noun alone («المنظمة», «الوزارة») refers back; it names nothing.
-GENERIC_HEADS = frozenset({"المنظمه", "الوزاره", "الحكومه", "الشركه", "الهيئه", "اللجنه",
-                           "الوكاله", "المؤسسه", "الجمعيه", "المجموعه", "الحركه", "الحزب"})
-
-
 def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
-    """Untag descriptive references, with or without a proclitic: :data:`GENERIC`
+    """Untag descriptive references, with or without a proclitic: :data:`GENERIC_BODIES`
     («المنظمة الدولية», «للمنظمة الدولية» stand for a body named elsewhere), a head noun
     alone, a span opened by :data:`NOT_NAME_HEADS` («لفيروس كورونا») and an organisation
     opened by a person's title («والسفير السعودي»)."""
@@ -240,18 +212,11 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
         words = " ".join((first, *keys[i + 1 : j]))
         bare = keys[i][1:] if keys[i][:1] in "وف" else keys[i]
         opener = {keys[i], *(r for _, r in candidate_splits(keys[i]))}
-        if (words in GENERIC or opener & NOT_NAME_HEADS or opener & NOT_NAMES
+        if (words in GENERIC_BODIES or opener & NOT_NAME_HEADS or opener & NOT_NAMES
                 or (j - i == 1 and first in GENERIC_HEADS)
                 or (tags[i] == "B-ORG" and len(bare) >= 3  # «د ب أ» is an agency
                     and (keys[i] in PERSON_TITLES or bare in PERSON_TITLES))):
             clear(tags, i, j)
-
-
-#: Last words of news outlets' names: «تسامح نيوز», «البوابة نيوز», «عرب تايمز».
-OUTLET_TAILS = frozenset({"نيوز", "تايمز", "بوست", "برس", "بريس", "انفو", "ميديا",
-                          # and companies: «هينو موتورز», «دلتا إيرلاينز»
-                          "موتور", "موتورز", "ايرلاينز", "ايرويز", "غروب", "هولدينغ",
-                          "كابيتال", "بتروليوم", "تكنولوجيز"})
 
 
 def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
@@ -265,12 +230,6 @@ def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
             i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
         if untagged or two_word_person:
             set_span(tags, i - 1, i + 1, "ORG")
-
-
-#: Head nouns before a body's quoted name: «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
-QUOTED_ORG_HEADS = frozenset({
-    "حزب", "حركه", "مؤسسه", "وكاله", "شركه", "جمعيه", "منظمه", "قناه", "صحيفه", "مجله",
-    "تيار", "جبهه", "ائتلاف", "تحالف", "قائمه", "مجموعه", "نادي", "فريق", "موقع", "اذاعه"})
 
 
 def quoted_org_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
@@ -288,12 +247,9 @@ def ministry_short_forms(keys: Sequence[str], tags: list[str],
         prev = keys[i - 1] if i else ""
         if (k in PORTFOLIOS and tags[i] == "O" and tags[i + 1] == "O"
                 and nis.startswith("ال") and nis.endswith("يه") and names_a_place(nis, places)
-                and not prev.startswith("ال") and prev not in _MINISTER
-                and head_of(prev, _MINISTER) is None):
+                and not prev.startswith("ال") and prev not in MINISTER_WORDS
+                and head_of(prev, MINISTER_WORDS) is None):
             set_span(tags, i, i + 2, "ORG")
-
-
-_MINISTER = frozenset({"وزير", "وزيره", "الوزير", "الوزيره", "وزاره", "الوزاره"})
 
 
 def extend_org_nationality(keys: Sequence[str], tags: list[str],

@@ -6,17 +6,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..clitics import candidate_splits
-from ..lexicon import (
+from ...lexicon import (
+    AMBIGUOUS_GIVEN,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     LEADER_CUES,
+    LEADER_NAME_STOPS,
     MONTHS,
+    NAME_LINKS,
+    NO_NAME_OPENERS,
     OBJECT_HEADS,
+    PERSON_DESCRIPTORS,
     PERSON_TITLES,
     PHRASE_STOP,
+    PRONOUNS,
     REGNAL_ORDINALS,
 )
+from ..clitics import candidate_splits
 from .tags import (
     OPEN_QUOTES,
     clear,
@@ -26,9 +32,6 @@ from .tags import (
     set_span,
     span_end,
 )
-
-#: Given names that are also common words in unvocalised text (علي = على "on").
-AMBIGUOUS_GIVEN = frozenset({"علي", "سعيد", "كريم", "جميل", "امين", "نور", "صالح", "سالم"})
 
 
 def person_nisba(keys: Sequence[str], tags: list[str],
@@ -79,10 +82,6 @@ def drop_objects(keys: Sequence[str], tags: list[str]) -> None:
             clear(tags, i, span_end(tags, i))
 
 
-#: Name particles after which a name goes on: «محمد محمود ولد [الشيخ]», «عبد الله بن [بيه]».
-_NAME_LINKS = frozenset({"ولد", "بن", "بنت", "ابن", "ال", "ابو", "عبد"})
-
-
 def regnal_names(keys: Sequence[str], tags: list[str]) -> None:
     """A regnal ordinal after a person's name is part of it: «إليزابيث [الثانية]»."""
     for i in range(1, len(keys)):
@@ -106,31 +105,16 @@ def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[
         end = span_end(tags, i)
         forms = {k, *(r for _, r in candidate_splits(k))}
         verb = len(k) >= MIN_VERB and k not in GIVEN_NAMES and _PLURAL_VERB.match(k)
-        if (verb or k in _NO_NAME_OPENERS
+        if (verb or k in NO_NAME_OPENERS
                 or any(f.startswith("ال") and f in common for f in forms)
                 or all(w in common for w in keys[i:end])):
             clear(tags, i, end)
 
 
-#: Particles that open no name («[أو استفسار]»); not «على» nor «ما», which are also names
-#: once normalised (علي، ما يونغشينغ).
-_NO_NAME_OPENERS = frozenset({"او", "ام", "بل", "ثم", "قد", "لم", "لن", "لا", "ان", "من"})
-
-#: Descriptions that end no person's name: «ألفارو أوريبي [اليساري]».
-PERSON_DESCRIPTORS = frozenset({
-    "اليساري", "اليساريه", "اليميني", "اليمينيه", "المحافظ", "المحافظه", "الليبرالي",
-    "الاشتراكي", "الشيوعي", "المعارض", "المعارضه", "الراحل", "الراحله", "السابق", "السابقه",
-    "الحالي", "الحاليه", "الجديد", "الجديده", "المستقل", "المستقله", "الشاب", "الشابه"})
-
-
-#: Pronouns, which no name holds: «[وبايرو] هو سادس رئيس حكومة».
-_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن", "انه", "انها", "وهو", "وهي"})
-
-
 def cut_at_pronouns(keys: Sequence[str], tags: list[str]) -> None:
     """End any span before a pronoun inside it."""
     for i in range(1, len(keys)):
-        if tags[i].startswith("I-") and keys[i] in _PRONOUNS:
+        if tags[i].startswith("I-") and keys[i] in PRONOUNS:
             j = i
             while j < len(tags) and tags[j].startswith("I-"):
                 tags[j] = "O"
@@ -162,9 +146,9 @@ def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
     for i in range(n - 1):
         if tags[i] not in ("B-PERS", "I-PERS") or tags[i + 1].startswith("I-"):
             continue
-        if keys[i] in _NAME_LINKS and keys[i + 1].isalpha():
+        if keys[i] in NAME_LINKS and keys[i + 1].isalpha():
             start = i + 1
-        elif (tags[i + 1] == "O" and keys[i + 1] in _NAME_LINKS and i + 2 < n
+        elif (tags[i + 1] == "O" and keys[i + 1] in NAME_LINKS and i + 2 < n
               and keys[i + 2].isalpha() and not tags[i + 2].startswith("I-")):
             start = i + 2
         else:
@@ -225,15 +209,11 @@ def titled_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
         i = max(end, i + 1)
 
 
-#: Particles that end a run of leader-name words.
-_PARTICLES = frozenset({"من", "علي", "الي", "ان", "لا", "ما", "او", "ثم", "قد", "لم", "لن"})
-
-
 def _leader_word(key: str) -> bool:
     """A word that may be part of a name: not a particle, title, definite noun, plural
     (ـات) or feminine nisba (ـية, «قوات روسية»)."""
     return (len(key) >= 2 and key.isalpha() and not key.startswith("ال")
-            and not key.endswith(("ات", "يه")) and key not in _PARTICLES
+            and not key.endswith(("ات", "يه")) and key not in LEADER_NAME_STOPS
             and key not in FUNCTION_WORDS and key not in PERSON_TITLES
             and key not in PHRASE_STOP)
 

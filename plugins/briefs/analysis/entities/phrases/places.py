@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..clitics import candidate_splits
-from ..lexicon import (
+from ...lexicon import (
+    FACILITY_ADJECTIVES,
     FACILITY_HEADS,
+    FACILITY_INNER_HEADS,
+    FACILITY_TITLES,
     FUNCTION_WORDS,
     MONTHS,
     ORG_PHRASE_HEADS,
     PHRASE_STOP,
     VENUE_HEADS,
 )
+from ..clitics import candidate_splits
 from .tags import (
     NOT_NOUN,
     head_of,
@@ -22,21 +25,6 @@ from .tags import (
     set_span,
     span_end,
 )
-
-#: Titles that open a name inside a facility's name: «مطار الملك خالد الدولي».
-_FACILITY_TITLES = frozenset({"الملك", "الامير", "الشيخ", "الشهيد", "الامام", "السلطان"})
-
-
-#: Words that may follow the first head inside a facility's name: «ملعب مدينة الملك …».
-_INNER_HEADS = frozenset({"مدينه", "مجمع", "قريه"})
-
-
-#: Adjectives that end a facility's name (other adjectives describe it: «قصر سلوى التاريخي»).
-FACILITY_ADJ = frozenset({
-    "الدولي", "الدوليه", "الجوي", "الجويه", "البحري", "البحريه", "العسكري", "العسكريه",
-    "العام", "الكبير", "الكبري", "الرياضي", "الرياضيه", "المركزي", "المركزيه", "النفطي",
-    "النفطيه", "الوطني", "الوطنيه", "الجامعي", "الحكومي", "الحكوميه", "التخصصي"})
-
 
 MAX_FACILITY_WORDS = 4
 
@@ -51,7 +39,7 @@ def _facility_word(key: str, common: frozenset[str]) -> bool:
             and key not in PHRASE_STOP and key not in MONTHS and not is_adjective(key)
             and head_of(key, FACILITY_HEADS) is None
             and key not in ORG_PHRASE_HEADS
-            and not (key[0] == "و" and key[1:] in _INNER_HEADS | ORG_PHRASE_HEADS))
+            and not (key[0] == "و" and key[1:] in FACILITY_INNER_HEADS | ORG_PHRASE_HEADS))
 
 
 def facility_places(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
@@ -60,7 +48,7 @@ def facility_places(keys: Sequence[str], tags: list[str], common: frozenset[str]
     The name is a tagged name right after the head («ميناء [الحديدة]», «مطار الملك [خالد]»),
     or up to two untagged words that are not ``common`` (seen often and never in a name in
     the training data: «قاعدة بيانات» is no place) unless an adjective of
-    :data:`FACILITY_ADJ` follows («قاعدة بلد الجوية»). A coordinated head («ومستشفى»)
+    :data:`FACILITY_ADJECTIVES` follows («قاعدة بلد الجوية»). A coordinated head («ومستشفى»)
     starts the next place.
     """
     n = len(keys)
@@ -70,10 +58,11 @@ def facility_places(keys: Sequence[str], tags: list[str], common: frozenset[str]
             i += 1
             continue
         j = i + 1
-        while j < n and (keys[j] in FACILITY_HEADS or keys[j] in _INNER_HEADS) and j - i < 3:
+        while (j < n and (keys[j] in FACILITY_HEADS or keys[j] in FACILITY_INNER_HEADS)
+               and j - i < 3):
             j += 1
         start_name = j
-        if j + 1 < n and keys[j] in _FACILITY_TITLES:
+        if j + 1 < n and keys[j] in FACILITY_TITLES:
             j += 1
         if j < n and tags[j].startswith("B-"):
             end = span_end(tags, j)
@@ -83,12 +72,12 @@ def facility_places(keys: Sequence[str], tags: list[str], common: frozenset[str]
         else:
             while (j < n and tags[j] == "O" and j - start_name < 2
                    and (_facility_word(keys[j], common) or (
-                       j + 1 < n and keys[j + 1] in FACILITY_ADJ and len(keys[j]) >= 3))):
+                       j + 1 < n and keys[j + 1] in FACILITY_ADJECTIVES and len(keys[j]) >= 3))):
                 j += 1
-        if j == start_name or (j == start_name + 1 and keys[start_name] in _FACILITY_TITLES):
+        if j == start_name or (j == start_name + 1 and keys[start_name] in FACILITY_TITLES):
             i += 1
             continue
-        while j < n and tags[j] in ("O", "I-PERS", "I-LOC") and keys[j] in FACILITY_ADJ:
+        while j < n and tags[j] in ("O", "I-PERS", "I-LOC") and keys[j] in FACILITY_ADJECTIVES:
             j += 1
         if is_free(tags, i, j) or all(t == "O" or t.endswith(("PERS", "LOC")) for t in tags[i:j]):
             if j < n and tags[j].startswith("I-"):

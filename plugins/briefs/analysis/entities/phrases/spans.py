@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..lexicon import (
+from ...lexicon import (
+    AMBIGUOUS_GIVEN,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     MONTHS,
+    OF_A_PERSON,
     PERSON_TITLES,
     PHRASE_STOP,
     WORK_HEADS,
 )
-from .organisations import OF_A_PERSON
-from .people import AMBIGUOUS_GIVEN
 from .tags import (
     clear,
     ends_span,

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
-from ..clitics import candidate_splits
-from ..lexicon import (
+from ...lexicon import (
     MONTHS,
     PHRASE_STOP,
+    PLAIN_ADJECTIVES,
 )
+from ..clitics import candidate_splits
 
 OPEN_QUOTES = "«\"“"
 
@@ -19,11 +20,6 @@ CLOSE_QUOTES = "»\"”"
 
 
 MAX_TITLE = 6
-
-
-#: Definite adjectives that are neither nisba (ـي/ـية) nor participles (الم…).
-PLAIN_ADJECTIVES = frozenset({"الكبري", "الاعلي", "العليا", "العظمي", "الاول", "الاولي",
-                              "العامه", "العام", "الخاصه", "الحره", "الموحده"})
 
 
 #: ل + an imperfect verb or a particle (لتخفض، ليتم، لن، لم، لا، لهذا) is not a genitive.
