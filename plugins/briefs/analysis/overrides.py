@@ -84,7 +84,7 @@ def find_words(text: str, needle: str) -> Span | None:
     return Span(offsets[j], offsets[j + len(want) - 1] + 1)
 
 
-def _contains(quote: Quote, needle: str) -> bool:
+def quote_contains(quote: Quote, needle: str) -> bool:
     """Tell whether a quote's text contains ``needle`` (loose keys)."""
     want = match_key(needle)
     return bool(want) and want in match_key(quote.text)
@@ -138,18 +138,18 @@ def apply_overrides(  # noqa: PLR0912 - three override kinds, each reported
             warnings.append(f"quote_speaker: expected 'text => speaker', got {entry!r}")
             continue
         words, name = pair
-        hits = [k for k, q in enumerate(quotes) if _contains(q, words)]
+        hits = [k for k, q in enumerate(quotes) if quote_contains(q, words)]
         if not hits:
             warnings.append(f"quote_speaker: no quote contains {words!r}")
         for k in hits:
             quotes[k] = replace(quotes[k], fragment=False, **editor_speaker(name))
     for entry in split_entries(remove):
-        kept = [q for q in quotes if not _contains(q, entry)]
+        kept = [q for q in quotes if not quote_contains(q, entry)]
         if len(kept) == len(quotes):
             warnings.append(f"quote_remove: no quote contains {entry!r}")
         quotes = kept
     for entry in split_entries(hide):
-        hits = [k for k, q in enumerate(quotes) if _contains(q, entry)]
+        hits = [k for k, q in enumerate(quotes) if quote_contains(q, entry)]
         if not hits:
             warnings.append(f"quote_hide: no quote contains {entry!r}")
         for k in hits:

@@ -5,6 +5,7 @@
     pbpaste | mujaz annotate - --kind txt
     mujaz import saved-pages/ https://example.org/news/1 --content content
     mujaz analyse content --workers 8
+    mujaz review content
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from briefs.analysis.model import Document
 from briefs.analysis.pipeline import DEFAULT_CONFIG, OVERRIDE_KEYS, analyse_brief
 from briefs.cli import analyse as analyse_command
 from briefs.cli import importer as importer_command
+from briefs.cli import review as review_command
 from briefs.cli.sources import (
     KINDS,
     ContentFile,
@@ -174,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
         "analyse", help="fill the analysis cache of a content folder (no page is written)")
     analyse_command.add_arguments(analyse)
     analyse.set_defaults(handler=analyse_command.command)
+    review = commands.add_parser(
+        "review", help="the review desk: correct quotes and entities in a local web page")
+    review_command.add_arguments(review)
+    review.set_defaults(handler=review_command.command)
     return parser
 
 
