@@ -131,6 +131,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
         elif url.path.startswith("/static/") and url.path[len("/static/"):] in STATIC:
             name = url.path[len("/static/"):]
             self._send(HTTPStatus.OK, _asset(name), STATIC[name])
+        elif url.path == "/favicon.ico":  # the desk has none; say so without an error
+            self._send(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
         elif url.path.startswith("/api/"):
             if not self._has_token():
                 self._error(HTTPStatus.FORBIDDEN, "forbidden", "the session token is missing")
@@ -173,7 +175,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
         if self.headers.get("Content-Type", "").split(";")[0].strip() != "application/json":
             self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "bad-request", "send JSON")
             return None
-        length = int(self.headers.get("Content-Length") or 0)
+        length_header = self.headers.get("Content-Length", "")
+        length = int(length_header) if length_header.isdigit() else 0
         if not 0 < length <= MAX_BODY:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "bad-request", "bad request size")
             return None
