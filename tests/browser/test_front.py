@@ -9,6 +9,7 @@ widths go to ``test-artifacts/``.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -65,11 +66,12 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
-@pytest.mark.parametrize(("fixture", "lang", "direction"), SITES)
-def test_front_page_sections_in_reading_order(browser, request, fixture, lang, direction,
-                                              width, color_scheme) -> None:
+@pytest.mark.parametrize("site", SITES)
+def test_front_page_sections_in_reading_order(browser, request, site, width,
+                                              color_scheme) -> None:
     """Top stories, latest, in the news, quotes, then the archive: all there, none overlapping,
     one column on a phone; side by side on a laptop with the stories at the inline start."""
+    fixture, lang, direction = site
     page = _open(browser, request.getfixturevalue(fixture) + "/", width, color_scheme)
     try:
         _shot(page, f"front-{lang}-{width}-{color_scheme}")
@@ -91,7 +93,7 @@ def test_front_page_sections_in_reading_order(browser, request, fixture, lang, d
                 assert not _overlap(first, second), (first, second)
         stories, latest, news, quotes, archive = boxes
         if width < SIDE_BY_SIDE_FROM:
-            for upper, lower in zip(boxes, boxes[1:], strict=False):
+            for upper, lower in itertools.pairwise(boxes):
                 assert upper["bottom"] <= lower["top"] + 1, (upper, lower)
         else:
             start_side = (stories["left"] >= latest["right"] if direction == "rtl"
@@ -140,9 +142,10 @@ def test_a_brief_links_each_entity_once_and_links_are_visible(browser, built_sit
 
 
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
-@pytest.mark.parametrize(("fixture", "lang", "direction"), SITES)
-def test_entity_page_at_a_glance(browser, request, fixture, lang, direction, width) -> None:
+@pytest.mark.parametrize("site", SITES)
+def test_entity_page_at_a_glance(browser, request, site, width) -> None:
     """Header, an accessible weekly chart with its table, companions, quotes, the briefs."""
+    fixture, lang, _direction = site
     page = _open(browser, f"{request.getfixturevalue(fixture)}/{ENTITY}", width)
     try:
         _shot(page, f"entity-{lang}-{width}")
@@ -161,17 +164,17 @@ def test_entity_page_at_a_glance(browser, request, fixture, lang, direction, wid
         for selector in (".mention-chart", "#companions-title", "#said-title", "#briefs-title"):
             assert page.locator(selector).count() == 1, selector
         boxes = _boxes(page, (".entity-head", ".mention-chart", "#companions-title"))
-        for upper, lower in zip(boxes, boxes[1:], strict=False):
+        for upper, lower in itertools.pairwise(boxes):
             assert upper["bottom"] <= lower["top"] + 1, (upper, lower)
     finally:
         page.context.close()
 
 
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
-@pytest.mark.parametrize(("fixture", "lang", "direction"), SITES)
-def test_quotes_page_filters_by_speaker(browser, request, fixture, lang, direction,
-                                        width) -> None:
+@pytest.mark.parametrize("site", SITES)
+def test_quotes_page_filters_by_speaker(browser, request, site, width) -> None:
     """Every quote newest first; a speaker's link leads to a page of that speaker's quotes."""
+    fixture, lang, _direction = site
     base = request.getfixturevalue(fixture)
     page = _open(browser, f"{base}/{QUOTES}", width)
     try:

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from support import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
