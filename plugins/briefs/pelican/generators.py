@@ -115,6 +115,8 @@ class QuoteEntry:
         self.date = quote.article.date
         self.summary = None
         name = quote.speaker.name if quote.speaker else quote.speaker_name
+        # The speaker is the entry's author (the brief's author when nobody is named).
+        self.author = name or getattr(quote.article, "author", "")
         # Pelican's feed writer reads the title as HTML: give it escaped text.
         self.title = str(escape(f"{name}: {quote.text}" if name else quote.text))
         self._content = Markup("<blockquote><p>{}</p></blockquote>{}").format(
