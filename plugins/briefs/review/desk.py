@@ -222,7 +222,7 @@ class Desk:
         except ContentFileError as error:
             raise edits.EditError(str(error)) from error
         overrides = {key: content.metadata.get(key) for key in OVERRIDE_KEYS}
-        with self._analysis_lock:
+        with self._analysis_lock:  # any failure of the analysis reaches the caller
             document, warnings = analyse_brief(
                 content.body, lang=content.lang or self.settings.site_lang, title=content.title,
                 overrides=overrides, config=self.settings.analysis, gazetteer=state.gazetteer)
@@ -384,11 +384,19 @@ class Desk:
         if after == before:
             return {"diff": "", "file": name, "brief": self.view(relative), "changed": False}
         edits.write_atomic(target, after)
+        try:
+            view = self.view(relative)
+        except Exception as error:
+            # The build would publish the brief without its annotations: take it back.
+            edits.write_atomic(target, before)
+            raise edits.EditError(f"the analysis fails with this correction "
+                                  f"({type(error).__name__}: {error}); nothing was written"
+                                  ) from error
         self._undo.append(Edit(target, before, after))
         del self._undo[:-UNDO_DEPTH]
         self._wake.set()
-        return {"diff": edits.diff_of(before, after, name), "file": name,
-                "brief": self.view(relative), "changed": True}
+        return {"diff": edits.diff_of(before, after, name), "file": name, "brief": view,
+                "changed": True}
 
     def undo(self, relative: str) -> dict[str, Any]:
         """Undo the last correction, if its file is still as the correction left it."""

@@ -74,6 +74,9 @@ class ReviewHandler(BaseHTTPRequestHandler):
 
     server: ReviewServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this, Nagle's algorithm and the
+    # client's delayed ACK hold every reply for 40 ms.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: ANN401 - the base's signature
         """Log through ``logging`` (quiet unless asked), not on standard error."""
@@ -165,6 +168,10 @@ class ReviewHandler(BaseHTTPRequestHandler):
                 self._error(HTTPStatus.NOT_FOUND, "not-found", "no such API")
         except EditError as error:
             self._error(HTTPStatus.NOT_FOUND, "not-found", str(error))
+        except Exception as error:  # the page shows it (and the log); the desk goes on
+            logger.exception("mujaz review: %s", path)
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "failed",
+                        f"the analysis failed: {type(error).__name__}: {error}")
 
     def _read_json(self) -> dict[str, Any] | None:
         """Return the request's JSON object; None once a refusal has been sent."""
@@ -211,6 +218,11 @@ class ReviewHandler(BaseHTTPRequestHandler):
             return
         except EditError as error:
             self._error(HTTPStatus.UNPROCESSABLE_ENTITY, "refused", str(error))
+            return
+        except Exception as error:  # the page shows it (and the log); the desk goes on
+            logger.exception("mujaz review: %s", path)
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "failed",
+                        f"{type(error).__name__}: {error}")
             return
         self._json(HTTPStatus.OK, {**result, "undo": desk.undo_depth})
 
