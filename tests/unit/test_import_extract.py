@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefs.cli.extract import extract_page
+from briefs.cli.extract import Block, Inline, extract_page, kept_the_article
 
 BODY = "<p>" + "The minister said the plan would be put to a vote next week. " * 8 + "</p>"
 
@@ -59,3 +59,48 @@ def test_a_kicker_a_logo_link_or_a_byline_inside_the_h1_is_left_out() -> None:
     spanish = ("<meta property='og:title' content='Anticorrupción recurre la imputación de la "
                "Infanta'>")
     assert _title(spanish, byline) == "Anticorrupción recurre la imputación de la Infanta"
+
+
+def test_linked_headlines_of_other_stories_after_the_article_are_left_out() -> None:
+    paragraphs = "".join(f"<p>The minister said on day {day} that the plan on water number "
+                         f"{day} would be put to a vote next week, officials said.</p>"
+                         for day in range(6))
+    related = ("<h3><a href='https://example.org/a/1'>Storm hits the coast overnight</a></h3>"
+               "<p>Winds of 100 km/h closed the port for two days.</p>")
+    page = extract_page(_page("<title>Vote next week</title>",
+                              f"<article><h1>Vote next week</h1>{paragraphs}{related}</article>"))
+    assert page.blocks[0].text.startswith("The minister said on day 0")
+    assert "Storm hits the coast" not in page.text
+
+
+def test_a_precise_extraction_that_lost_the_article_gives_way() -> None:
+    article = [Block("p", (Inline(f"Paragraph {n} of the article, with its words."),))
+               for n in range(10)]
+    assert kept_the_article(article[2:], article)
+    assert not kept_the_article(article[:1], article)
+
+
+def test_an_article_body_written_as_html_in_json_ld_is_read_as_text() -> None:
+    body = ("&lt;p&gt;" + "The council voted the budget after a long debate. " * 5 + "&lt;/p&gt;"
+            "&lt;div&gt;&lt;img src='x.jpg'/&gt;&lt;/div&gt;&lt;h2&gt;What comes next&lt;/h2&gt;"
+            "&lt;p&gt;" + "The plan goes to the regions in spring. " * 5 + "&lt;/p&gt;")
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            f'"Budget voted", "articleBody": "{body}"}}</script>')
+    page = extract_page(_page(head, "<h1>Budget voted</h1><p>Subscribe to read on.</p>"))
+    assert "What comes next" in page.text
+    assert "The plan goes to the regions in spring." in page.text
+    assert "<" not in page.text and "img" not in page.text
+
+
+def test_teasers_extracted_before_the_headline_are_not_the_article() -> None:
+    teasers = "".join(f"<article class='card'><h3><a href='/s/{n}'>Other story {n} here</a>"
+                      f"</h3><p>Teaser text of story {n}.</p></article>" for n in range(3))
+    paragraphs = "".join(f"<p>The fair opened on day {day} with seven hundred exhibitors from "
+                         f"forty countries, its director said.</p>" for day in range(5))
+    page = extract_page(_page("<meta property='og:title' content='Book fair opens in Rabat'>",
+                              f"<section class='teasers'>{teasers}</section><main>"
+                              "<article class='story'>"
+                              f"<h1>Book fair opens in Rabat</h1>{paragraphs}</article></main>"))
+    assert page.title == "Book fair opens in Rabat"
+    assert page.blocks[0].text.startswith("The fair opened on day 0")
+    assert "Teaser text" not in page.text
