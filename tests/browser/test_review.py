@@ -395,3 +395,30 @@ def test_keyboard_reaches_every_correction(browser, desk_site) -> None:
     assert focused[2] != "0px"
     keys = page.locator(".shortcuts dt").all_inner_texts()
     assert {"a", "s", "h", "x", "r", "t", "m", "e", "n", "u", "v"} <= set(keys)
+
+
+def test_demo_brief_page_doubtful_first(browser, tmp_path) -> None:
+    """The seed brief of the demo site, Arabic chrome, at 1366 px: its doubtful quotes lead
+    the sidebar and are marked in the text. Saved as test-artifacts/review.png (the README's
+    docs/review.png is this screenshot)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    desk = Desk(desk_settings(content, ROOT / "pelicanconf.py"))
+    server = serve_in_thread(desk, chrome_lang="ar")
+    try:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(server.url + "#brief=2024-11-14-nato-china-north-korea.ar.md")
+        page.wait_for_selector("article.text")
+        quotes = page.locator('.item[data-kind="quote"]')
+        flags = quotes.evaluate_all("items => items.map(i => i.classList.contains('is-doubtful'))")
+        assert flags[0]
+        assert flags == sorted(flags, reverse=True)
+        assert page.locator("article.text .brief-quote.is-doubtful").count() >= 1
+        assert page.get_attribute("article.text", "dir") == "rtl"
+        page.locator('.item[data-kind="quote"]').first.focus()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "review.png"))
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
