@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import (
+    AR_AUXILIARIES,
     AR_DOCUMENT_CUE_NEXT,
     AR_DOCUMENT_CUES,
     AR_FRAMES,
@@ -388,7 +389,32 @@ def _subject(  # noqa: PLR0911, PLR0912 - the sieves, in order
             if tokens[j].key == "عن":
                 return subject_after_ar(tokens, j + 1, n), "verb-subject"
     sub = subject_before_ar(tokens, cue.start, max(0, cue.start - 8))
+    if sub.kind == NONE:
+        sub = _subject_after_auxiliary(tokens, cue.start)
     return sub, "subject-verb"
+
+
+#: How far back from a speech verb an auxiliary opening its clause is looked for.
+AUXILIARY_REACH = 14
+
+
+def _subject_after_auxiliary(tokens: Sequence[Token], verb: int) -> Subject:
+    """Return the subject after an auxiliary that opens the verb's clause: «وكان مصدر مسؤول
+    في الوزارة، قال إن» (the source, not the ministry), «وكان الوزير قد دعا».
+
+    >>> from .tokens import tokenize
+    >>> t = tokenize("وكان مصدر مسؤول في الوزارة، قال إن")
+    >>> _subject_after_auxiliary(t, 6).kind
+    'anonymous'
+    """
+    for j in range(verb - 1, max(-1, verb - AUXILIARY_REACH), -1):
+        token = tokens[j]
+        if token.text in '.:؛«»“”"' or (token.is_word and verb_form(token.key)):
+            return Subject(NONE)
+        if token.is_word and (token.key in AR_AUXILIARIES
+                              or strip_conjunction(token.key) in AR_AUXILIARIES):
+            return subject_after_ar(tokens, j + 1, verb)
+    return Subject(NONE)
 
 
 def resolve_events(

@@ -41,9 +41,12 @@ from .entities.gazetteer import Gazetteer, default_gazetteer
 from .entities.keys import name_key
 from .entities.link import link_document
 from .entities.model import EntityRef, Mention
-from .lexicon import AR_COMPLEMENTISERS, AR_ORG_HEADS
+from .lexicon import AR_COMPLEMENTISERS, AR_ORG_HEADS, AR_SUBJECT_STOPS
 from .model import Quote, Span
 from .overrides import find_words
+from .resources import ALL_QUOTE_MARKS
+from .speakers import verb_form
+from .tokens import Token
 
 # How often each attribution rule names the right speaker: measured on the demo gold
 # (tests/gold/quotes) and the development half of a set of real news kept outside the
@@ -106,10 +109,13 @@ def _bare(word: str) -> str:
 
 
 class DocumentEntities:
-    """The document's entities, looked up by span, by name and by role."""
+    """The document's entities, looked up by span, by name and by role (``tokens``: the
+    document's token layer, which tells who stands as the subject of a speech verb)."""
 
-    def __init__(self, entities: Sequence[EntityRef]) -> None:
+    def __init__(self, entities: Sequence[EntityRef], tokens: Sequence[Token] = ()) -> None:
         self.entities = list(entities)
+        self._tokens = tokens
+        self._token_starts = [token.start for token in tokens]
         self._mentions = sorted(
             ((mention, ref) for ref in self.entities for mention in ref.mentions),
             key=lambda item: item[0].start)
@@ -195,20 +201,32 @@ class DocumentEntities:
                     return ref
             elif mention.end <= cue.start:
                 between = text[mention.end:cue.start]
-                if len(between.split()) <= 1 and not STOPS & set(between):
+                if (len(between.split()) <= 1 and not STOPS & set(between)
+                        and not _after_preposition(text, mention.start)):
                     return ref
         return None
 
     def latest_person(self, before: int, since: int) -> EntityRef | None:
-        """Return the person last mentioned in ``[since, before)``: the subject a verb with
-        none of its own continues («وتابع:» after a paragraph about one coach)."""
+        """Return the person last named as the subject of a speech verb in ``[since,
+        before)``, else the person last mentioned there: the subject a verb with none of
+        its own continues («وقال ناديلا إن …، على عكس ماسك … وتابع:» continues Nadella)."""
+        latest = None
         i = bisect.bisect_left(self._starts, before)
         for mention, ref in reversed(self._mentions[:i]):
             if mention.start < since:
-                return None
+                break
             if ref.type == "person" and mention.end <= before:
-                return ref
-        return None
+                if self.after_speech_verb(mention.start):
+                    return ref
+                latest = latest or ref
+        return latest
+
+    def after_speech_verb(self, start: int) -> bool:
+        """Tell whether the word before ``start`` (quote marks aside) is a speech verb."""
+        k = bisect.bisect_left(self._token_starts, start) - 1
+        while k >= 0 and self._tokens[k].text in ALL_QUOTE_MARKS:
+            k -= 1
+        return k >= 0 and self._tokens[k].is_word and verb_form(self._tokens[k].key) is not None
 
     def add(self, ref: EntityRef) -> EntityRef:
         """Add an entity the recogniser did not find (or return the one with its id)."""
@@ -221,6 +239,17 @@ class DocumentEntities:
             self._starts.insert(index, mention.start)
             self._mentions.insert(index, (mention, ref))
         return ref
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Tell whether the word before ``start`` is a preposition or another word that ends a
+    subject: «مصدر مسؤول في [وزارة التنمية] قال» — the ministry is not who spoke.
+
+    >>> _after_preposition("مصدر في وزارة التنمية قال", 8), _after_preposition("الوزارة قالت", 0)
+    (True, False)
+    """
+    before = text[max(0, start - ROLE_REACH):start].split()
+    return bool(before) and name_key(before[-1]) in AR_SUBJECT_STOPS
 
 
 def _listed(ref: EntityRef, gazetteer: Gazetteer | None) -> bool:
@@ -338,15 +367,17 @@ def quote_confidence(sieve: str | None, step: str) -> float:
 
 def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[EntityRef],
                      gazetteer: Gazetteer | None = None, paragraphs: Sequence[Span] = (),
+                     *, tokens: Sequence[Token] = (),
                      ) -> tuple[list[Quote], tuple[EntityRef, ...]]:
-    """Give every attributed quote its speaker entity; return the quotes and the entities.
+    """Give every attributed quote its speaker entity; return the quotes and the entities
+    (``tokens``: the document's token layer, see :class:`DocumentEntities`).
 
     A quote already resolved (``speaker_id`` set) keeps its entity; one whose speaker cannot
     be resolved gets ``speaker = None``, except an editor's speaker, which stands even when
     the text never names it (then it has no entity). Entities gain the speakers no
     recogniser found and a ``confidence`` each.
     """
-    known = DocumentEntities(entities)
+    known = DocumentEntities(entities, tokens)
     out = []
     previous: tuple[int, EntityRef] | None = None
     for quote in quotes:

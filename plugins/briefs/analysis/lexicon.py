@@ -34,6 +34,7 @@ AR_VERB_FORMS: dict[str, tuple[str, str | None]] = {
     for form, gender in forms.items()
 }
 AR_RELAY_LEMMAS = _words(ar.RELAY_VERBS)
+AR_AUXILIARIES = _keys(ar.AUXILIARIES)
 AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
 AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)

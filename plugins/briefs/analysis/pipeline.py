@@ -128,7 +128,8 @@ def analyse(
     )
     names = [Span(m.start, m.end) for e in entities for m in e.mentions]
     quotes = mark_fragments(text, quotes, tokens, config.max_fragment_words, names)
-    quotes, entities = resolve_speakers(text, quotes, entities, gazetteer, clean.paragraphs)
+    quotes, entities = resolve_speakers(text, quotes, entities, gazetteer, clean.paragraphs,
+                                        tokens=tokens.tokens)
     return Document(
         text=text,
         lang=lang,
@@ -172,7 +173,8 @@ def analyse_brief(
         key_quotes=config.key_quotes)
     # The editors' speakers are entities too (their quotes come back with no speaker_id).
     quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
-                                        gazetteer, document.paragraphs)
+                                        gazetteer, document.paragraphs,
+                                        tokens=document.tokens.tokens if document.tokens else ())
     document = replace(document, quotes=tuple(quotes), entities=entities,
                        key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)))
     if len(document.text) > config.max_analysed_chars:

@@ -70,8 +70,14 @@ def verb_form(key: str) -> tuple[str, str | None] | None:
     ('أضاف', 'f')
     >>> verb_form("وزير") is None
     True
+    >>> verb_form("ورد"), verb_form("فرد")
+    (('رد', 'm'), None)
     """
-    return AR_VERB_FORMS.get(key) or AR_VERB_FORMS.get(strip_conjunction(key))
+    found = AR_VERB_FORMS.get(key) or AR_VERB_FORMS.get(strip_conjunction(key))
+    if found is None and key[:1] == "و":
+        # «ورد الوزير»: «و» before a two-letter form (not «ف»: «فرد» is "individual").
+        found = AR_VERB_FORMS.get(key[1:])
+    return found
 
 
 def has_article(text: str) -> bool:

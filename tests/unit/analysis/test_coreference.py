@@ -134,3 +134,27 @@ def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> No
     merged = known.absorb(whole, Span(10, 20))
     assert [entity.id for entity in known.entities] == ["person:انور المضف"]
     assert len(merged.mentions) == 2
+
+
+# Found on fresh news (the sentences here are written for the tests).
+
+def test_a_reply_with_wa_is_a_speech_verb() -> None:
+    _document, quote = speech(
+        "اتهمت النيابة المحامي سامر عودة بإهانة المحكمة.\n\n"
+        "ورد عودة: \"لم أقصد أي إساءة لهيئة المحكمة الموقرة\".")
+    assert quote.speaker == "سامر عودة"
+
+
+def test_a_source_after_an_auxiliary_is_anonymous_not_the_body_named_in_its_title() -> None:
+    _document, quote = speech(
+        "نفت وزارة الصحة الأردنية الأنباء المتداولة.\n\n"
+        "وكان مصدر مسؤول في وزارة الصحة الأردنية، قال إن \"اللقاحات ستصل الأسبوع المقبل\".")
+    assert quote.speaker is None
+
+
+def test_a_subjectless_verb_continues_the_last_speaker_not_the_last_person_named() -> None:
+    _document, quote = speech(
+        "وقال \"كريم الشافعي\" إن فريقه جاهز للمباراة، على عكس ما قاله مدرب المنافس "
+        "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"
+        "وتابع: \"سنلعب من أجل الفوز ولا شيء غيره يوم السبت\".")
+    assert quote.speaker == "كريم الشافعي"
