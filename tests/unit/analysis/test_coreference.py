@@ -158,3 +158,11 @@ def test_a_subjectless_verb_continues_the_last_speaker_not_the_last_person_named
         "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"
         "وتابع: \"سنلعب من أجل الفوز ولا شيء غيره يوم السبت\".")
     assert quote.speaker == "كريم الشافعي"
+
+
+def test_a_name_set_off_by_commas_runs_to_the_comma() -> None:
+    document, quote = speech(
+        "افتتح رئيس الحكومة التونسية، الحبيب الصيد، المؤتمر الاقتصادي اليوم.\n\n"
+        "وأكد الصيد أن \"الإصلاحات ستبدأ مطلع العام المقبل في كل القطاعات\".")
+    assert quote.speaker == "الحبيب الصيد"
+    assert "الحبيب الصيد" in {mention.text for mention in entity_of(document, quote).mentions}

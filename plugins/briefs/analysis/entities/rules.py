@@ -24,6 +24,7 @@ from .gazetteer import Gazetteer
 from .keys import is_arabic
 from .match import GazMatch
 from .phrases import (
+    appositive_names,
     complete_particle_names,
     cut_at_pronouns,
     drop_common_openers,
@@ -164,6 +165,7 @@ RULES: tuple[Rule, ...] = (
     Rule("person_nisba", lambda s, t: person_nisba(s.keys, t, s.is_place), PRODUCT),
     Rule("titled_names", lambda s, t: titled_names(s.tokens, s.keys, t, common_words()),
          PRODUCT),
+    Rule("appositive_names", lambda s, t: appositive_names(s.tokens, s.keys, t), PRODUCT),
     Rule("complete_particle_names", lambda s, t: complete_particle_names(s.keys, t), PRODUCT),
     Rule("regnal_names", lambda s, t: regnal_names(s.keys, t), PRODUCT),
     Rule("trim_person_descriptors", lambda s, t: trim_person_descriptors(s.keys, t), PRODUCT),

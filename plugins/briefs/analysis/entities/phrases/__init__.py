@@ -65,6 +65,7 @@ from .organisations import (
     quoted_org_names,
 )
 from .people import (
+    appositive_names,
     complete_particle_names,
     cut_at_pronouns,
     drop_common_openers,
@@ -93,6 +94,7 @@ from .spans import (
 )
 
 __all__ = [
+    "appositive_names",
     "complete_particle_names",
     "cut_at_pronouns",
     "drop_common_openers",

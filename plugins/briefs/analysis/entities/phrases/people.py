@@ -161,6 +161,25 @@ def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
 MAX_TITLE_COMPLEMENT = 4
 
 
+#: Commas that set off a name in apposition: «رئيس الحكومة، الحبيب الصيد، اليوم».
+_COMMAS = frozenset({"،", ","})
+
+
+def appositive_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """A one-word person set off by a comma takes the word after it up to the next comma
+    (in place): «رئيس الحكومة، [الحبيب] الصيد، اليوم» is الحبيب الصيد, «…، [بينغ] شياو،»
+    is بينغ شياو — an apposition runs to its comma. The word must be letters only and
+    neither a title, a descriptor nor a function word (a common word may be a family name
+    there: الصيد)."""
+    for i in range(1, len(keys) - 2):
+        word = keys[i + 1]
+        if (tags[i] == "B-PERS" and tags[i + 1] == "O" and tokens[i - 1] in _COMMAS
+                and tokens[i + 2][:1] in _COMMAS and word.isalpha()
+                and word not in PERSON_TITLES and word not in PERSON_DESCRIPTORS
+                and word not in FUNCTION_WORDS and word not in PHRASE_STOP):
+            tags[i + 1] = "I-PERS"
+
+
 def _title_name_word(key: str, first: bool, common: frozenset[str]) -> bool:
     """A word that may be part of a name after a title: not common, function, time or title
     word; not definite (but a later word may be a nisba family name: «مصطفى الكاظمي»); no
