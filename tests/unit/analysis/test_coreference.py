@@ -138,26 +138,22 @@ def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> No
 
 # Found on fresh news (the sentences here are written for the tests).
 
-def test_a_reply_with_wa_is_a_speech_verb() -> None:
-    _document, quote = speech(
-        "اتهمت النيابة المحامي سامر عودة بإهانة المحكمة.\n\n"
-        "ورد عودة: \"لم أقصد أي إساءة لهيئة المحكمة الموقرة\".")
-    assert quote.speaker == "سامر عودة"
-
-
-def test_a_source_after_an_auxiliary_is_anonymous_not_the_body_named_in_its_title() -> None:
-    _document, quote = speech(
-        "نفت وزارة الصحة الأردنية الأنباء المتداولة.\n\n"
-        "وكان مصدر مسؤول في وزارة الصحة الأردنية، قال إن \"اللقاحات ستصل الأسبوع المقبل\".")
-    assert quote.speaker is None
-
-
-def test_a_subjectless_verb_continues_the_last_speaker_not_the_last_person_named() -> None:
-    _document, quote = speech(
-        "وقال \"كريم الشافعي\" إن فريقه جاهز للمباراة، على عكس ما قاله مدرب المنافس "
-        "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"
-        "وتابع: \"سنلعب من أجل الفوز ولا شيء غيره يوم السبت\".")
-    assert quote.speaker == "كريم الشافعي"
+@pytest.mark.parametrize(("body", "speaker"), [
+    # «ورد»: «و» before the two-letter form of «رد» is a speech verb.
+    ("اتهمت النيابة المحامي سامر عودة بإهانة المحكمة.\n\n"
+     "ورد عودة: \"لم أقصد أي إساءة لهيئة المحكمة الموقرة\".", "سامر عودة"),
+    # After an auxiliary the source is anonymous, not the body named in its title.
+    ("نفت وزارة الصحة الأردنية الأنباء المتداولة.\n\n"
+     "وكان مصدر مسؤول في وزارة الصحة الأردنية، قال إن \"اللقاحات ستصل الأسبوع المقبل\".",
+     None),
+    # A subject-less verb continues the last speaker, not the last person named.
+    ("وقال \"كريم الشافعي\" إن فريقه جاهز للمباراة، على عكس ما قاله مدرب المنافس "
+     "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"
+     "وتابع: \"سنلعب من أجل الفوز ولا شيء غيره يوم السبت\".", "كريم الشافعي"),
+])
+def test_speakers_found_on_fresh_news(body: str, speaker: str | None) -> None:
+    _document, quote = speech(body)
+    assert quote.speaker == speaker
 
 
 def test_a_name_set_off_by_commas_runs_to_the_comma() -> None:
