@@ -8,13 +8,14 @@ page was showing; a file changed on disk since is never overwritten (:class:`Con
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,12 @@ class Desk:
         self._site_entities: dict[str, dict[str, tuple[str, str]]] = {}
         self._undo: list[Edit] = []
         self._wake = threading.Event()
+        # The background count steps aside while the page waits for an answer (one Python
+        # process: both would share one interpreter lock).
+        self._requests = 0
+        self._requests_lock = threading.Lock()
+        self._idle = threading.Event()
+        self._idle.set()
         self._stopped = threading.Event()
         self._worker: threading.Thread | None = None
 
@@ -244,6 +251,20 @@ class Desk:
         while len(self._analyses) > KEPT_ANALYSES:
             self._analyses.popitem(last=False)
 
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[None]:
+        """Mark a request of the page as in progress: the background count waits for it."""
+        with self._requests_lock:
+            self._requests += 1
+            self._idle.clear()
+        try:
+            yield
+        finally:
+            with self._requests_lock:
+                self._requests -= 1
+                if not self._requests:
+                    self._idle.set()
+
     def start_counting(self) -> None:
         """Count the doubtful items of every brief in a background thread, newest first."""
         self._worker = threading.Thread(target=self._count_all, name="mujaz-review-count",
@@ -263,6 +284,7 @@ class Desk:
             self._wake.wait()
             self._wake.clear()
             for row in self._stale_rows():
+                self._idle.wait()
                 if self._stopped.is_set():
                     return
                 try:

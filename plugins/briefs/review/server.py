@@ -124,6 +124,10 @@ class ReviewHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         """The page, its assets and the read-only API."""
+        with self.server.desk.serving():
+            self._get()
+
+    def _get(self) -> None:
         if not self._local():
             self._error(HTTPStatus.FORBIDDEN, "forbidden", "not the desk's own address")
             return
@@ -198,6 +202,10 @@ class ReviewHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         """A correction, an undo: only from the desk's page, with the token, as JSON."""
+        with self.server.desk.serving():
+            self._post()
+
+    def _post(self) -> None:
         request = self._read_json()
         if request is None:
             return
