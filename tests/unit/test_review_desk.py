@@ -133,3 +133,67 @@ def test_quote_remove_takes_the_quote_away_everywhere() -> None:
     assert warnings == []
     _same, warnings = apply_overrides(analyse(body, lang="ar"), remove="لا يوجد")
     assert warnings == ["quote_remove: no quote contains 'لا يوجد'"]
+
+
+def test_undo_of_the_first_entity_correction_removes_the_file_it_made(desk: Desk) -> None:
+    entities = desk.settings.entities_file
+    assert not entities.exists()
+    result = desk.correct("2024-11-22-short.ar.md", "exclude", {"id": "place:tz-Asia/Riyadh"},
+                          desk.view("2024-11-22-short.ar.md")["versions"])
+    assert entities.read_text(encoding="utf-8") == "exclude:\n  - place:tz-Asia/Riyadh\n"
+    assert "place:tz-Asia/Riyadh" not in [e["id"] for e in result["brief"]["entities"]]
+    undone = desk.undo("2024-11-22-short.ar.md")
+    assert not entities.exists()
+    assert "place:tz-Asia/Riyadh" in [e["id"] for e in undone["brief"]["entities"]]
+
+
+def test_accepting_a_doubtful_entity_makes_it_sure(desk: Desk) -> None:
+    view = desk.view("2024-11-21-markets.en.md")
+    result = desk.correct("2024-11-21-markets.en.md", "accept-entity", {"id": "person:jane doe"},
+                          view["versions"])
+    assert desk.settings.entities_file.read_text(encoding="utf-8") == (
+        "entities:\n  - id: person:jane doe\n    type: person\n    name: Jane Doe\n")
+    jane = next(e for e in result["brief"]["entities"] if e["id"] == "person:jane doe")
+    assert not jane["doubtful"]
+
+
+def test_review_confidence_comes_from_the_settings_file(tmp_path: Path) -> None:
+    from briefs.cli.review import desk_settings
+    from briefs.settings import BriefsConfigError
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE / "content", content)
+    settings = tmp_path / "conf.py"
+    settings.write_text("PLUGINS = ['briefs']\nBRIEFS_REVIEW_CONFIDENCE = 0.5\n", encoding="utf-8")
+    assert desk_settings(content, settings).review_confidence == 0.5
+    counts = Desk(desk_settings(content, settings)).view("2024-11-21-markets.en.md")
+    assert [e["doubtful"] for e in counts["entities"]] == [False] * 4  # Jane Doe's 0.7 is sure
+    settings.write_text("BRIEFS_REVIEW_CONFIDENCE = 9\n", encoding="utf-8")
+    with pytest.raises(BriefsConfigError, match="BRIEFS_REVIEW_CONFIDENCE"):
+        desk_settings(content, settings)
+
+
+def test_mujaz_review_prints_its_local_address_and_serves_the_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.request
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE / "content", content)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefs.cli.main", "review", str(content), "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith(f"mujaz review: {content} on http://127.0.0.1:")
+        url = line.split(" on ")[1].split()[0]
+        with urllib.request.urlopen(url, timeout=10) as reply:
+            page = reply.read().decode("utf-8")
+            policy = reply.headers["Content-Security-Policy"]
+        assert 'name="review-token"' in page
+        assert "script-src 'self'" in policy
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+        process.stderr.close()

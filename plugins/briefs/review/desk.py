@@ -94,6 +94,7 @@ class Edit:
     path: Path
     before: str
     after: str
+    created: bool = False  # the correction made the file (entities.yml): undo removes it
 
 
 def doubtful_quote(quote: Quote, threshold: float) -> bool:
@@ -400,21 +401,31 @@ class Desk:
                 raise edits.EditError(f"unknown correction {action!r}")
             return self._write(relative, target, before, after)
 
-    def _write(self, relative: str, target: Path, before: str, after: str) -> dict[str, Any]:
-        name = target.relative_to(self.settings.content.resolve()).as_posix() \
-            if target.resolve().is_relative_to(self.settings.content.resolve()) else target.name
-        if after == before:
+    def _write(self, relative: str, target: Path, before: str, after: str,
+               remove: bool = False) -> dict[str, Any]:
+        """Write ``after`` (or remove the file, undoing its creation); analyse the brief."""
+        content = self.settings.content.resolve()
+        name = (target.resolve().relative_to(content).as_posix()
+                if target.resolve().is_relative_to(content) else target.name)
+        if after == before and not remove:
             return {"diff": "", "file": name, "brief": self.view(relative), "changed": False}
-        edits.write_atomic(target, after)
+        created = not target.exists()
+        if remove:
+            target.unlink()
+        else:
+            edits.write_atomic(target, after)
         try:
             view = self.view(relative)
         except Exception as error:
             # The build would publish the brief without its annotations: take it back.
-            edits.write_atomic(target, before)
+            if created:
+                target.unlink()
+            else:
+                edits.write_atomic(target, before)
             raise edits.EditError(f"the analysis fails with this correction "
                                   f"({type(error).__name__}: {error}); nothing was written"
                                   ) from error
-        self._undo.append(Edit(target, before, after))
+        self._undo.append(Edit(target, before, after, created))
         del self._undo[:-UNDO_DEPTH]
         self._wake.set()
         return {"diff": edits.diff_of(before, after, name), "file": name, "brief": view,
@@ -431,7 +442,8 @@ class Desk:
                 raise edits.ConflictError(f"{last.path.name} changed on disk since the "
                                           "correction; nothing was undone")
             self._undo.pop()
-            result = self._write(relative, last.path, last.after, last.before)
+            result = self._write(relative, last.path, last.after, last.before,
+                                 remove=last.created)
             self._undo.pop()  # the undo itself is not a correction to undo
             return result
 
