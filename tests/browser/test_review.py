@@ -422,3 +422,26 @@ def test_demo_brief_page_doubtful_first(browser, tmp_path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_every_brief_reviewed_without_a_text_editor(browser, desk_site) -> None:
+    """«v» then «g», brief after brief, until the desk says every brief is reviewed."""
+    page = _open(browser, desk_site.url)
+    page.locator("table.queue a").first.click()
+    page.wait_for_selector("article.text")
+    today = date.today().isoformat()
+    for _ in range(len(list(desk_site.content.glob("*.md")))):
+        title = page.inner_text("h1")
+        page.keyboard.press("v")
+        page.wait_for_selector(f"text=Reviewed on {today}")
+        page.keyboard.press("g")
+        page.wait_for_function("title => document.querySelector('h1').innerText !== title "
+                               "|| document.getElementById('status').innerText.includes('Every')",
+                               arg=title)
+    assert "Every brief is reviewed." in _status(page)
+    for brief in desk_site.content.glob("*.md"):
+        assert f"\nReviewed: {today}\n" in brief.read_text(encoding="utf-8"), brief.name
+    page.keyboard.press("q")
+    page.wait_for_selector("table.queue")
+    states = page.locator("table.queue tbody td:last-child").all_inner_texts()
+    assert states == [f"reviewed {today}"] * len(states)

@@ -13,6 +13,8 @@ const WORDS = {
     notYet: "not yet analysed", reviewed: "reviewed {d}", notReviewed: "not reviewed",
     counts: "{q} quotes, {e} entities", back: "Back to the queue",
     markReviewed: "Mark reviewed", undo: "Undo", addEntity: "Add selected words as an entity",
+    nextBrief: "Next brief to review", allReviewed: "Every brief is reviewed.",
+    kNextBrief: "the next brief not reviewed yet",
     text: "Text", corrections: "Corrections", quotes: "Quotes", entities: "Entities",
     doubtfulN: "{n} doubtful", none: "None.",
     speaker: "Speaker", noSpeaker: "no speaker", confidence: "confidence", rule: "rule",
@@ -50,6 +52,8 @@ const WORDS = {
     notYet: "لم يُحلَّل بعد", reviewed: "رُوجع {d}", notReviewed: "لم يُراجع",
     counts: "اقتباسات {q}، كيانات {e}", back: "العودة إلى القائمة",
     markReviewed: "تمت المراجعة", undo: "تراجع", addEntity: "أضف الكلمات المحددة كيانا",
+    nextBrief: "الموجز التالي للمراجعة", allReviewed: "رُوجعت الموجزات كلها.",
+    kNextBrief: "الموجز التالي الذي لم يُراجع",
     text: "النص", corrections: "التصحيحات", quotes: "الاقتباسات", entities: "الكيانات",
     doubtfulN: "{n} موضع شك", none: "لا شيء.",
     speaker: "القائل", noSpeaker: "بلا قائل", confidence: "الثقة", rule: "القاعدة",
@@ -195,7 +199,8 @@ function renderBrief(brief, focusKey) {
     el("div", { class: "actions" },
       button("mark-reviewed", t("markReviewed"), "v", () => correct("reviewed", {})),
       button("undo", t("undo"), "u", undo, state.undo === 0),
-      button("add-entity", t("addEntity"), "n", addEntity, readOnly)));
+      button("add-entity", t("addEntity"), "n", addEntity, readOnly),
+      button("next-brief", t("nextBrief"), "g", nextBrief)));
   const notes = [];
   if (readOnly) {
     notes.push(el("div", { class: "alert", role: "alert" },
@@ -229,7 +234,7 @@ function renderBrief(brief, focusKey) {
        el("aside", { "aria-label": t("corrections") }, quotes, entities)),
     diff,
     shortcuts(["kNext", "kAccept", "kSpeaker", "kHide", "kNotQuote", "kRename", "kRetype",
-               "kMerge", "kExclude", "kAdd", "kUndo", "kReviewed", "kQueue"]));
+               "kMerge", "kExclude", "kAdd", "kUndo", "kReviewed", "kNextBrief", "kQueue"]));
   if (focusKey) {
     const [kind, key] = focusKey.split(/:(.*)/s);
     const items = [...main.querySelectorAll(".item")];
@@ -323,7 +328,7 @@ function onItemClick(event) {
 function shortcuts(keys) {
   const letters = { kNext: "j / k", kAccept: "a", kSpeaker: "s", kHide: "h", kNotQuote: "x",
                     kRename: "r", kRetype: "t", kMerge: "m", kExclude: "e", kAdd: "n",
-                    kUndo: "u", kReviewed: "v", kQueue: "q" };
+                    kUndo: "u", kReviewed: "v", kNextBrief: "g", kQueue: "q" };
   return el("section", { class: "shortcuts", "aria-labelledby": "keys-title" },
     el("h2", { id: "keys-title", text: t("keys") }),
     el("dl", {}, ...keys.flatMap((key) => [el("dt", {}, el("kbd", { text: letters[key] })),
@@ -441,6 +446,15 @@ async function addEntity() {
   await correct("add-entity", { words: answer.name, type: answer.type });
 }
 
+async function nextBrief() {
+  const rows = (await api("GET", "/api/queue")).briefs;
+  const here = rows.findIndex((row) => row.path === state.path);
+  const next = [...rows.slice(here + 1), ...rows.slice(0, Math.max(here, 0))]
+    .find((row) => !row.reviewed);
+  if (next) location.hash = `#brief=${encodeURIComponent(next.path)}`;
+  else say(t("allReviewed"));
+}
+
 // ── the dialog ──
 
 const dialog = document.getElementById("ask");
@@ -556,6 +570,9 @@ document.addEventListener("keydown", (event) => {
   } else if (key === "n") {
     event.preventDefault();
     addEntity();
+  } else if (key === "g") {
+    event.preventDefault();
+    nextBrief();
   } else if (key === "q") {
     event.preventDefault();
     location.hash = "";
