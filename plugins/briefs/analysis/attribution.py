@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import (
@@ -140,7 +140,30 @@ def _match_frame_ar(tokens: Sequence[Token], i: int) -> Cue | None:
     return None
 
 
-def find_cues(  # noqa: PLR0912 - one branch per cue kind and language
+def _cue_at_en(tokens: Sequence[Token], i: int) -> Cue | None:
+    """Return the English speech verb or frame at token ``i``, if any."""
+    if tokens[i].text.lower() in EN_VERBS:
+        return Cue(i, i + 1, "verb")
+    for frame in EN_FRAMES:
+        if tuple(t.text.lower() for t in tokens[i : i + len(frame)]) == frame:
+            return Cue(i, i + len(frame), "frame")
+    return None
+
+
+def _cue_at_ar(tokens: Sequence[Token], i: int) -> Cue | None:
+    """Return the Arabic speech verb, statement cue («وجاء في») or frame at token ``i``."""
+    key = tokens[i].key
+    nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    if strip_conjunction(key) in AR_DOCUMENT_CUES and nxt in AR_DOCUMENT_CUE_NEXT:
+        return Cue(i, i + 1, "verb", subjectless=True)
+    form = verb_form(key)
+    if form:
+        return Cue(i, i + 1, "verb", gender=form[1], relay=form[0] in AR_RELAY_LEMMAS,
+                   subjectless=form[0] in AR_SUBJECTLESS_LEMMAS)
+    return _match_frame_ar(tokens, i)
+
+
+def find_cues(
     tokens: Sequence[Token], lang: str, quoted: Sequence[Span] = ()
 ) -> list[Cue]:
     """Return the speech verbs and frames of a token list, skipping tokens inside ``quoted``.
@@ -150,6 +173,7 @@ def find_cues(  # noqa: PLR0912 - one branch per cue kind and language
     >>> [(t[c.start].text, c.kind, c.gender) for c in find_cues(t, "ar")]
     [('وأضافت', 'verb', 'f'), ('بحسب', 'frame', None), ('وعلى', 'frame', 'm')]
     """
+    cue_at = grammar(lang).cue_at
     starts = [s.start for s in quoted]
     out: list[Cue] = []
     i = 0
@@ -163,33 +187,7 @@ def find_cues(  # noqa: PLR0912 - one branch per cue kind and language
         if k >= 0 and quoted[k].start <= tok.start < quoted[k].end:
             i += 1
             continue
-        cue: Cue | None = None
-        if lang == "en":
-            low = tok.text.lower()
-            if low in EN_VERBS:
-                cue = Cue(i, i + 1, "verb")
-            else:
-                for frame in EN_FRAMES:
-                    words = tuple(t.text.lower() for t in tokens[i : i + len(frame)])
-                    if words == frame:
-                        cue = Cue(i, i + len(frame), "frame")
-                        break
-        else:
-            form = verb_form(tok.key)
-            nxt = tokens[i + 1].key if i + 1 < n else ""
-            if strip_conjunction(tok.key) in AR_DOCUMENT_CUES and nxt in AR_DOCUMENT_CUE_NEXT:
-                cue = Cue(i, i + 1, "verb", subjectless=True)
-            elif form:
-                cue = Cue(
-                    i,
-                    i + 1,
-                    "verb",
-                    gender=form[1],
-                    relay=form[0] in AR_RELAY_LEMMAS,
-                    subjectless=form[0] in AR_SUBJECTLESS_LEMMAS,
-                )
-            else:
-                cue = _match_frame_ar(tokens, i)
+        cue = cue_at(tokens, i)
         if cue:
             out.append(cue)
             i = cue.end
@@ -226,6 +224,26 @@ def _name_of(
     return clean_name(span.slice(text)), span, tuple(k.lower() for k in keys)
 
 
+def _name_at_en(tokens: Sequence[Token], i: int) -> Subject | None:
+    """Return the name a capitalised run opening at token ``i`` reads, if one opens there."""
+    if tokens[i].text[:1].isupper() and (i == 0 or not tokens[i - 1].text[:1].isupper()):
+        return subject_after_en(tokens, i, len(tokens))
+    return None
+
+
+def _name_at_ar(tokens: Sequence[Token], i: int) -> Subject | None:
+    """Return the name a title phrase or a body's head noun opening at token ``i`` reads."""
+    key = tokens[i].key
+    title = title_head(key)
+    if (title and (i == 0 or not title_head(tokens[i - 1].key))) or (
+            key in AR_ORG_HEADS and not key.startswith("ال")):
+        sub = subject_after_ar(tokens, i, len(tokens))
+        if sub.kind == NAME and not title and key not in AR_ORG_HEADS:
+            return None
+        return sub
+    return None
+
+
 def known_names(
     text: str,
     tokens: Sequence[Token],
@@ -238,6 +256,7 @@ def known_names(
     Names come from title phrases («منسق السياسة الخارجية … جوزيب بوريل»), from capitalised
     runs in English, and from ``candidates`` supplied by an entity recogniser.
     """
+    name_at = grammar(lang).name_at
     found: list[KnownName] = []
     starts = [s.start for s in quoted]
     for i, tok in enumerate(tokens):
@@ -246,20 +265,8 @@ def known_names(
         k = bisect.bisect_right(starts, tok.start) - 1
         if k >= 0 and quoted[k].start <= tok.start < quoted[k].end:
             continue
-        if lang == "en":
-            if tok.text[:1].isupper() and (i == 0 or not tokens[i - 1].text[:1].isupper()):
-                sub = subject_after_en(tokens, i, len(tokens))
-            else:
-                continue
-        elif (title_head(tok.key) and (i == 0 or not title_head(tokens[i - 1].key))) or (
-            tok.key in AR_ORG_HEADS and not tok.key.startswith("ال")
-        ):
-            sub = subject_after_ar(tokens, i, len(tokens))
-            if sub.kind == NAME and not title_head(tok.key) and tok.key not in AR_ORG_HEADS:
-                continue
-        else:
-            continue
-        if sub.kind == NAME and sub.end - sub.start >= 2:
+        sub = name_at(tokens, i)
+        if sub is not None and sub.kind == NAME and sub.end - sub.start >= 2:
             display, span, keys = _name_of(text, tokens, sub.start, sub.end)
             found.append(KnownName(span.start, keys, display, span, sub.title_key))
     for cand in candidates:
@@ -353,24 +360,33 @@ def _candidate_in(
     return best
 
 
-def _subject(  # noqa: PLR0911, PLR0912 - the sieves, in order
-    tokens: Sequence[Token], cue: Cue, lang: str
-) -> tuple[Subject, str]:
+def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str]:
     """Parse the subject of a cue; return it and the sieve that found it."""
-    n = len(tokens)
     if cue.pronoun or cue.subjectless:
         return Subject(PRONOUN, gender=cue.gender), "continuation"
+    return grammar(lang).subject(tokens, cue)
+
+
+def _subject_en(tokens: Sequence[Token], cue: Cue) -> tuple[Subject, str]:
+    """Parse the subject of an English cue: before the verb ("Rutte said"), else after it."""
+    n = len(tokens)
     if cue.kind == "frame":
-        sub = (subject_after_en if lang == "en" else subject_after_ar)(tokens, cue.end, n)
-        return sub, "frame"
-    if lang == "en":
-        sub = subject_before_en(tokens, cue.start, max(0, cue.start - 8))
-        if sub.kind != NONE:
-            return sub, "subject-verb"
-        sub = subject_after_en(tokens, cue.end, n)
-        if sub.kind in (NAME, PRONOUN):
-            return sub, "verb-subject"
-        return Subject(NONE), "verb-subject"
+        return subject_after_en(tokens, cue.end, n), "frame"
+    sub = subject_before_en(tokens, cue.start, max(0, cue.start - 8))
+    if sub.kind != NONE:
+        return sub, "subject-verb"
+    sub = subject_after_en(tokens, cue.end, n)
+    if sub.kind in (NAME, PRONOUN):
+        return sub, "verb-subject"
+    return Subject(NONE), "verb-subject"
+
+
+def _subject_ar(tokens: Sequence[Token], cue: Cue) -> tuple[Subject, str]:
+    """Parse the subject of an Arabic cue: after the verb (VSO, the real source after «عن»
+    for a relaying verb), else before it (SVO), else after an auxiliary opening the clause."""
+    n = len(tokens)
+    if cue.kind == "frame":
+        return subject_after_ar(tokens, cue.end, n), "frame"
     sub = subject_after_ar(tokens, cue.end, n)
     if sub.kind != NONE:
         if cue.relay:
@@ -415,6 +431,41 @@ def _subject_after_auxiliary(tokens: Sequence[Token], verb: int) -> Subject:
                               or strip_conjunction(token.key) in AR_AUXILIARIES):
             return subject_after_ar(tokens, j + 1, verb)
     return Subject(NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """How one language reports speech, read over the token layer: the speech verb or frame
+    at a token, the subject of a cue (and the sieve that read it), and the name a title
+    phrase or capitalised run opening at a token reads (``None``: none opens there)."""
+
+    cue_at: Callable[[Sequence[Token], int], Cue | None]
+    subject: Callable[[Sequence[Token], Cue], tuple[Subject, str]]
+    name_at: Callable[[Sequence[Token], int], Subject | None]
+
+
+#: The grammars by base language tag (:func:`.pipeline.rules_language`).
+GRAMMARS: dict[str, Grammar] = {
+    "ar": Grammar(_cue_at_ar, _subject_ar, _name_at_ar),
+    "en": Grammar(_cue_at_en, _subject_en, _name_at_en),
+}
+
+
+def grammar(lang: str) -> Grammar:
+    """Return the grammar of a base language tag; fail loudly for one without rules.
+
+    >>> grammar("ar").cue_at is _cue_at_ar
+    True
+    >>> grammar("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: no attribution rules for 'fr' (known: ar, en)
+    """
+    try:
+        return GRAMMARS[lang]
+    except KeyError:
+        raise ValueError(f"no attribution rules for {lang!r} (known: {', '.join(GRAMMARS)})"
+                         ) from None
 
 
 def resolve_events(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lang import ar, en
+from .lang import LANGUAGES, ar, en
 from .normalize import normalise
 
 
@@ -49,11 +49,13 @@ AR_ANONYMOUS = _keys(ar.ANONYMOUS)
 AR_SUBJECT_STOPS = _keys(ar.SUBJECT_STOPS)
 AR_CONNECTORS = _keys(ar.NAME_CONNECTORS)
 AR_ORG_HEADS = _keys(ar.BODY_HEADS)
-AR_WORK_CUES = _keys(ar.TITLE_OF_WORK_CUES)
-AR_NAMING_CUES = _keys(ar.NAMING_CUES)
 AR_COMPLEMENTISERS = _keys(ar.COMPLEMENTISERS)
 AR_SVO_OPENERS = _keys(ar.SVO_OPENERS)
 AR_POSSESSIVE_ENDINGS = ar.POSSESSIVE_ENDINGS
+#: Cues that make the next quote a title or a label («بعنوان», "titled"), by language.
+WORK_CUES = {lang: _keys(data.TITLE_OF_WORK_CUES) for lang, data in LANGUAGES.items()}
+#: Naming words that may stand up to three words before a label («المعروف بـ»), by language.
+NAMING_CUES = {lang: _keys(data.NAMING_CUES) for lang, data in LANGUAGES.items()}
 #: The words before a speaker's own clause, as written, in either language.
 QUOTE_COMPLEMENTISERS = _words(ar.QUOTE_COMPLEMENTISERS) | _words(en.QUOTE_COMPLEMENTISERS)
 
@@ -66,8 +68,6 @@ EN_TITLE_WORDS = _words(en.TITLE_WORDS)
 EN_NON_NAMES = _words(en.NON_NAMES)
 EN_SUBJECT_STOPS = _words(en.SUBJECT_STOPS)
 EN_AUXILIARIES = _words(en.AUXILIARIES)
-EN_WORK_CUES = _words(en.TITLE_OF_WORK_CUES)
-EN_NAMING_CUES = _words(en.NAMING_CUES)
 
 # --- Names: the tagger's features (fixed with the trained model) ---------------------------
 

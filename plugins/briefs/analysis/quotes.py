@@ -24,13 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from .lexicon import (
-    AR_NAMING_CUES,
-    AR_WORK_CUES,
-    EN_NAMING_CUES,
-    EN_WORK_CUES,
-    QUOTE_COMPLEMENTISERS,
-)
+from .lexicon import NAMING_CUES, QUOTE_COMPLEMENTISERS, WORK_CUES
 from .model import Quote, Span
 from .normalize import normalise
 from .resources import (
@@ -158,13 +152,9 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0
 def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
     """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى)."""
     head = text[max(lo, open_pos - 60) : open_pos]
-    english = lang == "en"
+    work_cues, naming_cues = WORK_CUES[lang], NAMING_CUES[lang]
     for back, raw in enumerate(reversed(head.split()[-3:])):
-        cues = (
-            (EN_WORK_CUES if english else AR_WORK_CUES)
-            if back == 0
-            else (EN_NAMING_CUES if english else AR_NAMING_CUES)
-        )
+        cues = work_cues if back == 0 else naming_cues
         word = normalise(raw).strip("ـ").strip(".,،:;؛").lower()
         if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):
             return True
