@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from briefs.markup.chart import mention_chart
 from briefs.site.front import FrontBrief, front_page, in_the_news, top_stories
 from briefs.site.quotes import SiteQuote, by_speaker, most_quoted, newest_first
-from briefs.site.timeline import Week, weekly_series
+from briefs.site.timeline import Week, busy_weeks, week_axis, weekly_counts
 
 NEWEST = datetime(2024, 11, 28, 17, 10, tzinfo=UTC)
 
@@ -69,19 +69,17 @@ def test_in_the_news_counts_briefs_of_the_week_not_mentions() -> None:
 
 
 def test_weekly_series_has_every_week_of_the_archive() -> None:
-    dates = [date(2024, 11, 12), date(2024, 11, 13), date(2025, 1, 2)]
-    series = weekly_series(dates, date(2024, 11, 11), date(2025, 1, 3))
-    assert len(series) == 8  # 11 November to the week of 30 December
-    assert series[0] == Week(date(2024, 11, 11), 2)
-    assert series[-1] == Week(date(2024, 12, 30), 1)
-    assert sum(week.count for week in series) == 3
-    assert all(b.start - a.start == timedelta(weeks=1)
-               for a, b in itertools.pairwise(series))
+    axis = week_axis(date(2024, 11, 11), date(2025, 1, 3))
+    assert len(axis) == 8  # 11 November to the week of 30 December, across the new year
+    assert all(b - a == timedelta(weeks=1) for a, b in itertools.pairwise(axis))
+    dates = [date(2024, 11, 12), date(2024, 11, 13), date(2025, 1, 2), date(2025, 2, 1)]
+    counts = weekly_counts(dates, axis)
+    assert counts == (2, 0, 0, 0, 0, 0, 0, 1)  # a date past the archive is not counted
+    assert busy_weeks(axis, counts) == [Week(date(2024, 12, 30), 1), Week(date(2024, 11, 11), 2)]
 
 
 def test_the_chart_has_one_bar_a_busy_week_to_scale_and_escapes_its_text() -> None:
-    series = [Week(date(2024, 11, 4), 4), Week(date(2024, 11, 11), 0),
-              Week(date(2024, 11, 18), 1)]
+    series = (4, 0, 1)
     svg = mention_chart(series, title='<script>"x"</script>', description="a & b")
     assert svg.count("<rect") == 2
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "a &amp; b" in svg

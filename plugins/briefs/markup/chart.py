@@ -14,8 +14,6 @@ from collections.abc import Sequence
 import drawsvg
 from markupsafe import Markup
 
-from briefs.site.timeline import Week
-
 #: The drawing's coordinate box; CSS scales it to the width of the column.
 WIDTH, HEIGHT = 640, 96
 #: Room above the tallest bar, so it never touches the frame.
@@ -28,17 +26,15 @@ class Description(drawsvg.Title):
     TAG_NAME = "desc"
 
 
-def mention_chart(series: Sequence[Week], *, title: str, description: str,
+def mention_chart(counts: Sequence[int], *, title: str, description: str,
                   id_prefix: str = "mention-chart") -> Markup:
-    """Return the series as an inline ``<svg>``: one bar a week, heights to scale.
+    """Return weekly counts as an inline ``<svg>``: one bar a week, heights to scale.
 
     ``title`` and ``description`` are plain text, or markup (a translated template string)
     whose text is taken; either is escaped once here. Bars have the class ``chart__bar``, the
     baseline ``chart__axis``.
 
-    >>> from datetime import date
-    >>> svg = mention_chart([Week(date(2024, 11, 4), 2), Week(date(2024, 11, 11), 0),
-    ...                      Week(date(2024, 11, 18), 1)], title="<Rutte>", description="d")
+    >>> svg = mention_chart([2, 0, 1], title="<Rutte>", description="d")
     >>> svg.count("<rect"), "&lt;Rutte&gt;" in svg, 'role="img"' in svg
     (2, True, True)
     """
@@ -47,12 +43,12 @@ def mention_chart(series: Sequence[Week], *, title: str, description: str,
         aria_labelledby=f"{id_prefix}-title {id_prefix}-desc", preserveAspectRatio="none")
     drawing.append(drawsvg.Title(_text(title), id=f"{id_prefix}-title"))
     drawing.append(Description(_text(description), id=f"{id_prefix}-desc"))
-    tallest = max((week.count for week in series), default=0) or 1
-    step = WIDTH / max(len(series), 1)
+    tallest = max(counts, default=0) or 1
+    step = WIDTH / max(len(counts), 1)
     gap = step * 0.2 if step >= 4 else 0  # thin bars touch rather than vanish
-    for position, week in enumerate(series):
-        if week.count:
-            height = (HEIGHT - HEADROOM) * week.count / tallest
+    for position, count in enumerate(counts):
+        if count:
+            height = (HEIGHT - HEADROOM) * count / tallest
             drawing.append(drawsvg.Rectangle(
                 round(position * step + gap / 2, 2), round(HEIGHT - height, 2),
                 round(step - gap, 2), round(height, 2), class_="chart__bar"))

@@ -28,6 +28,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from briefs.site.entities import IndexedEntity, display_name, group_by_type, sor
 from briefs.site.front import FrontBrief, front_page
 from briefs.site.index import SiteIndex
 from briefs.site.quotes import SiteQuote, by_speaker, most_quoted, newest_first
-from briefs.site.timeline import Week, weekly_series
+from briefs.site.timeline import Week, busy_weeks, week_axis, weekly_counts
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +165,8 @@ class Entity(URLWrapper):
         # Filled in by the generator once every page object exists.
         self.briefs: list[ListedBrief] = []
         self.companions: list[tuple[Entity, int]] = []
-        self.weeks: tuple[Week, ...] = ()  # briefs naming it per week, over the whole archive
+        self.weeks: tuple[date, ...] = ()  # the archive's weeks (their Mondays)
+        self.week_counts: tuple[int, ...] = ()  # briefs naming it in each of those weeks
         self.quotes_url: str | None = None  # its page on the quotes pages, if it was quoted
         self.quote_count = 0
 
@@ -183,7 +185,7 @@ class Entity(URLWrapper):
     @property
     def active_weeks(self) -> list[Week]:
         """Return the weeks in which a brief names it, newest first (the chart's table)."""
-        return [week for week in reversed(self.weeks) if week.count]
+        return busy_weeks(self.weeks, self.week_counts)
 
     @property
     def articles(self) -> list[Article]:
@@ -249,11 +251,11 @@ class EntityPagesGenerator(Generator):
         """Give every entity page its weekly series, all on the archive's time axis."""
         if not self.articles:
             return
-        first = min(article.date for article in self.articles)
-        last = max(article.date for article in self.articles)
+        axis = week_axis(min(article.date for article in self.articles),
+                         max(article.date for article in self.articles))
         for page in self.entities:
-            page.weeks = weekly_series((brief.article.date for brief in page.briefs),
-                                       first, last)
+            page.weeks = axis
+            page.week_counts = weekly_counts((brief.article.date for brief in page.briefs), axis)
 
     def _site_quotes(self, pages: dict[str, Entity]) -> list[ListedQuote]:
         """Return every key quote of the site, newest first (see :mod:`briefs.site.quotes`)."""
@@ -278,6 +280,8 @@ class EntityPagesGenerator(Generator):
                    for position, quote in enumerate(self.quotes)]
         said = by_speaker(records)
         speakers = []
+        if not self.settings.get("SPEAKER_QUOTES_SAVE_AS"):  # "" turns them off, as in Pelican
+            return speakers
         for speaker_id, count in most_quoted(records, len(said)):
             page = pages[speaker_id]
             page.quote_count = count
@@ -367,6 +371,7 @@ class EntityPagesGenerator(Generator):
         """Write the quotes pages (every quote, then each speaker's) and the quotes feed."""
         template = self.get_template("quotes")
         relative = self.settings["RELATIVE_URLS"]
+        # An empty QUOTES_SAVE_AS writes no page (Pelican's writer skips an empty name).
         writer.write_file(self.settings["QUOTES_SAVE_AS"], template, self.context,
                           paginated={"articles": self.quotes}, url=self.settings["QUOTES_URL"],
                           template_name="quotes", relative_urls=relative, speaker=None)
