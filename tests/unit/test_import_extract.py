@@ -104,3 +104,22 @@ def test_teasers_extracted_before_the_headline_are_not_the_article() -> None:
     assert page.title == "Book fair opens in Rabat"
     assert page.blocks[0].text.startswith("The fair opened on day 0")
     assert "Teaser text" not in page.text
+
+
+ARABIC_BODY = "<p>" + "قال الوزير إن الخطة ستعرض على التصويت الأسبوع المقبل. " * 8 + "</p>"
+
+
+def test_a_date_tag_written_in_arabic_words_is_read() -> None:
+    head = "<meta property='article:published_time' content='الأربعاء، 07 أكتوبر 2020 - 12:09 م'>"
+    page = extract_page(_page(head, f"<article><h1>عنوان الخبر هنا</h1>{ARABIC_BODY}</article>"))
+    assert page.date is not None
+    assert page.date.isoformat() == "2020-10-07T12:09:00"
+
+
+def test_a_date_written_beside_the_headline_is_read_when_the_page_has_no_date_tag() -> None:
+    header = ("<div class='title'><h1>أميركا: 50 ألفا حصيلة الوفيات</h1>"
+              "<span>تم نشره الجمعة ٢٤ نيسان / أبريل ٢٠٢٠ 09:22 مساءً</span></div>")
+    page = extract_page(_page("<title>أميركا</title>",
+                              f"<div class='story'>{header}{ARABIC_BODY}</div>"))
+    assert page.date is not None
+    assert page.date.isoformat() == "2020-04-24T21:22:00"

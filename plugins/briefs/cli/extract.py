@@ -239,6 +239,17 @@ def page_headings(tree: HtmlElement) -> list[tuple[str, ...]]:
             if pieces and sum(len(piece) for piece in pieces) <= MAX_HEADLINE_CHARS]
 
 
+def headline_surroundings(tree: HtmlElement) -> list[str]:
+    """Return the text around each ``<h1>`` (its parent's), where a page without date tags
+    writes its date: «تم نشره الجمعة 24 نيسان / أبريل 2020»."""
+    texts = []
+    for element in tree.iter("h1"):
+        parent = element.getparent()
+        if parent is not None:
+            texts.append(one_line(parent.text_content())[:MAX_HEADLINE_CHARS * 3])
+    return texts
+
+
 def _shares_with(piece: str, title: str) -> bool:
     return bool(_content_words(piece) & _content_words(title)) or (
         _normalised(piece) in _normalised(title))
@@ -330,6 +341,52 @@ def parse_date(value: str) -> datetime | None:
             return None
     # «0001-01-01» and dates far ahead are placeholders of a CMS, not publication dates.
     return parsed if MIN_YEAR <= parsed.year <= datetime.now().year + 1 else None
+
+
+#: Month names of dates written in Arabic: Egypt and the Gulf, the Levant and Iraq, the Maghreb.
+ARABIC_MONTHS = {
+    **dict.fromkeys(("يناير", "كانون الثاني", "جانفي"), 1),
+    **dict.fromkeys(("فبراير", "شباط", "فيفري"), 2),
+    **dict.fromkeys(("مارس", "آذار", "اذار"), 3),
+    **dict.fromkeys(("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"), 4),
+    **dict.fromkeys(("مايو", "أيار", "ايار", "ماي"), 5),
+    **dict.fromkeys(("يونيو", "يونيه", "حزيران", "جوان"), 6),
+    **dict.fromkeys(("يوليو", "يوليه", "تموز", "جويلية"), 7),
+    **dict.fromkeys(("أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت"), 8),
+    **dict.fromkeys(("سبتمبر", "أيلول", "ايلول"), 9),
+    **dict.fromkeys(("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"), 10),
+    **dict.fromkeys(("نوفمبر", "تشرين الثاني"), 11),
+    **dict.fromkeys(("ديسمبر", "كانون الأول", "كانون الاول"), 12),
+}
+_MONTH_NAME = "|".join(sorted(map(re.escape, ARABIC_MONTHS), key=len, reverse=True))
+# «07 أكتوبر 2020 - 12:09 م», «24 نيسان / أبريل 2020 09:22 مساءً»: a day, one or two names of
+# its month, a year, and perhaps a time with its half of the day.
+_DATE_IN_WORDS = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})(?:\s*/\s*(?:{_MONTH_NAME}))?\s*,?\s+(\d{{4}})"
+    r"(?:[\s\-–|،,]+(\d{1,2}):(\d{2})(?::\d{2})?\s*(ص|م)?)?")
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def date_in_words(text: str) -> datetime | None:
+    """Read the first date written in Arabic words in a text (its time too, without a zone).
+
+    >>> date_in_words("الأربعاء، 07 أكتوبر 2020 - 12:09 م").isoformat()
+    '2020-10-07T12:09:00'
+    >>> date_in_words("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً").isoformat()
+    '2020-04-24T21:22:00'
+    >>> date_in_words("٠٢:٠٠ الثلاثاء ١ ديسمبر ٢٠٢٠").isoformat()
+    '2020-12-01T00:00:00'
+    """
+    match = _DATE_IN_WORDS.search(text.translate(_EASTERN_DIGITS)[:5000])
+    if not match:
+        return None
+    day, month, year, hour, minute, half = match.groups()
+    hours = int(hour or 0) % 12 + (12 if half == "م" else 0) if half else int(hour or 0)
+    try:
+        found = datetime(int(year), ARABIC_MONTHS[month], int(day), hours, int(minute or 0))
+    except ValueError:
+        return None
+    return found if MIN_YEAR <= found.year <= datetime.now().year + 1 else None
 
 
 def language_of_text(text: str) -> str:
@@ -726,6 +783,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                "with_metadata": True, "date_extraction_params": {"extensive_search": False,
                                                                  "original_date": True}}
     headings = page_headings(tree)
+    header_texts = headline_surroundings(tree)
     spares = [copy.deepcopy(tree) for _ in range(2 if meta.body else 1)]  # trafilatura prunes
     document, blocks = _extraction(tree, options, favor_precision=True)
     notes = ["trafilatura, favor_precision"]
@@ -750,7 +808,10 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                               source, host)
     title = visible_headline(headings, title, source, host)
     dates = [*meta.dates, str(getattr(document, "date", "") or "")]
-    date = next((parsed for value in dates if (parsed := parse_date(value))), None)
+    date = (next((parsed for value in dates if (parsed := parse_date(value))), None)
+            # A date written in words: in the page's date tags, else beside its headline.
+            or next((parsed for value in [*dates, *header_texts]
+                     if (parsed := date_in_words(value))), None))
     blocks = start_at_headline(blocks, title)
     text = _text(blocks)
     detected = language_of_text(text or title)
