@@ -112,7 +112,7 @@ class DocumentEntities:
     """The document's entities, looked up by span, by name and by role (``tokens``: the
     document's token layer, which tells who stands as the subject of a speech verb)."""
 
-    def __init__(self, entities: Sequence[EntityRef], tokens: Sequence[Token] = ()) -> None:
+    def __init__(self, entities: Sequence[EntityRef], tokens: Sequence[Token]) -> None:
         self.entities = list(entities)
         self._tokens = tokens
         self._token_starts = [token.start for token in tokens]
@@ -155,7 +155,7 @@ class DocumentEntities:
                   if ref.type == "person" and name_key(ref.name).endswith(" " + key)]
         return ending[0] if len(ending) == 1 else None
 
-    def by_role(self, role: str, text: str, before: int) -> EntityRef | None:
+    def by_role(self, role: str, before: int) -> EntityRef | None:
         """Return the entity a role or head noun before ``before`` refers back to: the latest
         organisation whose name holds a body's head noun (الشركة → شركة أرامكو), or the latest
         person introduced with the role's word (المدافع → «مدافع ريال مدريد … ميندي»)."""
@@ -167,8 +167,8 @@ class DocumentEntities:
                       if ref.type == "organization" and head in name_key(ref.name).split()]
             return bodies[-1] if bodies else None
         introduced = [ref for mention, ref in seen if ref.type == "person"
-                      and head in {_bare(word) for word in
-                                   text[max(0, mention.start - ROLE_REACH):mention.start].split()}]
+                      and head in {_bare(word.text) for word in
+                                   self.words_between(mention.start - ROLE_REACH, mention.start)}]
         return introduced[-1] if introduced else None
 
     def absorb(self, whole: EntityRef, span: Span) -> EntityRef:
@@ -195,15 +195,15 @@ class DocumentEntities:
             if ref.type not in ROLE_TYPES:
                 continue
             if cue.end <= mention.start < quote_start:
-                between = text[cue.end:mention.start]
-                if (len(between.split()) <= SUBJECT_GAP and not STOPS & set(between)
-                        and not {name_key(word) for word in between.split()} & AR_COMPLEMENTISERS):
+                words = self.words_between(cue.end, mention.start)
+                if (len(words) <= SUBJECT_GAP and not STOPS & set(text[cue.end:mention.start])
+                        and not {word.key for word in words} & AR_COMPLEMENTISERS):
                     return ref
-            elif mention.end <= cue.start:
-                between = text[mention.end:cue.start]
-                if (len(between.split()) <= 1 and not STOPS & set(between)
-                        and not _after_preposition(text, mention.start)):
-                    return ref
+            elif (mention.end <= cue.start
+                  and len(self.words_between(mention.end, cue.start)) <= 1
+                  and not STOPS & set(text[mention.end:cue.start])
+                  and not self.after_preposition(mention.start)):
+                return ref
         return None
 
     def latest_person(self, before: int, since: int) -> EntityRef | None:
@@ -220,6 +220,18 @@ class DocumentEntities:
                     return ref
                 latest = latest or ref
         return latest
+
+    def words_between(self, start: int, end: int) -> list[Token]:
+        """Return the word tokens lying inside ``[start, end)``."""
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end)
+        return [token for token in self._tokens[first:last] if token.is_word and token.end <= end]
+
+    def after_preposition(self, start: int) -> bool:
+        """Tell whether the word before ``start`` is a preposition or another word that ends
+        a subject: «مصدر مسؤول في [وزارة التنمية] قال» — the ministry is not who spoke."""
+        k = bisect.bisect_left(self._token_starts, start) - 1
+        return k >= 0 and self._tokens[k].is_word and self._tokens[k].key in AR_SUBJECT_STOPS
 
     def after_speech_verb(self, start: int) -> bool:
         """Tell whether the word before ``start`` (quote marks aside) is a speech verb."""
@@ -239,17 +251,6 @@ class DocumentEntities:
             self._starts.insert(index, mention.start)
             self._mentions.insert(index, (mention, ref))
         return ref
-
-
-def _after_preposition(text: str, start: int) -> bool:
-    """Tell whether the word before ``start`` is a preposition or another word that ends a
-    subject: «مصدر مسؤول في [وزارة التنمية] قال» — the ministry is not who spoke.
-
-    >>> _after_preposition("مصدر في وزارة التنمية قال", 8), _after_preposition("الوزارة قالت", 0)
-    (True, False)
-    """
-    before = text[max(0, start - ROLE_REACH):start].split()
-    return bool(before) and name_key(before[-1]) in AR_SUBJECT_STOPS
 
 
 def _listed(ref: EntityRef, gazetteer: Gazetteer | None) -> bool:
@@ -326,7 +327,7 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         new = _new_entity(text, quote, gazetteer)
         return Resolution(entities.add(new), "new") if new is not None else None
     if quote.speaker_role:
-        found = entities.by_role(quote.speaker_role, text, quote.start)
+        found = entities.by_role(quote.speaker_role, quote.start)
         if found is not None and found.type in ROLE_TYPES:
             return Resolution(found, "role")
         return None
@@ -367,7 +368,7 @@ def quote_confidence(sieve: str | None, step: str) -> float:
 
 def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[EntityRef],
                      gazetteer: Gazetteer | None = None, paragraphs: Sequence[Span] = (),
-                     *, tokens: Sequence[Token] = (),
+                     *, tokens: Sequence[Token],
                      ) -> tuple[list[Quote], tuple[EntityRef, ...]]:
     """Give every attributed quote its speaker entity; return the quotes and the entities
     (``tokens``: the document's token layer, see :class:`DocumentEntities`).

@@ -174,7 +174,7 @@ def analyse_brief(
     # The editors' speakers are entities too (their quotes come back with no speaker_id).
     quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
                                         gazetteer, document.paragraphs,
-                                        tokens=document.tokens.tokens if document.tokens else ())
+                                        tokens=(document.tokens or tokenise(document.text)).tokens)
     document = replace(document, quotes=tuple(quotes), entities=entities,
                        key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)))
     if len(document.text) > config.max_analysed_chars:

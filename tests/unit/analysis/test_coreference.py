@@ -128,7 +128,7 @@ def test_confidence_is_the_rules_and_lower_after_a_guessing_step() -> None:
 
 def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> None:
     part = Mention(10, 14, "أنور", "person", "انور", source="tagger")
-    known = DocumentEntities([EntityRef("person:انور", "أنور", "person", mentions=(part,))])
+    known = DocumentEntities([EntityRef("person:انور", "أنور", "person", mentions=(part,))], ())
     whole = EntityRef("person:انور المضف", "أنور المضف", "person",
                       mentions=(Mention(10, 20, "أنور المضف", "person", "انور المضف"),))
     merged = known.absorb(whole, Span(10, 20))
