@@ -22,7 +22,8 @@ reads it (Markdown rendered, site chrome removed), and compared with the truth:
   since a day alone has none); when the truth has a time, the same instant.
 
 Prints one line per page with ``--details``, then the summary: pages, sites, body F1 (mean,
-minimum, pages under the floor), title and date accuracy, and the time taken.
+minimum, median, pages under the floor, how many pages in each band), title and date
+accuracy, and the time taken.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ from briefs.analysis.pipeline import AnalysisConfig, analyse  # noqa: E402
 from briefs.cli.extract import parse_date, token_f1  # noqa: E402
 from briefs.cli.importer import ContentIndex, Given, Options, import_one  # noqa: E402
 from briefs.cli.sources import read_content_file  # noqa: E402
+
+#: The bands the body F1 distribution is counted in.
+F1_BANDS = (("≥ 0.99", 0.99, 2.0), ("0.95–0.99", 0.95, 0.99), ("0.90–0.95", 0.90, 0.95),
+            ("0.80–0.90", 0.80, 0.90), ("< 0.80", -1.0, 0.80))
 
 
 def fold(text: str) -> str:
@@ -130,6 +135,9 @@ def evaluate(folder: Path, *, details: bool, floor: float) -> int:
           f"{elapsed:.1f} s ({elapsed / max(len(rows), 1) * 1000:.0f} ms a page)")
     print(f"body token F1: mean {statistics.mean(scores):.3f}, min {min(scores):.3f}, "
           f"median {statistics.median(scores):.3f}; {len(below)} pages below {floor}")
+    print("body token F1 distribution: " + ", ".join(
+        f"{label} {sum(low <= score < high for score in scores)}"
+        for label, low, high in F1_BANDS))
     print(f"title right: {sum(titles)}/{len(titles)} ({sum(titles) / max(len(titles), 1):.1%}); "
           f"date right: {sum(dates)}/{len(dates)} ({sum(dates) / max(len(dates), 1):.1%})")
     left = [line for row in rows for line in row["chrome"]]
