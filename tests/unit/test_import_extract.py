@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from briefs.cli.extract import Block, Inline, extract_page, kept_the_article
+from lxml.html import fromstring
+
+from briefs.cli.extract import Block, Inline, extract_page, kept_the_article, page_words
 
 BODY = "<p>" + "The minister said the plan would be put to a vote next week. " * 8 + "</p>"
 
@@ -123,3 +125,10 @@ def test_a_date_written_beside_the_headline_is_read_when_the_page_has_no_date_ta
                               f"<div class='story'>{header}{ARABIC_BODY}</div>"))
     assert page.date is not None
     assert page.date.isoformat() == "2020-04-24T21:22:00"
+
+
+def test_the_words_a_page_shows_leave_out_its_scripts_and_styles() -> None:
+    tree = fromstring("<html><head><title>t</title></head><body><p>One two three</p>"
+                      "<script>var a = 1; var b = 2;</script><style>p { color: red }</style>"
+                      "<div>four <b>five</b></div></body></html>")
+    assert page_words(tree) == 5

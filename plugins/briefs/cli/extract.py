@@ -680,6 +680,13 @@ def kept_the_article(precise: list[Block], default: list[Block]) -> bool:
     return token_f1(_text(precise), _text(default))[1] >= MIN_PRECISION_SHARE
 
 
+def page_words(tree: HtmlElement) -> int:
+    """Return how many words the page shows (its body's text outside scripts and styles)."""
+    texts = tree.xpath("//body//text()[not(ancestor::script or ancestor::style "
+                       "or ancestor::noscript or ancestor::template)]")
+    return sum(len(_tokens(text)) for text in texts)
+
+
 def _article_body_text(body: str) -> str:
     """Return a JSON-LD ``articleBody`` as text, its paragraphs on lines of their own.
 
@@ -784,12 +791,16 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                                                                  "original_date": True}}
     headings = page_headings(tree)
     header_texts = headline_surroundings(tree)
+    words_on_page = page_words(tree)
     spares = [copy.deepcopy(tree) for _ in range(2 if meta.body else 1)]  # trafilatura prunes
     document, blocks = _extraction(tree, options, favor_precision=True)
     notes = ["trafilatura, favor_precision"]
-    default_document, default_blocks = _extraction(spares.pop(), options)
-    if not kept_the_article(blocks, default_blocks):
-        document, blocks, notes = default_document, default_blocks, ["trafilatura"]
+    if len(_tokens(_text(blocks))) < MIN_PRECISION_SHARE * words_on_page:
+        # Holding a quarter of the page's words, it holds a quarter of any reading's: only
+        # below that can it have lost the article, and the default reading is worth its time.
+        default_document, default_blocks = _extraction(spares.pop(), options)
+        if not kept_the_article(blocks, default_blocks):
+            document, blocks, notes = default_document, default_blocks, ["trafilatura"]
     truth = _article_body_text(meta.body)
     if len(truth) >= 200 and token_f1(_text(blocks), truth)[1] < 0.9 and spares:
         # The page's own articleBody says the extraction missed much: try for recall.
@@ -801,7 +812,6 @@ def extract_page(raw: bytes, url: str = "") -> Page:
         # articleBody is the publisher's own text, but often without its paragraphs.
         _score, name, blocks = best
         notes = [name]
-    document = document or default_document
     source = meta.site or one_line(getattr(document, "sitename", "") or "")
     host = urlsplit(page_url).hostname or "" if page_url else ""
     title = without_site_name(meta.title or one_line(getattr(document, "title", "") or ""),
