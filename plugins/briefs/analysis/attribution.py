@@ -168,8 +168,8 @@ def find_cues(
 ) -> list[Cue]:
     """Return the speech verbs and frames of a token list, skipping tokens inside ``quoted``.
 
-    >>> from .tokens import tokenize
-    >>> t = tokenize("وأضافت الوزيرة، بحسب البيان، وعلى حد تعبيره")
+    >>> from .tokens import tokenise
+    >>> t = tokenise("وأضافت الوزيرة، بحسب البيان، وعلى حد تعبيره").tokens
     >>> [(t[c.start].text, c.kind, c.gender) for c in find_cues(t, "ar")]
     [('وأضافت', 'verb', 'f'), ('بحسب', 'frame', None), ('وعلى', 'frame', 'm')]
     """
@@ -418,8 +418,8 @@ def _subject_after_auxiliary(tokens: Sequence[Token], verb: int) -> Subject:
     """Return the subject after an auxiliary that opens the verb's clause: «وكان مصدر مسؤول
     في الوزارة، قال إن» (the source, not the ministry), «وكان الوزير قد دعا».
 
-    >>> from .tokens import tokenize
-    >>> t = tokenize("وكان مصدر مسؤول في الوزارة، قال إن")
+    >>> from .tokens import tokenise
+    >>> t = tokenise("وكان مصدر مسؤول في الوزارة، قال إن").tokens
     >>> _subject_after_auxiliary(t, 6).kind
     'anonymous'
     """

@@ -238,16 +238,16 @@ def _opens_construct(tokens: Sequence[Token], j: int) -> bool:
 def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     """Parse an Arabic subject starting at token ``i`` (just after the verb), before ``stop``.
 
-    >>> from .tokens import tokenize
-    >>> t = tokenize("قال الأمين العام لحلف شمال الأطلسي مارك روتي إن")
+    >>> from .tokens import tokenise
+    >>> t = tokenise("قال الأمين العام لحلف شمال الأطلسي مارك روتي إن").tokens
     >>> s = subject_after_ar(t, 1, len(t))
     >>> s.kind, " ".join(x.text for x in t[s.start:s.end]), s.title_key
     ('name', 'مارك روتي', 'امين العام لحلف شمال الاطلسي')
-    >>> subject_after_ar(tokenize("قال إن"), 1, 2).kind
+    >>> subject_after_ar(tokenise("قال إن").tokens, 1, 2).kind
     'none'
-    >>> subject_after_ar(tokenize("قال مسؤول أمريكي"), 1, 3).kind
+    >>> subject_after_ar(tokenise("قال مسؤول أمريكي").tokens, 1, 3).kind
     'anonymous'
-    >>> t = tokenize("قالت وزارة الدفاع الكورية الجنوبية إن")
+    >>> t = tokenise("قالت وزارة الدفاع الكورية الجنوبية إن").tokens
     >>> s = subject_after_ar(t, 1, len(t))
     >>> " ".join(x.text for x in t[s.start:s.end])
     'وزارة الدفاع الكورية الجنوبية'
@@ -289,15 +289,15 @@ def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject
     The phrase must start a clause (after punctuation, the text start or «إن»/«لكن»…)
     and reach the verb.
 
-    >>> from .tokens import tokenize
-    >>> t = tokenize("وزير الخارجية الصيني وانغ يي قال إن")
+    >>> from .tokens import tokenise
+    >>> t = tokenise("وزير الخارجية الصيني وانغ يي قال إن").tokens
     >>> s = subject_before_ar(t, 5, 0)
     >>> " ".join(x.text for x in t[s.start:s.end])
     'وانغ يي'
-    >>> t = tokenize("ولم يعلق على تقديرات غربية وكورية جنوبية تفيد بأن")
+    >>> t = tokenise("ولم يعلق على تقديرات غربية وكورية جنوبية تفيد بأن").tokens
     >>> subject_before_ar(t, 7, 0).kind
     'none'
-    >>> subject_before_ar(tokenize("تقديرات غربية وكورية جنوبية تفيد"), 4, 0).kind
+    >>> subject_before_ar(tokenise("تقديرات غربية وكورية جنوبية تفيد").tokens, 4, 0).kind
     'none'
     """
     j = verb
@@ -346,12 +346,12 @@ def _en_title(tok: Token) -> bool:
 def subject_after_en(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     """Parse an English subject starting at token ``i``.
 
-    >>> from .tokens import tokenize
-    >>> t = tokenize("said NATO Secretary-General Mark Rutte on Monday")
+    >>> from .tokens import tokenise
+    >>> t = tokenise("said NATO Secretary-General Mark Rutte on Monday").tokens
     >>> s = subject_after_en(t, 1, len(t))
     >>> " ".join(x.text for x in t[s.start:s.end])
     'Mark Rutte'
-    >>> subject_after_en(tokenize("he said"), 0, 1).gender
+    >>> subject_after_en(tokenise("he said").tokens, 0, 1).gender
     'm'
     """
     stop = min(stop, len(tokens), i + _SCAN_LIMIT)
@@ -393,8 +393,8 @@ def subject_after_en(tokens: Sequence[Token], i: int, stop: int) -> Subject:
 def subject_before_en(tokens: Sequence[Token], verb: int, floor: int) -> Subject:
     """Parse an English subject that ends just before the verb (``Rutte said``).
 
-    >>> from .tokens import tokenize
-    >>> t = tokenize("NATO chief Mark Rutte said")
+    >>> from .tokens import tokenise
+    >>> t = tokenise("NATO chief Mark Rutte said").tokens
     >>> s = subject_before_en(t, 4, 0)
     >>> " ".join(x.text for x in t[s.start:s.end])
     'Mark Rutte'

@@ -38,7 +38,7 @@ from ..lexicon import (
     SPORT_CUES,
     VENUE_HEADS,
 )
-from ..tokens import Word, word_sentences
+from ..tokens import Word, tokenise
 from .clitics import offset_after_letters, strip_word
 from .features import token_info
 from .gazetteer import Gazetteer, build_gazetteer, default_gazetteer, for_sport
@@ -311,7 +311,7 @@ def explain(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     Arabic names (the recogniser's answer to "why is this a person?"), tagging as
     :func:`recognise` does."""
     gaz = gazetteer or default_gazetteer()
-    sentences = word_sentences(text)
+    sentences = tokenise(text).sentences
     if lang != "ar":
         return []
     toks = [[w.text for w in s] for s in sentences]
@@ -341,10 +341,10 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
         gazetteer: the layered gazetteer (default: CLDR + curated; pass the site one).
         known: names already known (key → type), e.g. from the site index.
         words: the text's sentences of whitespace words, where the document's token layer
-            has them already (default: :func:`~briefs.analysis.tokens.word_sentences`).
+            has them already (default: :func:`~briefs.analysis.tokens.tokenise`).
     """
     gaz = gazetteer or default_gazetteer()
-    sentences = word_sentences(text) if words is None else words
+    sentences = tokenise(text).sentences if words is None else words
     if lang != "ar":
         return _recognise_en(text, sentences, gaz)
     toks = [[w.text for w in s] for s in sentences]
