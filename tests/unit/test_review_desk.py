@@ -197,3 +197,15 @@ def test_mujaz_review_prints_its_local_address_and_serves_the_page(tmp_path: Pat
         process.wait(timeout=10)
         process.stdout.close()
         process.stderr.close()
+
+
+def test_merge_into_an_unknown_id_is_refused(desk: Desk) -> None:
+    view = desk.view("2024-11-21-markets.en.md")
+    with pytest.raises(EditError, match="no entity 'organization:typo'"):
+        desk.correct("2024-11-21-markets.en.md", "merge",
+                     {"id": "organization:ap", "into": "organization:typo"}, view["versions"])
+    assert not desk.settings.entities_file.exists()
+    desk.correct("2024-11-21-markets.en.md", "merge",
+                 {"id": "organization:ap", "into": "organization:afp"}, view["versions"])
+    assert desk.settings.entities_file.read_text(encoding="utf-8") == (
+        "merge:\n  - into: organization:afp\n    from: [organization:ap]\n")

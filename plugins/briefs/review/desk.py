@@ -498,5 +498,10 @@ class Desk:
             into = str(params.get("into") or "").strip()
             if not into:
                 raise edits.EditError("choose the entity to merge into")
+            known = into in self.entities().gazetteer.entries or any(
+                into in found for found in list(self._site_entities.values()))
+            if not known:
+                raise edits.EditError(f"no entity {into!r} on the site; pick one the search "
+                                      "offers")
             return edits.merge_entity(text, entity.id, into, path)
         return edits.exclude_entity(text, entity.id, path)
