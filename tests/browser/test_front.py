@@ -112,13 +112,16 @@ def test_front_page_sections_in_reading_order(browser, request, site, width,
         page.context.close()
 
 
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_brief_links_each_entity_once_and_links_are_visible(browser, built_site, site_server,
-                                                                lang) -> None:
+                                                                lang, width) -> None:
     """By default one link per entity a brief; a link is underlined (not colour alone), and
     hover and keyboard focus change how it looks."""
-    page = _open(browser, _brief_url(built_site, site_server, lang), PHONE)
+    page = _open(browser, _brief_url(built_site, site_server, lang), width)
     try:
+        _shot(page, f"brief-{lang}-{width}")
+        _no_horizontal_scroll(page)
         hrefs = page.eval_on_selector_all(".brief__body a.entity-link",
                                           "links => links.map((a) => a.getAttribute('href'))")
         assert hrefs, "the brief has no entity link"
