@@ -4,12 +4,16 @@ trafilatura finds the main text (it scores best among open-source extractors) an
 reading of the metadata. What it leaves out, this module reads from the page itself, in the
 order a publisher's own data is most reliable: JSON-LD ``NewsArticle`` (``headline``,
 ``datePublished`` with its offset, ``inLanguage``, ``publisher``, ``author``), then Open Graph
-and ``article:`` tags, then ``<time datetime>``, ``<html lang>`` and the canonical link.
+and ``article:`` tags, then ``<time datetime>``, ``<html lang>`` and the canonical link. The
+title is the headline printed above the article (its ``<h1>``) when the metadata's title is a
+version of it; a date written in Arabic words is read too.
 
 The body comes back as typed blocks (paragraphs, headings, list items, quotations) whose
 text is plain: links are kept only with ``http(s)`` targets, and nothing else of the page
-is. When the page carries its own ``articleBody`` and trafilatura's text misses much of
-it, the recall-oriented extraction is tried, and failing that the ``articleBody`` itself.
+is. trafilatura is asked to favour precision, and its default reading is taken when that
+lost the article; what comes before the block repeating the headline is not the article.
+When the page carries its own ``articleBody`` and the text misses much of it, the
+recall-oriented extraction is tried, and failing that the ``articleBody`` itself.
 """
 
 from __future__ import annotations
