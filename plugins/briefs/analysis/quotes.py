@@ -26,7 +26,6 @@ from itertools import accumulate
 
 from .lexicon import NAMING_CUES, QUOTE_COMPLEMENTISERS, WORK_CUES
 from .model import Quote, Span
-from .normalize import normalise
 from .resources import (
     ALL_QUOTE_MARKS,
     ARABIC_PROCLITIC_LETTERS,
@@ -149,13 +148,14 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0
     return out
 
 
-def _is_label(text: str, open_pos: int, lo: int, lang: str) -> bool:
-    """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى)."""
-    head = text[max(lo, open_pos - 60) : open_pos]
+def _is_label(tokens: TokenLayer, open_pos: int, lo: int, lang: str) -> bool:
+    """Tell whether a quote is introduced as a title of a work or a label (بعنوان، المسمى):
+    a cue among the three words before its mark (within 60 characters)."""
     work_cues, naming_cues = WORK_CUES[lang], NAMING_CUES[lang]
-    for back, raw in enumerate(reversed(head.split()[-3:])):
+    before = tokens.words_before(open_pos, max(lo, open_pos - 60), 3)
+    for back, token in enumerate(reversed(before)):
         cues = work_cues if back == 0 else naming_cues
-        word = normalise(raw).strip("ـ").strip(".,،:;؛").lower()
+        word = token.key.lower()
         if word in cues or (len(word) > 2 and word[0] in "بل" and word[1:] in cues):
             return True
     return False
@@ -167,7 +167,7 @@ def is_short(text: str, quote: Quote, max_words: int, tokens: TokenLayer) -> boo
 
     >>> from .tokens import tokenise
     >>> t = "قال: «نعم» ورفض «الخط الأحمر»"
-    >>> [is_short(t, q, 3, tokenise(t)) for q in find_quotes(t, [Span(0, len(t))])]
+    >>> [is_short(t, q, 3, tokenise(t)) for q in find_quotes(t, [Span(0, len(t))], tokenise(t))]
     [False, True]
     """
     if len(quote.parts) != 1 or tokens.word_count(quote.start, quote.end) > max_words:
@@ -197,7 +197,7 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
         # Owned, a short quote is still a fragment inside reported speech («نفى الوزير
         # "أنباء متداولة"»); only one a colon introduces («وقال: "نعم"») is what was said.
         unowned = (not owned or q.sieve == "same-paragraph"
-                   or not _introduced(text, q.start))
+                   or not _introduced(text, q.start, tokens))
         before = bisect_right(starts, q.start + 1)
         is_name = len(q.parts) == 1 and before > 0 and reach[before - 1] >= q.end - 1
         if not q.fragment and ((unowned and is_short(text, q, max_words, tokens)) or is_name):
@@ -208,15 +208,15 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
     return out
 
 
-def _introduced(text: str, start: int) -> bool:
+def _introduced(text: str, start: int, tokens: TokenLayer) -> bool:
     """Tell whether the quote opening just before ``start`` is what someone said: after a
     colon, at the start of a paragraph or sentence, or as the clause of «قال إن», «أكد
     أن» — not a phrase quoted inside a sentence («وصف الهجوم بأنه "جبان"», «دعا إلى "رد"»).
 
-    >>> _introduced('وقال: "نعم"', 7), _introduced('وصف الهجوم بأنه "جبان"', 17)
-    (True, False)
-    >>> _introduced('وقال إن "الوضع خطير"', 9)
-    True
+    >>> from .tokens import tokenise
+    >>> [_introduced(t, s, tokenise(t)) for t, s in (('وقال: "نعم"', 7),
+    ...     ('وصف الهجوم بأنه "جبان"', 17), ('وقال إن "الوضع خطير"', 9))]
+    [True, False, True]
     """
     i = start
     while i > 0 and (text[i - 1].isspace() or text[i - 1] in "“”«»„‘’‚‹›\"'"
@@ -224,19 +224,23 @@ def _introduced(text: str, start: int) -> bool:
         i -= 1
     if i == 0 or text[i - 1] in ":\n.!?؟":
         return True
-    word = text[:i].rsplit(maxsplit=1)[-1] if text[:i].strip() else ""
+    token = tokens.token_at(i - 1)
+    word = text[token.start : i] if token is not None and token.is_word else ""
     return "".join(c for c in word if unicodedata.category(c) != "Cf") in QUOTE_COMPLEMENTISERS
 
 
-def find_quotes(text: str, paragraphs: Sequence[Span], *, lang: str = "ar") -> list[Quote]:
-    """Return the quotes of a document, joining quotes continued over paragraphs.
+def find_quotes(text: str, paragraphs: Sequence[Span], tokens: TokenLayer, *,
+                lang: str = "ar") -> list[Quote]:
+    """Return the quotes of a document, joining quotes continued over paragraphs
+    (``tokens``: the text's token layer).
 
     Quotes introduced as titles or labels are ``fragment`` here; short quotes are judged
     after attribution (:func:`mark_fragments`).
 
-    >>> t = "قال: “الأول\\n\\n“الثاني”\\n\\nوقال: “أخير”"
     >>> from .segment import paragraph_spans
-    >>> qs = find_quotes(t, paragraph_spans(t.split("\\n\\n")))
+    >>> from .tokens import tokenise
+    >>> t = "قال: “الأول\\n\\n“الثاني”\\n\\nوقال: “أخير”"
+    >>> qs = find_quotes(t, paragraph_spans(t.split("\\n\\n")), tokenise(t))
     >>> [(q.text, len(q.parts), q.fragment) for q in qs]
     [('الأول\\n\\nالثاني', 2, False), ('أخير', 1, False)]
     """
@@ -250,7 +254,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span], *, lang: str = "ar") -> l
         parts = tuple(Span(r.start, r.end) for r in chain)
         body = "\n\n".join(p.slice(text) for p in parts)
         first = chain[0]
-        frag = len(chain) == 1 and _is_label(text, first.open_pos, chain_lo, lang)
+        frag = len(chain) == 1 and _is_label(tokens, first.open_pos, chain_lo, lang)
         quotes.append(
             Quote(
                 text=body,

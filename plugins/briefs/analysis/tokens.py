@@ -14,7 +14,7 @@ Offsets always refer to the original text: ``text[t.start:t.end] == t.text``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -70,6 +70,35 @@ class TokenLayer:
 
     tokens: tuple[Token, ...] = ()
     sentences: tuple[tuple[Word, ...], ...] = ()
+
+    def words_before(self, end: int, start: int, count: int) -> list[Token]:
+        """Return the last ``count`` word tokens lying inside ``[start, end)``, in order.
+
+        >>> [t.text for t in tokenise("ما يعرف بـ“الخط”").words_before(10, 0, 2)]
+        ['يعرف', 'بـ']
+        """
+        tokens = self.tokens
+        k = bisect_left(tokens, end, key=lambda t: t.end)
+        if k < len(tokens) and tokens[k].end == end:
+            k += 1
+        out: list[Token] = []
+        while k > 0 and len(out) < count:
+            k -= 1
+            if tokens[k].start < start:
+                break
+            if tokens[k].is_word:
+                out.append(tokens[k])
+        return out[::-1]
+
+    def token_at(self, position: int) -> Token | None:
+        """Return the token covering the character at ``position``, if one does.
+
+        >>> tokenise("قال إن").token_at(5).text, tokenise("قال إن").token_at(3)
+        ('إن', None)
+        """
+        tokens = self.tokens
+        k = bisect_right(tokens, position, key=lambda t: t.start) - 1
+        return tokens[k] if k >= 0 and position < tokens[k].end else None
 
     def word_count(self, start: int, end: int) -> int:
         """Return the number of word tokens (with a letter or digit) inside ``[start, end)``.

@@ -5,6 +5,7 @@ import pytest
 from briefs.analysis.model import Span
 from briefs.analysis.quotes import find_quotes, scan_paragraph
 from briefs.analysis.segment import paragraph_spans
+from briefs.analysis.tokens import tokenise
 
 
 def _texts(text):
@@ -13,7 +14,7 @@ def _texts(text):
 
 def _doc_quotes(paragraphs, lang="ar"):
     text = "\n\n".join(paragraphs)
-    return text, find_quotes(text, paragraph_spans(paragraphs), lang=lang)
+    return text, find_quotes(text, paragraph_spans(paragraphs), tokenise(text), lang=lang)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,7 @@ def test_titles_of_works_are_fragments_whatever_their_length():
 def test_paragraph_bounds_respected():
     text = "أ “ب\n\nج” د"
     spans = [Span(0, 4), Span(6, 10)]
-    quotes = find_quotes(text, spans)
+    quotes = find_quotes(text, spans, tokenise(text))
     assert all(
         any(p.start >= s.start and p.end <= s.end for s in spans) for q in quotes for p in q.parts
     )
