@@ -22,8 +22,11 @@ it ties that mention to one of the document's entities, so that «روتي», «
 5. where attribution found a speech verb but no subject at all: ``subject``, the person or
    body the recogniser found right after the verb (up to two words between: «قال البرتغالي
    جوزيه بيسيرو») or right before it («السوداني مضى قائلا»); else ``implicit``, the subject
-   a «وتابع:» continues: the speaker of the quote before, or else the person mentioned last,
-   in that paragraph or the two before.
+   a «وتابع:» continues: the speaker of the quote before, or else the person last named as
+   the subject of a speech verb, or else the person mentioned last, in that paragraph or the
+   two before;
+6. where no speech verb stands at all: ``headline``, the person or body named alone before a
+   colon at the start of a line, the headline's way of quoting («الوزير: “…”»).
 
 Each quote's ``confidence`` is how often its attribution rule and its resolution step were
 right on the demo gold (``tests/gold/quotes``, see ``SIEVE_CONFIDENCE``): a review step can
@@ -64,6 +67,7 @@ SIEVE_CONFIDENCE: dict[str, float] = {
     "subject": 0.75,
     "role": 0.7,
     "implicit": 0.65,
+    "headline": 0.8,
 }
 # A step of resolution lowers it: a name matched only by its words, or a speaker that no
 # recogniser found (the attribution's own name rule alone).
@@ -82,7 +86,7 @@ ROLE_TYPES = ("person", "organization")
 # How attribution marks the role of a body's name («وزارة الدفاع …» → "org:وزاره").
 ORG_ROLE = "org:"
 # Steps that find a speaker attribution did not: they name the quote's sieve.
-INFERRED_STEPS = frozenset({"role", "subject", "implicit"})
+INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline"})
 # A subject the recogniser read may stand this many words after its verb.
 SUBJECT_GAP = 2
 # What no subject reaches across: the end of a sentence, a colon, a quote mark.
@@ -203,6 +207,26 @@ class DocumentEntities:
                   and len(self.words_between(mention.end, cue.start)) <= 1
                   and not STOPS & set(text[mention.end:cue.start])
                   and not self.after_preposition(mention.start)):
+                return ref
+        return None
+
+    def named_before_colon(self, text: str, quote_start: int) -> EntityRef | None:
+        """Return the person or body a line opens with, alone before a colon and the quote:
+        «الجواهري: “…”» (a headline's speaker)."""
+        i = quote_start - 1  # the opening mark
+        while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
+            i -= 1
+        if i == 0 or text[i - 1] != ":":
+            return None
+        end = i - 1
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        line_start = text.rfind("\n", 0, end) + 1
+        for mention, ref in reversed(self._mentions[:bisect.bisect_left(self._starts, end)]):
+            if mention.start < line_start:
+                return None
+            if (mention.end == end and ref.type in ROLE_TYPES
+                    and not text[line_start:mention.start].strip()):
                 return ref
         return None
 
@@ -343,6 +367,10 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.latest_person(cue.start, since)
         if found is not None:
             return Resolution(found, "implicit")
+    if quote.cue is None and quote.sieve is None:
+        found = entities.named_before_colon(text, quote.start)
+        if found is not None:
+            return Resolution(found, "headline")
     return None
 
 

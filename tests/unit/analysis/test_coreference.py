@@ -146,13 +146,17 @@ def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> No
     ("نفت وزارة الصحة الأردنية الأنباء المتداولة.\n\n"
      "وكان مصدر مسؤول في وزارة الصحة الأردنية، قال إن \"اللقاحات ستصل الأسبوع المقبل\".",
      None),
+    # A headline quotes its speaker before a colon.
+    ("هنية: \"المقاومة مستمرة حتى تحقيق أهداف شعبنا كاملة\"\n\n"
+     "قال رئيس المكتب السياسي للحركة إسماعيل هنية إن المفاوضات متعثرة.", "إسماعيل هنية"),
     # A subject-less verb continues the last speaker, not the last person named.
     ("وقال \"كريم الشافعي\" إن فريقه جاهز للمباراة، على عكس ما قاله مدرب المنافس "
      "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"
      "وتابع: \"سنلعب من أجل الفوز ولا شيء غيره يوم السبت\".", "كريم الشافعي"),
 ])
 def test_speakers_found_on_fresh_news(body: str, speaker: str | None) -> None:
-    _document, quote = speech(body)
+    document = analyse(body, lang="ar")
+    quote = next(quote for quote in document.quotes if not quote.fragment)
     assert quote.speaker == speaker
 
 
