@@ -276,11 +276,19 @@ def script_hazards(element: Element) -> list[str]:
     return [f"inline <script>: {element.text[:80]!r}"]
 
 
+def theme_chart(element: Element) -> bool:
+    """The theme's weekly chart on an entity page (briefs.markup.chart): drawn by the build
+    from counts, never from an author's markup (the sanitiser drops an author's <svg>)."""
+    return element.tag == "svg" and all(element.attrs.get(name) == value for name, value in (
+        ("class", "chart"), ("role", "img"),
+        ("aria-labelledby", "mention-chart-title mention-chart-desc")))
+
+
 def foreign_element(element: Element) -> bool:
     """Frames, styles, forms, redirects and stylesheets that are not the theme's own."""
     tag, attrs = element.tag, element.attrs
     action = attrs.get("action", "")
-    return (tag in NEVER_AN_AUTHORS
+    return ((tag in NEVER_AN_AUTHORS and not theme_chart(element))
             or (tag == "link" and "stylesheet" in attrs.get("rel", "").split()
                 and not own_asset(attrs.get("href", ""), "css"))
             or (tag == "form" and not (urlsplit(action).netloc in OWN_HOSTS
