@@ -274,14 +274,14 @@ class EntityPagesGenerator(Generator):
 
     def _speaker_quotes(self, pages: dict[str, Entity]) -> list[tuple[Entity, list[ListedQuote]]]:
         """Return each speaker with a page and their quotes, the most quoted first."""
+        speakers: list[tuple[Entity, list[ListedQuote]]] = []
+        if not self.settings.get("SPEAKER_QUOTES_SAVE_AS"):  # "" turns them off, as in Pelican
+            return speakers
         # Each record's number is the quote's place in self.quotes, to find it again.
         records = [SiteQuote(quote.url, quote.article.date, position, quote.text,
                              quote.speaker.id if quote.speaker else None)
                    for position, quote in enumerate(self.quotes)]
         said = by_speaker(records)
-        speakers = []
-        if not self.settings.get("SPEAKER_QUOTES_SAVE_AS"):  # "" turns them off, as in Pelican
-            return speakers
         for speaker_id, count in most_quoted(records, len(said)):
             page = pages[speaker_id]
             page.quote_count = count
@@ -331,7 +331,8 @@ class EntityPagesGenerator(Generator):
         return records
 
     def generate_output(self, writer: Writer) -> None:
-        """Write every entity page and feed, the index page and the JSON API.
+        """Write every entity page and feed, the index page, the quotes pages and their feed,
+        and the JSON API.
 
         With a :class:`~briefs.pelican.render_pool.SharedWriter`, pages and feeds are
         rendered by several processes; the forked ones stop here, and this process waits
