@@ -69,6 +69,12 @@ EN_NON_NAMES = _words(en.NON_NAMES)
 EN_SUBJECT_STOPS = _words(en.SUBJECT_STOPS)
 EN_AUXILIARIES = _words(en.AUXILIARIES)
 
+# --- Sentences ------------------------------------------------------------------------------
+
+#: Abbreviations that end with a dot but rarely end a sentence, as written, in any language
+#: (a brief quotes English in Arabic and the other way round).
+ABBREVIATIONS = frozenset().union(*(_words(data.ABBREVIATIONS) for data in LANGUAGES.values()))
+
 # --- Names: the tagger's features (fixed with the trained model) ---------------------------
 
 PERSON_TITLES = _keys(ar.PERSON_TITLES)

@@ -10,26 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lexicon import ABBREVIATIONS
 from .model import Span
-
-
-def _words(text: str) -> frozenset[str]:
-    """Return the whitespace-separated words of a word-list literal."""
-    return frozenset(text.split())
-
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 #: A boundary: terminal punctuation (closing marks/brackets allowed) then space; or a newline.
 _BOUNDARY = re.compile(r"[.!?؟]+[”»’\"')\]]*(?=\s|$)|\n")
 _LAST_WORD = re.compile(r"(\S+)$")
-#: Abbreviations that end with a dot but rarely end a sentence.
-ABBREVIATIONS = _words(
-    """
-    mr mrs ms dr prof gen col lt sgt st jr sr vs etc inc ltd co corp dept gov sen rep no jan feb
-    mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est fig ph.d
-    د م ق.م ص ج أ ف ب ت هـ
-    """
-)
 
 
 def split_paragraphs(body: str) -> list[str]:

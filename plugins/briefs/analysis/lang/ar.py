@@ -242,6 +242,11 @@ POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "هما", "تهما", "اته�
 #: First words of multi-word place names that are not place names themselves.
 PLACE_PREFIXES = "جزر جزيرة جمهورية سانت سان منطقة أقاليم إقليم"
 
+# --- Sentences (:mod:`..segment`) ----------------------------------------------------------
+
+#: Abbreviations that end with a dot but rarely end a sentence (as written, not keys).
+ABBREVIATIONS = "د م ق.م ص ج أ ف ب ت هـ"
+
 # --- Names (the recogniser, :mod:`..entities`) ------------------------------------------------
 
 #: Titles and roles that precede a person's name (one word each; the tagger sees

@@ -66,6 +66,14 @@ TITLE_OF_WORK_CUES = """
 #: The word before a speaker's own clause: «said that "…"».
 QUOTE_COMPLEMENTISERS = "that"
 
+# --- Sentences (:mod:`..segment`) ----------------------------------------------------------
+
+#: Abbreviations that end with a dot but rarely end a sentence.
+ABBREVIATIONS = """
+    mr mrs ms dr prof gen col lt sgt st jr sr vs etc inc ltd co corp dept gov sen rep no jan feb
+    mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est fig ph.d
+"""
+
 # --- Names (the recogniser's capitalisation rule, :mod:`..entities.recognise`) ---------------
 
 #: English words never taken as names on their own by the capitalisation rule.
