@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from atomcheck import ATOM
 from htmlquery import select
 from support import ROOT, build_site
 
@@ -121,3 +123,24 @@ def test_entity_page_has_a_weekly_chart_and_its_table(built_site: Path) -> None:
     assert sum(int(row.children[1].text) for row in rows) == len(briefs)
     assert len(select(page, "rect")) == len(weeks)
     assert 'href="https://www.wikidata.org/wiki/Q57792"' in page
+
+
+
+def test_the_quotes_feed_carries_each_quote_with_its_speaker(built_site: Path) -> None:
+    feed = built_site / "feeds" / "quotes.atom.xml"  # valid Atom: test_publish.py checks
+    entities = json.loads(read(built_site / "api" / "entities.json"))["entities"]
+    names = {entity["id"]: {entity["name"], *entity["names"].values()} for entity in entities}
+    speakers_of: dict[str, set[str]] = {}  # a quote's text (spaces folded): its speaker's names
+    for brief in _briefs(built_site):
+        for quote in brief["quotes"]:
+            speakers_of.setdefault(" ".join(quote["text"].split()), set()).update(
+                names.get(quote["speaker_id"], set()))
+    entries = ET.parse(feed).getroot().findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        title = " ".join(entry.findtext(f"{ATOM}title").split())
+        author = entry.findtext(f"{ATOM}author/{ATOM}name")
+        text = title.removeprefix(f"{author}: ")
+        assert text in speakers_of  # the quote itself, never the title of its brief
+        assert author in speakers_of[text] or (text == title and not speakers_of[text])
+        assert re.search(r"#quote-\d+$", entry.find(f"{ATOM}link").get("href"))

@@ -393,10 +393,15 @@ class EntityPagesGenerator(Generator):
     def _briefs_api(self) -> dict[str, Any]:
         briefs = []
         site: SiteIndex | None = self.context.get("site_index")
-        # A speaker is the site's entity: its id there, and its site-wide name.
+        # A speaker is the site's entity: its id there, and its name in the brief's language
+        # (as the brief's sidebar and the quotes pages name it).
         site_id_of = site.entities.site_id_of if site else {}
-        names = ({item.entity.id: item.entity.name for item in site.entities.entities}
-                 if site else {})
+        entities = {item.entity.id: item.entity for item in site.entities.entities} if site else {}
+
+        def speaker_name(quote: Any, lang: str) -> str | None:  # noqa: ANN401 - a Quote
+            entity = entities.get(site_id_of.get(quote.speaker_id or "", ""))
+            return display_name(entity, lang) if entity else quote.speaker
+
         for article in sorted(self.articles, key=lambda a: (a.date, a.url), reverse=True):
             brief = getattr(article, "brief", None)
             document = brief.document if brief else None
@@ -406,8 +411,7 @@ class EntityPagesGenerator(Generator):
                 "date": article.date.isoformat(),
                 "lang": article.lang,
                 "quotes": [{"text": quote.text,
-                            "speaker": names.get(site_id_of.get(quote.speaker_id or ""),
-                                                 quote.speaker),
+                            "speaker": speaker_name(quote, article.lang),
                             "speaker_id": site_id_of.get(quote.speaker_id or "")}
                            for quote in (document.quotes if document else ())
                            if not quote.fragment and not quote.hidden],

@@ -182,14 +182,18 @@ def plain_feed_titles(context: Mapping[str, Any], feed: SyndicationFeed) -> None
     Pelican's feed writer reads a title as HTML (``Markup(title).striptags()``), which is
     right for its rST titles but drops ``<…>`` and decodes ``&lt;`` in the plain-text
     titles the plugin keeps (:mod:`briefs.pelican.intake`). Entries are matched to briefs
-    by their link's path.
+    by their link's path; an entry linking to a place in a brief (``#quote-2``: the quotes
+    feed) is not the brief and keeps its own title.
     """
     titles = context.get("brief_titles")  # made once a build (a brief's URL costs 30 µs)
     if titles is None:
         titles = {str(article.url): str(article.title)
                   for article in context.get("annotated_briefs", ())}
     for item in feed.items:
-        path = unquote(urlsplit(str(item.get("link") or "")).path).lstrip("/")
+        link = urlsplit(str(item.get("link") or ""))
+        if link.fragment:
+            continue
+        path = unquote(link.path).lstrip("/")
         # The link is SITEURL (or FEED_DOMAIN) and the brief's URL: try each path suffix.
         parts = path.split("/")
         title = next((titles[key] for key in ("/".join(parts[i:]) for i in range(len(parts)))
