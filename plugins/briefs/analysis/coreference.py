@@ -302,8 +302,7 @@ def _new_entity(text: str, quote: Quote, gazetteer: Gazetteer | None) -> EntityR
     listed = (gazetteer or default_gazetteer()).lookup(tuple(key.split(" ")))
     mention = Mention(span.start, span.end, span.slice(text), kind, key, entity_id=listed,
                       token_start=span.start, source="speaker")
-    (ref,) = link_document([mention], gazetteer=gazetteer)
-    return ref
+    return _linked(mention, gazetteer)
 
 
 def _editor_entity(text: str, name: str, gazetteer: Gazetteer | None) -> EntityRef | None:
@@ -316,8 +315,13 @@ def _editor_entity(text: str, name: str, gazetteer: Gazetteer | None) -> EntityR
     listed = (gazetteer or default_gazetteer()).lookup(tuple(key.split(" ")))
     mention = Mention(span.start, span.end, span.slice(text), "person", key, entity_id=listed,
                       token_start=span.start, source="editor")
-    (ref,) = link_document([mention], gazetteer=gazetteer)
-    return ref
+    return _linked(mention, gazetteer)
+
+
+def _linked(mention: Mention, gazetteer: Gazetteer | None) -> EntityRef | None:
+    """Return the entity of one speaker's mention; None when the editors excluded it."""
+    refs = link_document([mention], gazetteer=gazetteer)
+    return refs[0] if refs else None
 
 
 def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step

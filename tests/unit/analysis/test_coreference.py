@@ -166,3 +166,18 @@ def test_a_name_set_off_by_commas_runs_to_the_comma() -> None:
         "وأكد الصيد أن \"الإصلاحات ستبدأ مطلع العام المقبل في كل القطاعات\".")
     assert quote.speaker == "الحبيب الصيد"
     assert "الحبيب الصيد" in {mention.text for mention in entity_of(document, quote).mentions}
+
+
+def test_a_speaker_the_editors_excluded_is_nobody_and_the_analysis_goes_on(tmp_path) -> None:
+    from briefs.analysis.entities import load_site_entities, site_gazetteer
+
+    # A quote before its speaker: attribution names him; no recogniser rule found him first.
+    body = ("\"The talks will take months, not weeks, and both sides know it,\" said "
+            "Camille Durand, a researcher based in Brussels.")
+    found = analyse(body, lang="en")
+    speaker = next(quote for quote in found.quotes if quote.speaker).speaker_id
+    entities = tmp_path / "entities.yml"
+    entities.write_text(f"exclude:\n  - {speaker}\n", encoding="utf-8")
+    document = analyse(body, lang="en", gazetteer=site_gazetteer(load_site_entities(entities)))
+    assert speaker not in {entity.id for entity in document.entities}
+    assert [quote.speaker for quote in document.quotes] == [None]
