@@ -100,7 +100,8 @@ def analyse(
     text = clean.text
     limit = config.max_analysed_chars
     analysed = tuple(Span(p.start, min(p.end, limit)) for p in clean.paragraphs if p.start < limit)
-    tokens = tokenise(text, 0, min(len(text), limit))
+    # The whitespace view is the recogniser's: quotes alone do without it.
+    tokens = tokenise(text, 0, min(len(text), limit), words=config.recognise_entities)
     quotes = find_quotes(text, analysed, tokens, lang=rules)
     protected = [Span(max(0, q.start - 1), min(len(text), q.end + 1)) for q in quotes]
     sentences = split_sentences(text, clean.paragraphs, protected)

@@ -156,15 +156,19 @@ def _key(word: str) -> str:
     return key
 
 
-def _split_chunk(text: str, s: int, e: int, tokens: list[Token], words: list[Word]) -> bool:
-    """Add the tokens and whitespace words of ``text[s:e]``, one whitespace-separated chunk
-    holding punctuation; return whether punctuation that ends a sentence closes it."""
+def _chunk_tokens(text: str, s: int, e: int, tokens: list[Token]) -> None:
+    """Add the tokens of ``text[s:e]``, one whitespace-separated word holding punctuation."""
     for m in TOKEN_RE.finditer(text, s, e):
         t = m.group()
         if m.lastgroup == "w":
             tokens.append(Token(t, _key(t), m.start(), m.end(), True))
         else:
             tokens.append(Token(t, t, m.start(), m.end(), False))
+
+
+def _chunk_words(text: str, s: int, e: int, words: list[Word]) -> bool:
+    """Add the whitespace-view words of ``text[s:e]``, one whitespace-separated word holding
+    punctuation; return whether punctuation that ends a sentence closes it."""
     w = text[s:e]
     if len(w) > 2 and w[0] in _PROCLITICS and w[1] in _QUOTE_OPENERS:
         words.append(Word(w[0], s, s + 1, True))  # و"توتال": the name is a word
@@ -180,12 +184,15 @@ def _split_chunk(text: str, s: int, e: int, tokens: list[Token], words: list[Wor
     return False
 
 
-def tokenise(text: str, start: int = 0, end: int | None = None) -> TokenLayer:
+def tokenise(text: str, start: int = 0, end: int | None = None, *,
+             tokens: bool = True, words: bool = True) -> TokenLayer:
     """Return the token layer of ``text[start:end]`` (offsets into ``text``), in one pass.
 
     A whitespace word of letters only (most of them) is one token in both views; only a
     word holding punctuation is split further. A sentence of the whitespace view ends after
-    punctuation that ends one or at a line break.
+    punctuation that ends one or at a line break. ``tokens``/``words`` ask for each view
+    (a view not asked for is left empty: quotes alone need no whitespace view, the
+    recogniser alone no tokens).
 
     >>> layer = tokenise("وقال روتي: “نعم”. وأضاف")
     >>> [t.text for t in layer.tokens]
@@ -196,22 +203,27 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> TokenLayer:
     ['NATO', 'Secretary-General', 'Mark', "Rutte's", 'view']
     """
     stop = len(text) if end is None else end
-    tokens: list[Token] = []
+    found: list[Token] = []
     sentences: list[list[Word]] = [[]]
     current = sentences[-1]
     for m in _WHITESPACE_WORD.finditer(text, start, stop):
         w = m.group()
         s, e = m.span()
+        ends = False
         if w[0] in PUNCT or w[-1] in PUNCT or _BREAK.search(w):
-            ends = _split_chunk(text, s, e, tokens, current)
+            if tokens:
+                _chunk_tokens(text, s, e, found)
+            if words:
+                ends = _chunk_words(text, s, e, current)
         else:
-            tokens.append(Token(w, _key(w), s, e, True))
-            current.append(Word(w, s, e, True))
-            ends = False
-        if (ends or text.find("\n", e, min(e + 2, stop)) >= 0) and current:
+            if tokens:
+                found.append(Token(w, _key(w), s, e, True))
+            if words:
+                current.append(Word(w, s, e, True))
+        if words and (ends or text.find("\n", e, min(e + 2, stop)) >= 0) and current:
             current = []
             sentences.append(current)
-    return TokenLayer(tuple(tokens), tuple(tuple(s) for s in sentences if s))
+    return TokenLayer(tuple(found), tuple(tuple(s) for s in sentences if s))
 
 
 def core_words(text: str) -> list[Word]:
@@ -220,4 +232,4 @@ def core_words(text: str) -> list[Word]:
     >>> [w.text for w in core_words("قال روتي: “الصين”.")]
     ['قال', 'روتي', 'الصين']
     """
-    return [w for sentence in tokenise(text).sentences for w in sentence if w.core]
+    return [w for sentence in tokenise(text, tokens=False).sentences for w in sentence if w.core]

@@ -311,7 +311,7 @@ def explain(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     Arabic names (the recogniser's answer to "why is this a person?"), tagging as
     :func:`recognise` does."""
     gaz = gazetteer or default_gazetteer()
-    sentences = tokenise(text).sentences
+    sentences = tokenise(text, tokens=False).sentences
     if lang != "ar":
         return []
     toks = [[w.text for w in s] for s in sentences]
@@ -344,7 +344,7 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
             has them already (default: :func:`~briefs.analysis.tokens.tokenise`).
     """
     gaz = gazetteer or default_gazetteer()
-    sentences = tokenise(text).sentences if words is None else words
+    sentences = tokenise(text, tokens=False).sentences if words is None else words
     if lang != "ar":
         return _recognise_en(text, sentences, gaz)
     toks = [[w.text for w in s] for s in sentences]
