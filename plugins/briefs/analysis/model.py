@@ -133,9 +133,10 @@ class Document:
     """One analysed article: the cleaned body text and every annotation over it.
 
     ``tokens`` is the token layer every step of the analysis read (made once, over the
-    analysed part of the text; without the whitespace view when entities are not looked for). It is left out of pickles: the cache and the build's worker
-    processes keep the text and the annotations, and a document read back from them has
-    ``tokens`` ``None`` (:func:`.tokens.tokenise` makes it again if something needs it).
+    analysed part of the text; without the whitespace view when entities are not looked
+    for). It is left out of pickles: the cache and the build's worker processes keep the
+    text and the annotations, and a document read back from them has ``tokens`` ``None``
+    (:func:`.tokens.tokenise` makes it again if something needs it).
     """
 
     text: str
