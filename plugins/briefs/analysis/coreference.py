@@ -44,7 +44,7 @@ from .entities.gazetteer import Gazetteer, default_gazetteer
 from .entities.keys import name_key
 from .entities.link import link_document
 from .entities.model import EntityRef, Mention
-from .lexicon import AR_COMPLEMENTISERS, AR_ORG_HEADS, AR_SUBJECT_STOPS
+from .lexicon import AR_COMPLEMENTISERS, AR_LEADER_ROLES, AR_ORG_HEADS, AR_SUBJECT_STOPS
 from .model import Quote, Span
 from .overrides import find_words
 from .resources import ALL_QUOTE_MARKS
@@ -172,7 +172,7 @@ class DocumentEntities:
                       if ref.type == "organization" and head in name_key(ref.name).split()]
             return bodies[-1] if bodies else None
         introduced = [ref for mention, ref in seen if ref.type == "person"
-                      and head in {_bare(word.text) for word in
+                      and head in {AR_LEADER_ROLES.get(word.key) or _bare(word.text) for word in
                                    self.words_between(mention.start - ROLE_REACH, mention.start)}]
         return introduced[-1] if introduced else None
 

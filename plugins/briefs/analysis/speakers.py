@@ -16,6 +16,7 @@ from .lexicon import (
     AR_CONNECTORS,
     AR_ORG_HEADS,
     AR_POSSESSIVE_ENDINGS,
+    AR_QUANTIFIERS,
     AR_SUBJECT_STOPS,
     AR_SVO_OPENERS,
     AR_TITLE_COMPLEMENTS,
@@ -204,8 +205,8 @@ def _person_name(
     after_connector = False
     while j < stop and _is_arabic_name_token(tokens[j]):
         k = tokens[j].key
-        if _ends_name(k):
-            break
+        if _ends_name(k) or (j + 1 < stop and tokens[j + 1].key in AR_QUANTIFIERS):
+            break  # a word before «بعض»/«كل» is a noun in construct, not a name
         article = has_article(tokens[j].text)
         if j > start and k == "الله":
             pass  # «عبد الله», «دخل الله», «نصر الله»

@@ -149,6 +149,12 @@ def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> No
     # A headline quotes its speaker before a colon.
     ("هنية: \"المقاومة مستمرة حتى تحقيق أهداف شعبنا كاملة\"\n\n"
      "قال رئيس المكتب السياسي للحركة إسماعيل هنية إن المفاوضات متعثرة.", "إسماعيل هنية"),
+    # A word before a quantifier is a noun in construct, not the end of a name.
+    ("قال سامي الحلبي محامي بعض المتهمين إن \"المحاكمة تفتقر إلى أبسط الضمانات القانونية\".",
+     "سامي الحلبي"),
+    # «برئاسة» makes the person after it the body's رئيس.
+    ("افتتحت محكمة الجنايات الجلسة برئاسة المستشار حسن فريد.\n\n"
+     "وقال رئيس المحكمة: \"لا يجوز أن تقوم فتاة بذلك داخل القاعة أبدا\".", "حسن فريد"),
     # A subject-less verb continues the last speaker, not the last person named.
     ("وقال \"كريم الشافعي\" إن فريقه جاهز للمباراة، على عكس ما قاله مدرب المنافس "
      "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"

@@ -110,6 +110,14 @@ DOCUMENT_CUES = ("جاء", "ورد")
 
 DOCUMENT_CUE_NEXT = ("في", "فيه", "فيها")
 
+#: Quantifiers: the word before one is a noun in construct, never a name's last word
+#: («منتصر الزيات دفاع بعض المتهمين»: «دفاع» is "counsel for", not a third name).
+QUANTIFIERS = "بعض كل جميع أحد إحدى معظم غالبية أغلب"
+
+#: Words that introduce the head of a body, and the role they give the person named after
+#: them («برئاسة المستشار حسن فريد»: حسن فريد is the court's رئيس).
+LEADER_ROLES = {"برئاسة": "رئيس", "بقيادة": "قائد", "بزعامة": "زعيم"}
+
 #: Auxiliaries that put the subject before a speech verb further on: «وكان الوزير قد قال».
 AUXILIARIES = "كان كانت"
 
