@@ -114,9 +114,12 @@ DOCUMENT_CUE_NEXT = ("في", "فيه", "فيها")
 #: («منتصر الزيات دفاع بعض المتهمين»: «دفاع» is "counsel for", not a third name).
 QUANTIFIERS = "بعض كل جميع أحد إحدى معظم غالبية أغلب"
 
-#: Words that introduce the head of a body, and the role they give the person named after
-#: them («برئاسة المستشار حسن فريد»: حسن فريد is the court's رئيس).
-LEADER_ROLES = {"برئاسة": "رئيس", "بقيادة": "قائد", "بزعامة": "زعيم"}
+#: Words after which a name is the leader of a body («برئاسة سوبير لال», «بزعامة مني مناوي»),
+#: and the role they give that person («برئاسة المستشار حسن فريد»: the court's رئيس).
+LEADER_ROLES = {
+    "برئاسة": "رئيس", "بقيادة": "قائد", "بزعامة": "زعيم",
+    "يرأسها": "رئيس", "يقودها": "قائد", "يتزعمها": "زعيم",
+}
 
 #: Auxiliaries that put the subject before a speech verb further on: «وكان الوزير قد قال».
 AUXILIARIES = "كان كانت"
@@ -382,8 +385,6 @@ FUNCTION_WORDS = """
     المقرر المقررة
     """
 
-#: Words after which a name is the leader of a body: «برئاسة سوبير لال», «بزعامة مني مناوي».
-LEADER_CUES = "برئاسة بزعامة بقيادة يرأسها يتزعمها يقودها"
 
 #: Honorific particles inside Arabic person names.
 TAGGER_NAME_PARTICLES = "بن بنت ابن أبو أبي أم آل عبد"
