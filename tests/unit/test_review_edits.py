@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.analysis.entities.model import EntityRef
 from briefs.analysis.entities.site import parse_site_entities
 from briefs.review.edits import (
     EditError,
-    EntityFacts,
     accept_entity,
     add_entity,
     add_metadata_entry,
@@ -89,7 +89,7 @@ def test_a_file_without_metadata_is_refused() -> None:
 
 
 def test_accept_adds_an_entry_with_the_id_before_the_trailing_comment() -> None:
-    entity = EntityFacts("person:هيرفي رينار", "person", "هيرفي رينار", ("رينار",))
+    entity = EntityRef("person:هيرفي رينار", "هيرفي رينار", "person", aliases=("رينار",))
     assert accept_entity(ENTITIES, entity) == ENTITIES.replace(
         "      - Paris\n# merges come next\n",
         "      - Paris\n  - id: person:هيرفي رينار\n    type: person\n    name: هيرفي رينار\n"
@@ -97,14 +97,14 @@ def test_accept_adds_an_entry_with_the_id_before_the_trailing_comment() -> None:
 
 
 def test_rename_in_a_language_keeps_the_old_name_as_an_alias() -> None:
-    entity = EntityFacts("person:mark-rutte", "person", "مارك روتي")
+    entity = EntityRef("person:mark-rutte", "مارك روتي", "person")
     assert rename_entity(ENTITIES, entity, "مارك روته") == ENTITIES.replace(
         "name: {ar: مارك روتي, en: Mark Rutte}\n    aliases: [روتي, Rutte]",
         "name: {ar: مارك روته, en: Mark Rutte}\n    aliases: [روتي, Rutte, مارك روتي]")
 
 
 def test_rename_of_an_entry_without_id_pins_the_id() -> None:
-    entity = EntityFacts("place:باريس", "place", "باريس")
+    entity = EntityRef("place:باريس", "باريس", "place")
     after = rename_entity(ENTITIES, entity, "مدينة باريس")
     assert after == ENTITIES.replace(
         "  - type: place\n    name: باريس\n    aliases:\n      - Paris\n",
@@ -114,7 +114,7 @@ def test_rename_of_an_entry_without_id_pins_the_id() -> None:
 
 
 def test_retype_changes_only_the_type() -> None:
-    entity = EntityFacts("person:mark-rutte", "person", "مارك روتي")
+    entity = EntityRef("person:mark-rutte", "مارك روتي", "person")
     assert retype_entity(ENTITIES, entity, "organization") == ENTITIES.replace(
         "    type: person\n", "    type: organization\n")
     with pytest.raises(EditError, match="unknown type"):

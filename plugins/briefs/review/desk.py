@@ -486,8 +486,9 @@ class Desk:
         entity = next((e for e in document.entities if e.id == params.get("id")), None)
         if entity is None:
             raise edits.ConflictError("that entity is no longer in the brief; reload")
-        facts = edits.EntityFacts(entity.id, entity.type, entity.name,
-                                  tuple(dict.fromkeys(m.text for m in entity.mentions)))
+        # The words that named it in this brief are the aliases the file will keep.
+        facts = dataclasses.replace(
+            entity, aliases=tuple(dict.fromkeys(mention.text for mention in entity.mentions)))
         if action == "accept-entity":
             return edits.accept_entity(text, facts, path)
         if action == "rename":

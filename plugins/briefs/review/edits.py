@@ -18,13 +18,12 @@ import re
 import stat
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from briefs.analysis.entities.keys import name_key
-from briefs.analysis.entities.model import TYPES
+from briefs.analysis.entities.model import TYPES, EntityRef
 from briefs.analysis.entities.site import EntitiesFileError, SiteEntities, parse_site_entities
 
 #: A metadata line and a continuation line, as Python-Markdown's meta extension reads them.
@@ -209,16 +208,6 @@ def metadata_value(text: str, key: str) -> str | None:
 # ── entities.yml ──────────────────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True, slots=True)
-class EntityFacts:
-    """What the desk knows of an entity it corrects: as the analysis found it."""
-
-    id: str
-    type: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
 def yaml_scalar(value: str) -> str:
     """Return ``value`` as a YAML scalar: plain when that reads back the same, else quoted.
 
@@ -390,7 +379,7 @@ def _renamed(text: str, item: yaml.MappingNode, name: str) -> tuple[str, str | N
     return _replace(text, node, flow), None
 
 
-def _with_entry(text: str, entity: EntityFacts, path: str | Path,
+def _with_entry(text: str, entity: EntityRef, path: str | Path,
                 etype: str | None = None, name: str | None = None) -> str:
     """Give the file an entry for ``entity`` (its id, so the analysis links it the same), with
     its type or name changed where given; an entry the file has is edited in place."""
@@ -423,12 +412,12 @@ def _with_entry(text: str, entity: EntityFacts, path: str | Path,
     return text
 
 
-def accept_entity(text: str, entity: EntityFacts, path: str | Path = "entities.yml") -> str:
+def accept_entity(text: str, entity: EntityRef, path: str | Path = "entities.yml") -> str:
     """Confirm an entity: the file lists it (a listed entity is sure); unchanged if it does."""
     return _finish(_with_entry(text, entity, path), path)
 
 
-def rename_entity(text: str, entity: EntityFacts, name: str,
+def rename_entity(text: str, entity: EntityRef, name: str,
                   path: str | Path = "entities.yml") -> str:
     """Give an entity another display name; the old one stays an alias, so the same words
     still name it."""
@@ -437,7 +426,7 @@ def rename_entity(text: str, entity: EntityFacts, name: str,
     return _finish(_with_entry(text, entity, path, name=" ".join(name.split())), path)
 
 
-def retype_entity(text: str, entity: EntityFacts, etype: str,
+def retype_entity(text: str, entity: EntityRef, etype: str,
                   path: str | Path = "entities.yml") -> str:
     """Give an entity another type (repeating its id with the new type, as the README says)."""
     _check_type(etype)
