@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefs.cache import CachedAnalysis
+from briefs.site.entities import sort_key
 from htmlquery import select
 from support import FIXTURE_SITE, ROOT, build_site, file_hashes
 
@@ -76,7 +77,8 @@ def test_entity_pages_are_paginated_newest_first_and_feeds_carry_summaries(
         tmp_path: Path) -> None:
     output = tmp_path / "out"
     build_site(nato_site(tmp_path), output, BRIEFS_ENTITY_PAGE_SIZE=2, FEED_MAX_ITEMS=2,
-               CACHE_PATH=str(tmp_path / "cache"))
+               CACHE_PATH=str(tmp_path / "cache"),
+               PAGINATED_TEMPLATES={"index": None, "archives": 300, "entity_type": 2})
     first = output / "entities" / "organization-nato.html"
     second = output / "entities" / "organization-nato" / "page" / "2" / "index.html"
     pages = [first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")]
@@ -96,6 +98,15 @@ def test_entity_pages_are_paginated_newest_first_and_feeds_carry_summaries(
     assert "خاتمة" not in feed  # the summary, never the whole body
     for path in (output / "feeds").rglob("*.xml"):
         assert path.read_text(encoding="utf-8").count("<entry>") <= 2
+    # A type's list of entities is paginated too, alphabetically across its pages.
+    places = [output / "entities" / "place.html",
+              *sorted((output / "entities" / "place" / "page").glob("*/index.html"),
+                      key=lambda path: int(path.parent.name))]
+    names = [[link.text for link in select(path.read_text(encoding="utf-8"), "a")
+              if "entities/place-" in link.attrs["href"]] for path in places]
+    assert len(places) > 1 and all(len(listed) <= 2 for listed in names)
+    listed = [name for page in names for name in page]
+    assert listed == sorted(listed, key=sort_key)
 
 
 def test_mujaz_analyse_fills_the_cache_the_build_then_uses(tmp_path: Path) -> None:

@@ -81,6 +81,23 @@ def test_index_page_is_grouped_and_alphabetical(built_site: Path) -> None:
         assert names == sorted(names, key=sort_key)
 
 
+def test_each_type_has_its_own_alphabetical_list_linked_from_the_index(built_site: Path) -> None:
+    index = read(built_site / "entities" / "index.html")
+    entities = entity_api(built_site).values()
+    for kind in ("person", "organization", "place"):
+        assert f'href="../entities/{kind}.html"' in index
+        page = read(built_site / "entities" / f"{kind}.html")
+        listing = page[page.index('class="term-list"'):]
+        links = select(listing[: listing.index("</ul>")], "a")
+        names = [link.text for link in links]
+        assert names == sorted(names, key=sort_key)
+        # Every entity of the type, each linked to its page; the index shows at most 20.
+        assert {link.attrs["href"].removeprefix("../") for link in links} == {
+            entity["url"] for entity in entities if entity["type"] == kind}
+        section = index[index.index(f'id="kind-{kind}"'):]
+        assert 0 < len(select(section[: section.index("</ul>")], "li")) <= min(20, len(names))
+
+
 def copy_fixture(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE / "content", content)

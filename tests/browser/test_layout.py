@@ -192,7 +192,7 @@ def _format(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("which", ["home", "brief-ar", "brief-en", "404", "entity", "entities",
-                                   "tags", "archives", "search"])
+                                   "people", "tags", "archives", "search"])
 def test_axe_no_serious_violations(browser, built_site, site_server, which, color_scheme) -> None:
     """axe-core finds no serious or critical violation (contrast included) in either scheme."""
     url = {
@@ -200,6 +200,7 @@ def test_axe_no_serious_violations(browser, built_site, site_server, which, colo
         "404": f"{site_server}/404.html",
         "entity": f"{site_server}/entities/person-mark-rutte.html",
         "entities": f"{site_server}/entities/index.html",
+        "people": f"{site_server}/entities/person.html",
         "tags": f"{site_server}/tags.html",
         "archives": f"{site_server}/archives.html",
         "search": f"{site_server}/search.html",

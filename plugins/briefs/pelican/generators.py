@@ -54,6 +54,9 @@ URL_DEFAULTS = {
     "ENTITY_SAVE_AS": "entities/{slug}.html",
     "ENTITIES_URL": "entities/index.html",
     "ENTITIES_SAVE_AS": "entities/index.html",
+    # An entity's slug always starts with its type ("person-…"), so never clashes with these.
+    "ENTITY_TYPE_URL": "entities/{kind}.html",
+    "ENTITY_TYPE_SAVE_AS": "entities/{kind}.html",
     "ENTITY_FEED_ATOM": "feeds/entities/{slug}.atom.xml",
     "ENTITIES_API_SAVE_AS": "api/entities.json",
     "ARTICLES_API_SAVE_AS": "api/briefs.json",
@@ -65,6 +68,10 @@ URL_DEFAULTS = {
 }
 #: Quotes a page of the quotes pages lists (``PAGINATED_TEMPLATES["quotes"]`` overrides it).
 QUOTES_PAGE_SIZE = 30
+#: Entities a page of a type's list shows (``PAGINATED_TEMPLATES["entity_type"]`` overrides it).
+ENTITY_TYPE_PAGE_SIZE = 200
+#: How many of each type's most mentioned entities the entity index shows.
+ENTITY_INDEX_TOP = 20
 #: How many speakers the quotes pages offer as filters (every quote links its own speaker).
 SPEAKER_FILTERS = 20
 #: How many key quotes the front page's strip shows (the newest, one a brief).
@@ -146,6 +153,17 @@ class FrontPage:
     quotes: tuple[ListedQuote, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class EntityType:
+    """The entities of one type: their own pages, and the most mentioned on the index."""
+
+    kind: str
+    url: str
+    save_as: str
+    entities: tuple[Entity, ...]  # every one, alphabetically
+    top: tuple[Entity, ...]  # the most mentioned, alphabetically
+
+
 class Entity(URLWrapper):
     """An entity page; its URL settings are ``ENTITY_URL`` and ``ENTITY_SAVE_AS``.
 
@@ -212,8 +230,9 @@ class EntityPagesGenerator(Generator):
         self.quotes: list[ListedQuote] = []
         self.speakers: list[tuple[Entity, list[ListedQuote]]] = []
         self.search: SearchJob | None = None
+        self.entity_types: list[EntityType] = []
         self.settings["PAGINATED_TEMPLATES"] = {
-            "quotes": QUOTES_PAGE_SIZE,
+            "quotes": QUOTES_PAGE_SIZE, "entity_type": ENTITY_TYPE_PAGE_SIZE,
             **self.settings.get("PAGINATED_TEMPLATES", {}),
             "entity": self.settings.get("BRIEFS_ENTITY_PAGE_SIZE", 20)}
         self.env.filters["mention_chart"] = mention_chart
@@ -240,9 +259,23 @@ class EntityPagesGenerator(Generator):
         self.context["quote_speakers"] = [
             (page, len(said)) for page, said in self.speakers[:SPEAKER_FILTERS]]
         self.context["front"] = self._front_page(site, pages)
-        # In the order of the names as the page shows them (the site's language).
-        self.context["entity_groups"] = group_by_type(
-            sorted(self.entities, key=lambda page: (sort_key(page.name), page.id)))
+        self.entity_types = self._entity_types()
+        self.context["entity_groups"] = self.entity_types
+
+    def _entity_types(self) -> list[EntityType]:
+        """Group the entities by type, in the order of the names as the pages show them (the
+        site's language); each type's most mentioned go on the index, so that it stays small."""
+        ordered = sorted(self.entities, key=lambda page: (sort_key(page.name), page.id))
+        types = []
+        for group in group_by_type(ordered):
+            most = sorted(group.entities, key=lambda page: (-page.mention_count, page.id))
+            top = set(most[:ENTITY_INDEX_TOP])
+            types.append(EntityType(
+                kind=group.kind, url=self.settings["ENTITY_TYPE_URL"].format(kind=group.kind),
+                save_as=self.settings["ENTITY_TYPE_SAVE_AS"].format(kind=group.kind),
+                entities=group.entities,
+                top=tuple(page for page in group.entities if page in top)))
+        return types
 
     def _site_lang(self) -> str:
         return str(self.settings.get("DEFAULT_LANG") or "en")
@@ -357,6 +390,12 @@ class EntityPagesGenerator(Generator):
         writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),
                           self.context, url=self.settings["ENTITIES_URL"],
                           template_name="entities", relative_urls=self.settings["RELATIVE_URLS"])
+        for entity_type in self.entity_types:
+            writer.write_file(entity_type.save_as, self.get_template("entity_type"),
+                              self.context, entity_type=entity_type,
+                              paginated={"articles": list(entity_type.entities)},
+                              url=entity_type.url, template_name="entity_type",
+                              relative_urls=self.settings["RELATIVE_URLS"])
         self._write_quotes(writer)
         if forked:
             return
