@@ -508,10 +508,9 @@ def resolve_events(
                     key=lambda n: n.position,
                 )
             genders.setdefault(display, cue.gender)
-            # A body's name keeps its head («org:وزاره»): the speaker is an organisation.
-            role = sub.title_key if (sub.title_key or "").startswith("org:") else None
+            # The title before a name, or a body's head («org:وزاره»: an organisation).
             out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para,
-                                   mention=here, role=role))
+                                   mention=here, role=sub.title_key))
         elif sub.kind == ANON:
             out.append(Attribution(None, None, cue_text, "anonymous", cue.gender, pos, True, para,
                                    mention=phrase))

@@ -44,7 +44,14 @@ from .entities.gazetteer import Gazetteer, default_gazetteer
 from .entities.keys import name_key
 from .entities.link import link_document
 from .entities.model import EntityRef, Mention
-from .lexicon import AR_COMPLEMENTISERS, AR_LEADER_ROLES, AR_ORG_HEADS, AR_SUBJECT_STOPS
+from .lexicon import (
+    AR_COMPLEMENTISERS,
+    AR_CONTINUING_LEMMAS,
+    AR_LEADER_ROLES,
+    AR_ORG_HEADS,
+    AR_SUBJECT_STOPS,
+    GIVEN_NAMES,
+)
 from .model import Quote, Span
 from .overrides import find_words
 from .resources import ALL_QUOTE_MARKS
@@ -92,6 +99,8 @@ INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline"})
 SUBJECT_GAP = 2
 # What no subject reaches across: the end of a sentence, a colon, a quote mark.
 STOPS = frozenset('.:!؟?«»“”"')
+# Attribution's sieves that give a quote the speaker of the quote before it.
+SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph"})
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
 IMPLICIT_PARAGRAPHS = 2
 
@@ -327,11 +336,13 @@ def _linked(mention: Mention, gazetteer: Gazetteer | None) -> EntityRef | None:
 def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         text: str, quote: Quote, entities: DocumentEntities, *,
         gazetteer: Gazetteer | None = None, paragraphs: Sequence[Span] = (),
-        previous: tuple[int, EntityRef] | None = None) -> Resolution | None:
+        previous: tuple[int, EntityRef] | None = None, before: int = -1) -> Resolution | None:
     """Return the entity who said ``quote`` and the step that found it, or None.
 
     ``previous`` is where the last quote before this one stands and who said it: the
-    subject a verb without one continues, before any other person named since.
+    subject a verb without one continues, before any other person named since; ``before``
+    is where the quote just before this one stands (a quote sharing its sentence shares its
+    speaker only when that quote was resolved).
     """
     if quote.sieve == "editor":
         if not quote.speaker:
@@ -354,11 +365,23 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         if found is not None:
             return Resolution(found, "name")
         new = _new_entity(text, quote, gazetteer)
-        return Resolution(entities.add(new), "new") if new is not None else None
+        if new is not None and (_listed(new, gazetteer) or quote.speaker_role
+                                or _opens_with_given_name(quote.speaker)):
+            return Resolution(entities.add(new), "new")
+        # Words no recogniser, list or given name supports («ضمنيا بتأخر») are no speaker:
+        # the verb's subject is the person the sentences before are about.
+        return _implicit(quote.start, entities, paragraphs, previous)
+    if quote.sieve in SHARED_SIEVES and previous is not None and previous[0] == before:
+        return Resolution(previous[1], "span")  # the quote just before: one speaker
     if quote.speaker_role:
         found = entities.by_role(quote.speaker_role, quote.start)
         if found is not None and found.type in ROLE_TYPES:
             return Resolution(found, "role")
+        if (previous is not None and previous[1].type == "person"
+                and not quote.speaker_role.startswith(ORG_ROLE) and _continues(quote.cue)
+                and previous[0] >= _paragraph_back(paragraphs, quote.start)):
+            # «وأضاف المدرب السويسري» after a quote: adding is the same speaker going on.
+            return Resolution(previous[1], "role")
         return None
     cue = quote.speaker_mention
     if quote.cue and cue is not None and quote.sieve is None:
@@ -377,6 +400,28 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         if found is not None:
             return Resolution(found, "headline")
     return None
+
+
+def _continues(cue: str | None) -> bool:
+    """Tell whether a cue's verb goes on with what its speaker said («وأضاف», «وتابعت»)."""
+    form = verb_form(name_key(cue.split(" ", 1)[0])) if cue else None
+    return form is not None and form[0] in AR_CONTINUING_LEMMAS
+
+
+def _opens_with_given_name(name: str) -> bool:
+    """Tell whether a name's first word is a known given name («محمد», «جمال»)."""
+    return name_key(name).split(" ", 1)[0] in GIVEN_NAMES
+
+
+def _implicit(position: int, entities: DocumentEntities, paragraphs: Sequence[Span],
+              previous: tuple[int, EntityRef] | None) -> Resolution | None:
+    """Return the subject a speech verb with no readable one continues: the speaker of the
+    quote before, else the person last named as a speaker (or last named) nearby."""
+    since = _paragraph_back(paragraphs, position)
+    if previous is not None and previous[0] >= since:
+        return Resolution(previous[1], "implicit")
+    found = entities.latest_person(position, since)
+    return Resolution(found, "implicit") if found is not None else None
 
 
 def _paragraph_back(paragraphs: Sequence[Span], position: int) -> int:
@@ -414,12 +459,14 @@ def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[Enti
     known = DocumentEntities(entities, tokens)
     out = []
     previous: tuple[int, EntityRef] | None = None
+    before = -1
     for quote in quotes:
         if quote.fragment or quote.speaker_id:
             out.append(quote)
             continue
         resolution = resolve_quote(text, quote, known, gazetteer=gazetteer,
-                                   paragraphs=paragraphs, previous=previous)
+                                   paragraphs=paragraphs, previous=previous, before=before)
+        before = quote.start
         if resolution is not None:
             previous = (quote.start, resolution.entity)
         if resolution is None and quote.sieve == "editor":

@@ -39,6 +39,7 @@ AR_QUANTIFIERS = _keys(ar.QUANTIFIERS)
 #: A leader cue's key -> the key of the role it gives the person after it.
 AR_LEADER_ROLES = {normalise(cue): normalise(role) for cue, role in ar.LEADER_ROLES.items()}
 AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
+AR_CONTINUING_LEMMAS = _words(ar.CONTINUING_LEMMAS)
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
 AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)
 #: Frames as tuples of token keys, longest first.
@@ -55,6 +56,10 @@ AR_ORG_HEADS = _keys(ar.BODY_HEADS)
 AR_COMPLEMENTISERS = _keys(ar.COMPLEMENTISERS)
 AR_SVO_OPENERS = _keys(ar.SVO_OPENERS)
 AR_POSSESSIVE_ENDINGS = ar.POSSESSIVE_ENDINGS
+AR_CLITIC_PRONOUNS = tuple(normalise(s) for s in ar.CLITIC_PRONOUNS)
+#: Words that take a pronoun suffix and are then no name: particles, prepositions, verbs.
+AR_CLITIC_HOSTS = (_keys(ar.CLITIC_PREPOSITIONS) | _keys(ar.SUBJECT_STOPS)
+                   | _keys(ar.FUNCTION_WORDS) | _keys(ar.PREPOSITIONS))
 #: Cues that make the next quote a title or a label («بعنوان», "titled"), by language.
 WORK_CUES = {lang: _keys(data.TITLE_OF_WORK_CUES) for lang, data in LANGUAGES.items()}
 #: Naming words that may stand up to three words before a label («المعروف بـ»), by language.

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from .lexicon import (
     AR_ANONYMOUS,
+    AR_CLITIC_HOSTS,
+    AR_CLITIC_PRONOUNS,
     AR_CONNECTORS,
     AR_ORG_HEADS,
     AR_POSSESSIVE_ENDINGS,
@@ -147,10 +149,24 @@ def _ends_name(key: str) -> bool:
     return False
 
 
+def is_clitic_particle(key: str) -> bool:
+    """Tell whether ``key`` is a lone conjunction or a particle, preposition or verb with a
+    pronoun suffix: words a subject may hide in, never a name.
+
+    >>> from .normalize import normalise
+    >>> [is_clitic_particle(normalise(w)) for w in ("و", "عنه", "لكنه", "لهم", "بعدها", "طه")]
+    [True, True, True, True, True, False]
+    """
+    if len(key) == 1:
+        return True
+    return any(key.endswith(suffix) and key[: -len(suffix)] in AR_CLITIC_HOSTS
+               for suffix in AR_CLITIC_PRONOUNS)
+
+
 def _is_arabic_name_token(tok: Token) -> bool:
     """Tell whether a token may be part of a name."""
     k = tok.key
-    if not tok.is_word or any(c.isdigit() for c in k):
+    if not tok.is_word or any(c.isdigit() for c in k) or is_clitic_particle(k):
         return False
     if len(k) > 4 and k.endswith(AR_POSSESSIVE_ENDINGS):
         return False  # a noun with a pronoun suffix: رحلته، علاقتهما، تصريحاتها

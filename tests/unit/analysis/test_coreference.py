@@ -187,3 +187,44 @@ def test_a_speaker_the_editors_excluded_is_nobody_and_the_analysis_goes_on(tmp_p
     document = analyse(body, lang="en", gazetteer=site_gazetteer(load_site_entities(entities)))
     assert speaker not in {entity.id for entity in document.entities}
     assert [quote.speaker for quote in document.quotes] == [None]
+
+
+# Generalising mechanisms: the particle a subject hides in, adding verbs, a shared sentence.
+
+@pytest.mark.parametrize("clause", ["ونقل عنه قوله", "لكنه أشار", "وقال لهم"])
+def test_a_particle_with_a_pronoun_is_no_name_but_the_person_before(clause: str) -> None:
+    _document, quote = speech(
+        "افتتح رئيس البلدية كريم العلوي المعرض الجديد صباح اليوم.\n\n"
+        f"{clause}: \"هذا المعرض ثمرة عمل دام ثلاث سنوات كاملة\".")
+    assert quote.speaker == "كريم العلوي"
+
+
+def test_words_no_recogniser_or_list_supports_are_no_speaker() -> None:
+    _document, quote = speech(
+        "وصلت الوزيرة سلمى الدباغ إلى المدينة لافتتاح المستشفى.\n\n"
+        "ويبدو أن الدباغ أقرت ضمنيا بتأخر الأشغال، وقالت: \"تأخرنا كثيرا ونعتذر للسكان\".")
+    assert quote.speaker == "سلمى الدباغ"
+
+
+def test_adding_with_a_role_no_name_answers_is_the_speaker_before() -> None:
+    _document, quote = speech(
+        "قال رامي الحداد، المدير الفني لنادي الوحدة، إن \"الفريق جاهز للمباراة\".\n\n"
+        "وأضاف المدرب الأردني: \"لن نغير طريقة اللعب في هذه المباراة\".")
+    assert quote.speaker == "رامي الحداد"
+    assert quote.sieve == "role"
+
+
+def test_replying_with_a_role_no_name_answers_stays_unresolved() -> None:
+    _document, quote = speech(
+        "قال رامي الحداد، المدير الفني لنادي الوحدة، إن \"الفريق جاهز للمباراة\".\n\n"
+        "ورد المدرب المغربي بعد ذلك: \"لن نسمح لكم بالفوز في ملعبنا\".")
+    assert quote.speaker is None
+
+
+def test_a_second_quote_of_one_sentence_has_the_first_ones_speaker() -> None:
+    document = analyse(
+        "وقال رامي الحداد إن \"الفريق جاهز للمباراة المقبلة\" مذكرا ب \"الفوز الكبير في "
+        "المباراة الماضية على ملعبنا\".\n\n",
+        lang="ar")
+    first, second = [quote for quote in document.quotes if not quote.fragment][-2:]
+    assert second.speaker_id == first.speaker_id

@@ -44,6 +44,7 @@ SPEECH_VERB_FORMS = {
     "لفت": {"لفت": "m", "لفتت": "f"},
     "أردف": {"أردف": "m", "أردفت": "f"},
     "استطرد": {"استطرد": "m", "استطردت": "f"},
+    "واصل": {"واصل": "m", "واصلت": "f"},
     "اختتم": {"اختتم": "m", "اختتمت": "f"},
     "علق": {"علق": "m", "علقت": "f", "يعلق": "m", "تعلق": "f"},
     "أجاب": {"أجاب": "m", "أجابت": "f", "يجيب": "m", "تجيب": "f"},
@@ -104,6 +105,10 @@ SPEECH_VERB_FORMS = {
 
 #: Lemmas whose forms never take an explicit subject after them (participles, verbal nouns).
 SUBJECTLESS_LEMMAS = "قائلا"
+
+#: Lemmas of going on with what one said: their subject, even a role («وأضاف المدرب»), is
+#: the speaker of the quote before when no name answers the role.
+CONTINUING_LEMMAS = "أضاف تابع واصل استطرد أردف استدرك اختتم"
 
 #: «وجاء في التقرير أن», «ورد فيه»: the statement's author is the previous speaker.
 DOCUMENT_CUES = ("جاء", "ورد")
@@ -216,6 +221,13 @@ BODY_HEADS = """
 
 #: Name connectors inside personal names.
 NAME_CONNECTORS = "بن ابن بنت أبو أبي أم عبد آل ولد دي دو دا فان فون لا لو"
+
+#: Pronoun suffixes a particle or a preposition carries: «عنه», «لكنه», «بعدها», «لهم» are
+#: never a name (nor is a conjunction written apart, «و قال»).
+CLITIC_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+
+#: One-letter prepositions that carry a pronoun («له», «بها»); «ك» is left out: «لي كه».
+CLITIC_PREPOSITIONS = "ل ب"
 
 #: Third-person suffixes on «تعبير»/«قول» in frames: «على حد تعبيره» (he), «تعبيرها» (she).
 PRONOUN_SUFFIX_GENDER = {"ه": "m", "ها": "f"}
