@@ -49,13 +49,14 @@ from .lexicon import (
     AR_CONTINUING_LEMMAS,
     AR_LEADER_ROLES,
     AR_ORG_HEADS,
+    AR_SUBJECT_PARTICLES,
     AR_SUBJECT_STOPS,
     GIVEN_NAMES,
 )
 from .model import Quote, Span
 from .overrides import find_words
 from .resources import ALL_QUOTE_MARKS
-from .speakers import verb_form
+from .speakers import strip_conjunction, verb_form
 from .tokens import Token
 
 # How often each attribution rule names the right speaker: measured on the demo gold
@@ -99,6 +100,10 @@ INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline"})
 SUBJECT_GAP = 2
 # What no subject reaches across: the end of a sentence, a colon, a quote mark.
 STOPS = frozenset('.:!؟?«»“”"')
+# A sentence's subject stands within this many words of its start (verb and titles).
+SUBJECT_OPENING = 3
+# What ends a sentence for :meth:`DocumentEntities.sentence_subject` (a quote mark too).
+SENTENCE_ENDS = (".", "!", "؟", "?", "\n", "\"", "»", "”", ":")
 # Attribution's sieves that give a quote the speaker of the quote before it.
 SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph"})
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
@@ -240,6 +245,32 @@ class DocumentEntities:
                 return ref
         return None
 
+    def sentence_subject(self, text: str, since: int, before: int) -> EntityRef | None:
+        """Return the person named as the subject of the sentence before ``before`` (or of
+        the one ``before`` stands in), not before ``since``: within the first few words of
+        the sentence, after a verb and titles, no preposition or complementiser before it
+        («والتقى المدرب سامح الزعبلاوي لاعبي الفريق»). A verb with no subject of its own
+        right after that sentence continues this person."""
+        own = end = _sentence_start(text, since, before)
+        while end > since and (text[end - 1].isspace() or text[end - 1] in SENTENCE_ENDS):
+            end -= 1  # back over the marks and blank lines ending the sentence before
+        since = _sentence_start(text, since, end)
+        i = bisect.bisect_left(self._starts, before)
+        for mention, ref in reversed(self._mentions[:i]):
+            if mention.start < since:
+                return None
+            if ref.type != "person" or mention.end > before:
+                continue
+            words = self.words_between(_sentence_start(text, since, mention.start),
+                                       mention.start)
+            if 0 < len(words) <= SUBJECT_OPENING and not any(
+                    word.key in AR_SUBJECT_PARTICLES or strip_conjunction(word.key)
+                    in AR_SUBJECT_PARTICLES for word in words):
+                return ref
+            if mention.start >= own:
+                return None  # a person in the verb's own sentence, not its subject: no guess
+        return None
+
     def latest_person(self, before: int, since: int) -> EntityRef | None:
         """Return the person last named as the subject of a speech verb in ``[since,
         before)``, else the person last mentioned there: the subject a verb with none of
@@ -336,13 +367,14 @@ def _linked(mention: Mention, gazetteer: Gazetteer | None) -> EntityRef | None:
 def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         text: str, quote: Quote, entities: DocumentEntities, *,
         gazetteer: Gazetteer | None = None, paragraphs: Sequence[Span] = (),
-        previous: tuple[int, EntityRef] | None = None, before: int = -1) -> Resolution | None:
+        previous: tuple[int, EntityRef] | None = None,
+        before: Span | None = None) -> Resolution | None:
     """Return the entity who said ``quote`` and the step that found it, or None.
 
     ``previous`` is where the last quote before this one stands and who said it: the
     subject a verb without one continues, before any other person named since; ``before``
-    is where the quote just before this one stands (a quote sharing its sentence shares its
-    speaker only when that quote was resolved).
+    is the quote just before this one (a quote sharing its sentence shares its speaker only
+    when that quote was resolved; a verb with no subject after it reads the sentences since).
     """
     if quote.sieve == "editor":
         if not quote.speaker:
@@ -350,6 +382,14 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.by_name(quote.speaker)
         new = None if found else _editor_entity(text, quote.speaker, gazetteer)
         return Resolution(found or entities.add(new), "name") if found or new else None
+    implicit_subject = quote.sieve == "continuation" or (quote.sieve is None and quote.cue)
+    if implicit_subject and quote.speaker_mention is not None and before is not None:
+        # A verb with no subject continues the subject of the sentence just before it,
+        # when a person stands there after the quote before («وأضاف» after «والتقى المدرب
+        # سامح الزعبلاوي …»), rather than the speaker of that quote.
+        found = entities.sentence_subject(text, before.end, quote.speaker_mention.start)
+        if found is not None:
+            return Resolution(found, "implicit")
     if quote.speaker:
         span = quote.speaker_span
         found = entities.by_span(span) or entities.by_span(quote.speaker_mention)
@@ -371,7 +411,8 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         # Words no recogniser, list or given name supports («ضمنيا بتأخر») are no speaker:
         # the verb's subject is the person the sentences before are about.
         return _implicit(quote.start, entities, paragraphs, previous)
-    if quote.sieve in SHARED_SIEVES and previous is not None and previous[0] == before:
+    if (quote.sieve in SHARED_SIEVES and previous is not None and before is not None
+            and previous[0] == before.start):
         return Resolution(previous[1], "span")  # the quote just before: one speaker
     if quote.speaker_role:
         found = entities.by_role(quote.speaker_role, quote.start)
@@ -400,6 +441,11 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         if found is not None:
             return Resolution(found, "headline")
     return None
+
+
+def _sentence_start(text: str, since: int, position: int) -> int:
+    """Return where the sentence holding ``position`` starts, not before ``since``."""
+    return max(since, *(text.rfind(mark, since, position) + 1 for mark in SENTENCE_ENDS))
 
 
 def _continues(cue: str | None) -> bool:
@@ -459,14 +505,14 @@ def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[Enti
     known = DocumentEntities(entities, tokens)
     out = []
     previous: tuple[int, EntityRef] | None = None
-    before = -1
+    before: Span | None = None
     for quote in quotes:
         if quote.fragment or quote.speaker_id:
             out.append(quote)
             continue
         resolution = resolve_quote(text, quote, known, gazetteer=gazetteer,
                                    paragraphs=paragraphs, previous=previous, before=before)
-        before = quote.start
+        before = Span(quote.start, quote.end)
         if resolution is not None:
             previous = (quote.start, resolution.entity)
         if resolution is None and quote.sieve == "editor":

@@ -54,6 +54,9 @@ AR_SUBJECT_STOPS = _keys(ar.SUBJECT_STOPS)
 AR_CONNECTORS = _keys(ar.NAME_CONNECTORS)
 AR_ORG_HEADS = _keys(ar.BODY_HEADS)
 AR_COMPLEMENTISERS = _keys(ar.COMPLEMENTISERS)
+#: Words before a person that make it no sentence subject: prepositions, complementisers.
+AR_SUBJECT_PARTICLES = (_keys(ar.PREPOSITIONS) | _keys(ar.COMPLEMENTISERS)
+                        | _keys(ar.QUOTE_COMPLEMENTISERS) | _keys(ar.FUNCTION_WORDS))
 AR_SVO_OPENERS = _keys(ar.SVO_OPENERS)
 AR_POSSESSIVE_ENDINGS = ar.POSSESSIVE_ENDINGS
 AR_CLITIC_PRONOUNS = tuple(normalise(s) for s in ar.CLITIC_PRONOUNS)

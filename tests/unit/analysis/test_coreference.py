@@ -228,3 +228,23 @@ def test_a_second_quote_of_one_sentence_has_the_first_ones_speaker() -> None:
         lang="ar")
     first, second = [quote for quote in document.quotes if not quote.fragment][-2:]
     assert second.speaker_id == first.speaker_id
+
+
+def test_a_verb_without_subject_continues_the_subject_of_the_sentence_before() -> None:
+    document = analyse(
+        "قالت الوزيرة هالة السعدي إن \"الموازنة الجديدة ستركز على التعليم والصحة\".\n\n"
+        "واجتمع المدير يوسف الخطيب بموظفي المصنع صباح اليوم، وناقش معهم خطة العمل.\n\n"
+        "وأضاف: \"سنبدأ الإنتاج الشهر المقبل بعد اكتمال التجهيزات\".", lang="ar")
+    first, second = [quote for quote in document.quotes if not quote.fragment]
+    assert first.speaker == "هالة السعدي"
+    assert second.speaker == "يوسف الخطيب"
+    assert second.sieve == "implicit"
+
+
+def test_a_person_after_a_preposition_is_not_the_subject_a_verb_continues() -> None:
+    document = analyse(
+        "قالت الوزيرة هالة السعدي إن \"الموازنة الجديدة ستركز على التعليم والصحة\".\n\n"
+        "وتحدثت في المؤتمر مع يوسف الخطيب عن خطة العمل.\n\n"
+        "وأضافت: \"سنبدأ تنفيذ الخطة الشهر المقبل في كل المحافظات\".", lang="ar")
+    assert [quote.speaker for quote in document.quotes if not quote.fragment] == [
+        "هالة السعدي", "هالة السعدي"]

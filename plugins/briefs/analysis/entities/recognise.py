@@ -215,9 +215,10 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
             # «وإنريكي كابريلس»: no name starts with و + a hamza on alef; the و is «and».
             offset, first = 1, first[1:]
     if offset and first.startswith("ال") and not core[offset:].startswith(("ا", "أ", "إ", "آ")):
-        # لل + name: «لليابان» is ل + اليابان with the alef of ال elided; the name part as
-        # written starts at the second ل («ليابان»), the key is «اليابان».
-        offset = offset_after_letters(core, len(name_key(core)) - len(first) + 1)
+        # لل + name: «لليابان» is ل + اليابان with the alef of ال elided, so no cut of the
+        # word as written reads the name («ليابان» is no word): the mention keeps the
+        # preposition («لليابان», a conjunction before it aside); the key is «اليابان».
+        offset = offset_after_letters(core, len(name_key(core)) - len(first))
     return offset, f"{first} {rest}".strip()
 
 

@@ -1,0 +1,21 @@
+"""Mention texts as the recogniser cuts them from the words as written."""
+
+from __future__ import annotations
+
+from briefs.analysis.pipeline import analyse
+
+
+def mention_texts(body: str) -> set[str]:
+    document = analyse(body, lang="ar")
+    return {mention.text for entity in document.entities for mention in entity.mentions}
+
+
+def test_a_name_after_lil_keeps_its_preposition_not_half_of_it() -> None:
+    # «لل» is ل + ال with the alef elided: no cut of the word reads the name.
+    texts = mention_texts("سافر الوفد التجاري للولايات المتحدة مساء الأحد الماضي.")
+    assert "للولايات المتحدة" in texts
+    assert "لولايات المتحدة" not in texts
+
+
+def test_a_name_after_bi_loses_its_preposition() -> None:
+    assert "الصين" in mention_texts("التقى الوزير نظيره بالصين مساء الأحد الماضي.")
