@@ -41,6 +41,7 @@ _WORD_RE = re.compile(r"[^\s\W_]|\d", re.UNICODE)
 _PREV_WORD_RE = re.compile(r"(\S+)\s*$")
 #: Characters after which a mark may close a quote (besides whitespace and the paragraph end).
 _CLOSE_CONTEXT = ".,،;؛:!?؟…)]}-–—/" + ALL_QUOTE_MARKS
+_SENTENCE_PUNCTUATION = ".,،;؛!?؟…"
 MAX_DEPTH = 8
 
 
@@ -65,7 +66,9 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
     proclitic = prev in ARABIC_PROCLITIC_LETTERS and (i - 1 == lo or not _is_letter(text[i - 2]))
-    can_open = not nxt.isspace() and (prev.isspace() or prev in OPEN_CONTEXT or proclitic)
+    # A mark before a full stop or a comma ends something («قريبا “.»): it opens nothing.
+    can_open = (not nxt.isspace() and nxt not in _SENTENCE_PUNCTUATION
+                and (prev.isspace() or prev in OPEN_CONTEXT or proclitic))
     can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT)
     return can_open, can_close
 
@@ -79,6 +82,18 @@ def _closes(entry_mark: str, closers: str, ch: str, can_open: bool, can_close: b
     if ch == entry_mark or ch in "“‘":  # a mark that can also open: let the context decide
         return can_close or not can_open
     return True
+
+
+def _after_colon(text: str, i: int, lo: int) -> bool:
+    """Tell whether the mark at ``i`` follows a colon, spaces aside.
+
+    >>> _after_colon('قال:  "نعم"', 6, 0), _after_colon('قال "نعم"', 4, 0)
+    (True, False)
+    """
+    j = i - 1
+    while j >= lo and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= lo and text[j] == ":"
 
 
 def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0912
@@ -124,7 +139,11 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0
             if not stack:
                 emit(mark, pos, i, i)
             continue
-        # 2. Does it open a quote?
+        # 2. Does it open a quote? After a colon a mark opens whatever spaces flank it
+        # («وأضاف:"  نص"», «وتابع:” نص”»): a colon introduces speech, it never ends a quote.
+        if not stack and ch in '"”' and _after_colon(text, i, lo):
+            stack.append((ch, i, '"' if ch == '"' else "“”"))
+            continue
         if ch in QUOTE_PAIRS:
             closers = QUOTE_PAIRS[ch]
             if ch == "'" and not (can_open and not can_close):

@@ -130,3 +130,13 @@ def test_paragraph_bounds_respected():
     assert all(
         any(p.start >= s.start and p.end <= s.end for s in spans) for q in quotes for p in q.parts
     )
+
+
+@pytest.mark.parametrize("text", [
+    'وقال المدير في برنامج " صباح الخير " المسائي، :"  سنفتتح الفرع الجديد قريبا ".',
+    "وأضاف المدير:” سنفتتح الفرع الجديد قريبا “.",
+    "وتابع المدير:” سنفتتح الفرع الجديد قريبا.”",
+])
+def test_a_mark_after_a_colon_opens_whatever_spaces_flank_it(text: str) -> None:
+    quotes = [text[q.start:q.end] for q in scan_paragraph(text, 0, len(text))]
+    assert quotes[-1].rstrip(".") == "سنفتتح الفرع الجديد قريبا"
