@@ -174,9 +174,8 @@ def test_unchanged_briefs_are_analysed_once(tmp_path: Path) -> None:
 
 
 def test_one_page_per_person_across_scripts(built_site: Path) -> None:
-    from briefs.analysis.entities.cross_script import SURE
+    from briefs.analysis.entities.cross_script import SURE, pair_score
     from briefs.analysis.entities.keys import is_arabic
-    from briefs.analysis.entities.transliterate import name_match
 
     entities = entity_api(built_site)
     novak = next(e for e in entities.values() if "Alexander Novak" in (e["name"], *e["aliases"]))
@@ -186,5 +185,5 @@ def test_one_page_per_person_across_scripts(built_site: Path) -> None:
     arabic = [e for e in people if is_arabic(e["name"])]
     latin = [e for e in people if not is_arabic(e["name"])]
     twins = [(a["name"], b["name"]) for a in arabic for b in latin
-             if a["type"] == b["type"] and name_match(a["name"], b["name"]) >= SURE]
+             if a["type"] == b["type"] and pair_score(a["type"], a["name"], b["name"]) >= SURE]
     assert twins == []

@@ -3,7 +3,9 @@
 Gazetteer entities already carry both names. For the others — people and organisations no
 list has, met in Arabic briefs and in English ones — :func:`cross_script_pairs` pairs an
 Arabic id with a Latin id when their names are transliterations of each other
-(:func:`.transliterate.name_match`) *and* the evidence agrees, never on a guess:
+(:func:`.transliterate.name_match`) or, for organisations, translations of each other
+(:func:`.org_names.translated_match`: «البنك المركزي الأوروبي» / "European Central Bank")
+*and* the evidence agrees, never on a guess:
 
 - same type;
 - a score of at least ``SURE`` joins on the name alone (near-exact: every consonant
@@ -25,7 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .keys import is_arabic, name_key
-from .transliterate import arabic_skeleton, latin_skeleton, skeleton_similarity
+from .org_names import compare, read_org_name
+from .transliterate import arabic_skeleton, latin_skeleton, name_match, skeleton_similarity
 
 SURE = 0.95
 LIKELY = 0.85
@@ -47,6 +50,49 @@ class Candidate:
 
 def _key(entity_id: str) -> str:
     return entity_id.partition(":")[2]
+
+
+def pair_score(kind: str, arabic: str, latin: str) -> float:
+    """Return how close an Arabic and a Latin name of one type are: a person's by
+    transliteration, an organisation's by the better of transliteration and translation."""
+    score = name_match(arabic, latin)
+    if kind in ("org", "organization"):
+        score = max(score, compare(read_org_name(arabic), read_org_name(latin)))
+    return score
+
+
+def _translated_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
+                      ) -> list[tuple[float, str, str]]:
+    """Return ``(score, arabic id, latin id)`` of the organisations whose names translate
+    each other at ``LIKELY`` or more (``arabic``, ``latin``: id → name).
+
+    Blocking, as for transliterations: a match shares the Latin name's required concepts
+    and most consonant pairs of its name parts (:meth:`.org_names.OrgName.anchors`; the
+    Arabic side's concept words count as names too, «الاتحاد» as "Etihad").
+    """
+    read = {eid: read_org_name(name) for eid, name in (*arabic.items(), *latin.items())}
+    by_anchor: dict[str, list[str]] = {}
+    for aid in arabic:
+        name = read[aid]
+        surfaces = name.rest_skeleton(tuple(word for word in name.words if not word.place))
+        for anchor in name.anchors() | {f"~{surfaces[i:i + 2]}"
+                                        for i in range(len(surfaces) - 1)}:
+            by_anchor.setdefault(anchor, []).append(aid)
+    scored: list[tuple[float, str, str]] = []
+    for lid in latin:
+        anchors = read[lid].anchors()
+        shared: dict[str, int] = {}
+        for anchor in anchors:
+            for aid in by_anchor.get(anchor, ()):
+                shared[aid] = shared.get(aid, 0) + 1
+        edits = math.ceil((1 - LIKELY) * len(read[lid].rest_skeleton(())))
+        wanted = max(1, len(anchors) - 2 * edits)
+        for aid, count in shared.items():
+            if count >= wanted:
+                score = compare(read[aid], read[lid])
+                if score >= LIKELY:
+                    scored.append((score, aid, lid))
+    return scored
 
 
 def _scored_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
@@ -110,7 +156,12 @@ def cross_script_pairs(
               if eid.split(":")[0] in TYPES and is_arabic(_key(eid))}
     latin = {eid: latin_skeleton(names[eid]) for eid in names
              if eid.split(":")[0] in TYPES and not is_arabic(_key(eid))}
-    scored = _scored_pairs(arabic, latin)
+    best: dict[tuple[str, str], float] = {}
+    organisations = [{eid: names[eid] for eid in side if eid.startswith("organization:")}
+                     for side in (arabic, latin)]
+    for score, aid, lid in (*_scored_pairs(arabic, latin), *_translated_pairs(*organisations)):
+        best[aid, lid] = max(score, best.get((aid, lid), 0.0))
+    scored = [(score, aid, lid) for (aid, lid), score in best.items()]
     by_id: dict[str, list[tuple[float, str]]] = {}
     for score, aid, lid in scored:
         by_id.setdefault(aid, []).append((score, lid))
