@@ -1,6 +1,6 @@
 """Builds at scale: the same bytes with one worker or many, paginated entity pages, summary
-feeds capped at FEED_MAX_ITEMS, ``mujaz analyse`` filling the cache a build then uses, and
-Ctrl-C during ``mujaz analyse`` leaving a valid cache. (Speed is measured in bench/.)"""
+feeds (entities, tags) capped at FEED_MAX_ITEMS and BRIEFS_ENTITY_FEED_ITEMS, ``mujaz
+analyse`` filling the cache a build then uses, and Ctrl-C during ``mujaz analyse`` leaving a valid cache. (Speed is measured in bench/.)"""
 
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ def test_entity_pages_are_paginated_newest_first_and_feeds_carry_summaries(
     output = tmp_path / "out"
     build_site(nato_site(tmp_path), output, BRIEFS_ENTITY_PAGE_SIZE=2, FEED_MAX_ITEMS=2,
                CACHE_PATH=str(tmp_path / "cache"),
-               PAGINATED_TEMPLATES={"index": None, "archives": 300, "entity_type": 2})
+               PAGINATED_TEMPLATES={"index": None, "archives": 300, "entity_type": 2},
+               TAG_FEED_ATOM="feeds/tags/{slug}.atom.xml", BRIEFS_ENTITY_FEED_ITEMS=1)
     first = output / "entities" / "organization-nato.html"
     second = output / "entities" / "organization-nato" / "page" / "2" / "index.html"
     pages = [first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")]
@@ -94,8 +95,10 @@ def test_entity_pages_are_paginated_newest_first_and_feeds_carry_summaries(
     # Each page shows the quotes of its own briefs; companions on the first page only.
     assert "حلف شمال الأطلسي" in pages[0] and "Often" not in pages[1]
     feed = (output / "feeds" / "entities" / "organization-nato.atom.xml").read_text("utf-8")
-    assert feed.count("<entry>") == 2
+    assert feed.count("<entry>") == 1  # BRIEFS_ENTITY_FEED_ITEMS
     assert "خاتمة" not in feed  # the summary, never the whole body
+    tag_feed = (output / "feeds" / "tags" / "الناتو.atom.xml").read_text("utf-8")
+    assert tag_feed.count("<entry>") == 2 and "خاتمة" not in tag_feed  # tag feeds too
     for path in (output / "feeds").rglob("*.xml"):
         assert path.read_text(encoding="utf-8").count("<entry>") <= 2
     # A type's list of entities is paginated too, alphabetically across its pages.

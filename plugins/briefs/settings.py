@@ -69,6 +69,9 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ANALYSIS_TIMEOUT": 120,
     # Briefs per entity page (newest first; the rest on page 2, 3, ...).
     "BRIEFS_ENTITY_PAGE_SIZE": 20,
+    # Briefs an entity's feed carries (its newest; FEED_MAX_ITEMS caps it too): one feed an
+    # entity, thousands of entities, so a feed is kept short.
+    "BRIEFS_ENTITY_FEED_ITEMS": 10,
     # mujaz review lists a quote attribution or an entity below this confidence as doubtful.
     "BRIEFS_REVIEW_CONFIDENCE": 0.9,
     # Which mentions of an entity in a brief's body link to its page: "first" (in the
@@ -101,6 +104,7 @@ class BriefsSettings:
     dask_scheduler: str | None = None
     analysis_timeout: int = 120
     entity_page_size: int = 20
+    entity_feed_items: int = 10
     review_confidence: float = 0.9
     link_mentions: str = "first"
     publish_confidence: float = 0.0
@@ -144,8 +148,9 @@ class BriefsSettings:
                                                    "BRIEFS_RELATED_MIN_SCORE",
                                                    "BRIEFS_THREAD_DAYS",
                                                    "BRIEFS_MAX_ANALYSED_CHARS"))
-        workers, timeout, page_size = (_whole_number(merged, key) for key in (
-            "BRIEFS_WORKERS", "BRIEFS_ANALYSIS_TIMEOUT", "BRIEFS_ENTITY_PAGE_SIZE"))
+        workers, timeout, page_size, feed_items = (_whole_number(merged, key) for key in (
+            "BRIEFS_WORKERS", "BRIEFS_ANALYSIS_TIMEOUT", "BRIEFS_ENTITY_PAGE_SIZE",
+            "BRIEFS_ENTITY_FEED_ITEMS"))
         if page_size == 0:
             raise BriefsConfigError("BRIEFS_ENTITY_PAGE_SIZE must be 1 or more, not 0")
         scheduler = merged["BRIEFS_DASK_SCHEDULER"]
@@ -194,6 +199,7 @@ class BriefsSettings:
             dask_scheduler=scheduler,
             analysis_timeout=timeout,
             entity_page_size=page_size,
+            entity_feed_items=feed_items,
             review_confidence=review_confidence,
             link_mentions=link_mentions,
             publish_confidence=publish_confidence,

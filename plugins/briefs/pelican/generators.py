@@ -8,7 +8,8 @@ writes them. Nothing is written while the shared context can still change.
 An entity's briefs are listed newest first, ``BRIEFS_ENTITY_PAGE_SIZE`` a page (Pelican's
 paginator, ``PAGINATION_PATTERNS``), each page with the quotes of its own briefs, so that no
 page grows with the archive. An entity's feed carries the summaries of its newest
-``FEED_MAX_ITEMS`` briefs, not their bodies (a brief is in the feeds of its 20-40 entities).
+``BRIEFS_ENTITY_FEED_ITEMS`` briefs (at most ``FEED_MAX_ITEMS``), not their bodies (a brief is
+in the feeds of its 20-40 entities).
 Each entity page charts the briefs that mention it week by week over the whole archive
 (:mod:`briefs.site.timeline`, drawn by :mod:`briefs.markup.chart` when the page is rendered).
 
@@ -40,6 +41,7 @@ from pelican.writers import Writer
 
 from briefs.i18n import format_brief_date, load_translations
 from briefs.markup.chart import mention_chart
+from briefs.pelican.publishing import SummaryEntry
 from briefs.publish.search import SearchJob, search_record
 from briefs.site.entities import IndexedEntity, display_name, group_by_type, sort_key
 from briefs.site.front import FrontBrief, front_page
@@ -87,21 +89,6 @@ class ListedBrief:
     mentions: int
     url: str  # the brief's URL, worked out once (Pelican's is a 30 µs property)
     quotes: tuple[str, ...] = ()
-
-
-class SummaryEntry:
-    """A brief as an entity feed carries it: the summary, never the whole body."""
-
-    def __init__(self, article: Article, url: str) -> None:
-        self._article = article
-        self.url = url
-
-    def __getattr__(self, name: str) -> Any:  # noqa: ANN401 - the article's own attributes
-        return getattr(self._article, name)
-
-    def get_content(self, siteurl: str) -> str:
-        """Return the summary where Pelican's feed writer asks for the content."""
-        return self._article.get_summary(siteurl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,15 +363,17 @@ class EntityPagesGenerator(Generator):
             self._write_json(self.settings["ARTICLES_API_SAVE_AS"], self._briefs_api())
         template = self.get_template("entity")
         feed_pattern = self.settings.get("ENTITY_FEED_ATOM")
-        feed_items = self.settings.get("FEED_MAX_ITEMS")
+        feed_items = self.settings["BRIEFS"].settings.entity_feed_items
+        if self.settings.get("FEED_MAX_ITEMS") is not None:
+            feed_items = min(feed_items, self.settings["FEED_MAX_ITEMS"])
         for entity in self.entities:
             writer.write_file(entity.save_as, template, self.context, entity=entity,
                               paginated={"articles": entity.briefs}, url=entity.url,
                               template_name="entity",
                               relative_urls=self.settings["RELATIVE_URLS"])
             if feed_pattern:
-                newest = entity.briefs[:feed_items] if feed_items is not None else entity.briefs
-                writer.write_feed([SummaryEntry(brief.article, brief.url) for brief in newest],
+                writer.write_feed([SummaryEntry(brief.article, brief.url)
+                                   for brief in entity.briefs[:feed_items]],
                                   self.context, feed_pattern.format(slug=entity.slug),
                                   feed_title=entity.name)
         writer.write_file(self.settings["ENTITIES_SAVE_AS"], self.get_template("entities"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican import Pelican
+from pelican.contents import Article
 from pelican.generators import Generator
 
 from briefs.publish import searchnorm
@@ -171,6 +173,31 @@ def install_jinja(generator: Generator) -> None:
     generator.env.globals.update(BRIEFS_SEARCH=_search(generator.settings),
                                  SEARCH_RULES_JSON=Markup(rules),
                                  SEARCH_CONTENT_SECURITY_POLICY=policy_with_wasm(policy))
+
+
+class SummaryEntry:
+    """A brief as an entity or tag feed carries it: the summary, never the whole body (a
+    brief is in the feeds of its 20-40 entities and of each of its tags)."""
+
+    def __init__(self, article: Article, url: str) -> None:
+        self._article = article
+        self.url = url
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401 - the article's own attributes
+        return getattr(self._article, name)
+
+    def get_content(self, siteurl: str) -> str:
+        """Return the summary where Pelican's feed writer asks for the content."""
+        return self._article.get_summary(siteurl)
+
+
+def summary_feeds(settings: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """Return what the paths of Pelican's tag feeds match (``TAG_FEED_ATOM``,
+    ``TAG_FEED_RSS``), the feeds that carry summaries; None when there are none."""
+    patterns = [re.escape(str(pattern)).replace(re.escape("{slug}"), "[^/]+")
+                for pattern in (settings.get("TAG_FEED_ATOM"), settings.get("TAG_FEED_RSS"))
+                if pattern]
+    return re.compile("|".join(patterns)) if patterns else None
 
 
 # ── feed_generated ──────────────────────────────────────────────────────────────────────

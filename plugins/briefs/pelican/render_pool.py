@@ -38,6 +38,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from briefs.analyse_pool import default_workers
+from briefs.pelican.publishing import SummaryEntry, summary_feeds
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,7 @@ class SharedWriter(Writer):
                  share: tuple[int, int] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self._share = _Share()
+        self._summary_feeds = summary_feeds(self.settings)
         if share is not None:  # a forked process
             self._share.index, self._share.count = share
             return
@@ -144,8 +146,13 @@ class SharedWriter(Writer):
     def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None,  # noqa: ANN401, PLR0917 - Pelican's
                    url: str | None = None, feed_type: str = "atom",
                    override_output: bool = False, feed_title: str | None = None) -> Any:  # noqa: ANN401
-        """Render the feed if it is this process's; else only account for its file."""
+        """Render the feed if it is this process's; else only account for its file.
+
+        A tag feed carries its briefs' summaries, as an entity feed does.
+        """
         if self._mine("feed"):
+            if path and self._summary_feeds and self._summary_feeds.fullmatch(path):
+                elements = [SummaryEntry(element, element.url) for element in elements]
             return super().write_feed(elements, context, path, url, feed_type,
                                       override_output, feed_title)
         if path:

@@ -154,9 +154,10 @@ def jsonld_script(data: Mapping[str, Any]) -> Markup:
     article can never close the script or open a comment.
 
     >>> print(jsonld_script({"headline": "</script><b>"}))
-    <script type="application/ld+json">{"headline": "\\u003c/script\\u003e\\u003cb\\u003e"}</script>
+    <script type="application/ld+json">{"headline":"\\u003c/script\\u003e\\u003cb\\u003e"}</script>
     """
-    text = json.dumps(dict(data), ensure_ascii=False)
+    # Without the spaces after "," and ":": a brief's 20-40 mentions are a sixth of its page.
+    text = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
