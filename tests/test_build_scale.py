@@ -1,6 +1,7 @@
 """Builds at scale: the same bytes with one worker or many, paginated entity pages, summary
 feeds (entities, tags) capped at FEED_MAX_ITEMS and BRIEFS_ENTITY_FEED_ITEMS, ``mujaz
-analyse`` filling the cache a build then uses, and Ctrl-C during ``mujaz analyse`` leaving a valid cache. (Speed is measured in bench/.)"""
+analyse`` filling the cache a build then uses, and Ctrl-C during ``mujaz analyse`` leaving
+a valid cache. (Speed is measured in bench/.)"""
 
 from __future__ import annotations
 
