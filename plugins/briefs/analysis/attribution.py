@@ -62,6 +62,8 @@ from .tokens import Token
 _CLEAN_NAME = re.compile("[" + BIDI_AND_ZERO_WIDTH + r"]|\s+")
 #: How many word tokens after a closing mark may hold a trailing cue («”، قال روتي»).
 TRAIL_WORDS = 7
+#: What ends the clause a participle («قائلا») continues: a sentence end or a quote.
+CLAUSE_ENDS = frozenset('.!?؟:«»“”"')
 #: Sieves that name a speaker from the quote's own sentence.
 EXPLICIT = frozenset({"verb-subject", "subject-verb", "frame"})
 
@@ -530,23 +532,32 @@ def resolve_events(
                                    mention=phrase, role=sub.title_key))
         else:  # subjectless verb or pronoun: the previous speaker whose gender agrees
             gender = sub.gender if sub.kind == PRONOUN else cue.gender
-            prev = _previous(out, genders, gender, para, continuation_paragraphs)
-            if prev is not None:
-                out.append(
-                    replace(
-                        prev,
-                        cue=cue_text,
-                        sieve="continuation",
-                        position=pos,
-                        gender=gender or prev.gender,
-                        paragraph=para,
-                        mention=cue_span,
-                    )
-                )
-            else:
-                out.append(Attribution(None, None, cue_text, None, gender, pos, False, para,
-                                       mention=cue_span))
+            clause = out[-1] if out and _one_clause(tokens, cues[len(out) - 1], cue) else None
+            out.append(_continued(
+                _previous(out, genders, gender, para, continuation_paragraphs), clause,
+                Attribution(None, None, cue_text, None, gender, pos, False, para,
+                            mention=cue_span), subjectless=cue.subjectless))
     return out
+
+
+def _continued(prev: Attribution | None, clause: Attribution | None, here: Attribution, *,
+               subjectless: bool) -> Attribution:
+    """Return the attribution of a cue with no subject of its own (``here``, unresolved):
+    the role of its own clause for a participle, else the previous speaker."""
+    if subjectless and clause is not None and clause.speaker is None and clause.role:
+        # «ورد القاضي على المتهم، قائلا»: a participle goes on with its own clause's
+        # subject, a role no name answered, never with an earlier speaker.
+        return replace(clause, cue=here.cue, position=here.position, paragraph=here.paragraph)
+    if prev is not None:
+        return replace(prev, cue=here.cue, sieve="continuation", position=here.position,
+                       gender=here.gender or prev.gender, paragraph=here.paragraph,
+                       mention=here.mention)
+    return here
+
+
+def _one_clause(tokens: Sequence[Token], first: Cue, second: Cue) -> bool:
+    """Tell whether two cues stand in one sentence with no quote between them."""
+    return not any(token.text in CLAUSE_ENDS for token in tokens[first.end : second.start])
 
 
 def _previous(
@@ -625,6 +636,13 @@ def attribute_quotes(
             lead_lo = max(lead_lo, prev_full.end)
         lo = bisect.bisect_left(cue_pos, lead_lo)
         hi = bisect.bisect_left(cue_pos, open_pos)
+        if hi == lo and not same_sentence and si > 0 and _after_colon(text, open_pos):
+            # «وتابع الركراكي في برنامج “الرياضية”. يوم أمس:”…”»: a stray full stop split
+            # the clause a colon introduces; its verb stands in the sentence before.
+            before = sentences[si - 1]
+            if para_of_pos(before.start) == para_of_pos(open_pos) and (
+                    prev_full is None or prev_full.end < before.start):
+                lo = bisect.bisect_left(cue_pos, before.start)
         attr: Attribution | None = events[hi - 1] if hi > lo else None
         if q.closed and not _explicit(attr):
             trail = _trailing(tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end)
@@ -678,6 +696,14 @@ def _trailing(
                 return events[k]
         i += 1
     return None
+
+
+def _after_colon(text: str, open_pos: int) -> bool:
+    """Tell whether the opening mark at ``open_pos`` follows a colon, spaces aside."""
+    i = open_pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] == ":"
 
 
 def _mark_before(text: str, start: int) -> int:

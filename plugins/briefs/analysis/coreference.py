@@ -186,9 +186,21 @@ class DocumentEntities:
                       if ref.type == "organization" and head in name_key(ref.name).split()]
             return bodies[-1] if bodies else None
         introduced = [ref for mention, ref in seen if ref.type == "person"
-                      and head in {AR_LEADER_ROLES.get(word.key) or _bare(word.text) for word in
-                                   self.words_between(mention.start - ROLE_REACH, mention.start)}]
+                      and self._introduced_with(head, mention.start)]
         return introduced[-1] if introduced else None
+
+    def _introduced_with(self, head: str, start: int) -> bool:
+        """Tell whether the role word ``head`` introduces the person named at ``start``:
+        it stands shortly before, with no other person named in between («برئاسة المستشار
+        حسن فريد وعضوية … خالد حماد»: the presiding judge is حسن فريد, not the last one)."""
+        words = self.words_between(start - ROLE_REACH, start)
+        at = [word.start for word in words
+              if (AR_LEADER_ROLES.get(word.key) or _bare(word.text)) == head]
+        if not at:
+            return False
+        i = bisect.bisect_right(self._starts, at[-1])
+        return all(mention.start >= start or ref.type != "person"
+                   for mention, ref in self._mentions[i:bisect.bisect_left(self._starts, start)])
 
     def absorb(self, whole: EntityRef, span: Span) -> EntityRef:
         """Add ``whole`` (a name read in full at ``span``), taking in the entities of the

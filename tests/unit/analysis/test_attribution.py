@@ -369,3 +369,9 @@ def test_honorifics_and_adverbs_are_never_speakers():
         not in ("سمو", "سمو الوزير")
     assert speakers("جاء ذلك في الإفادة الصحفية، حيث تابع: “نقيّم الاستعداد بشكل إيجابي”.")[0][0] \
         != "حيث"
+
+
+def test_a_stray_full_stop_does_not_hide_the_verb_a_colon_goes_with():
+    text = ("وتابع المدرب كريم العلوي في حديث لقناة “الملاعب”. مساء الجمعة:"
+            "”الفريق يحتاج إلى وقت أطول كي يستعيد مستواه المعروف”.")
+    assert speakers(text)[-1] == ("كريم العلوي", False)

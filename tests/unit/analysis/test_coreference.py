@@ -248,3 +248,20 @@ def test_a_person_after_a_preposition_is_not_the_subject_a_verb_continues() -> N
         "وأضافت: \"سنبدأ تنفيذ الخطة الشهر المقبل في كل المحافظات\".", lang="ar")
     assert [quote.speaker for quote in document.quotes if not quote.fragment] == [
         "هالة السعدي", "هالة السعدي"]
+
+
+def test_a_participle_goes_on_with_its_own_clauses_role_not_an_earlier_speaker() -> None:
+    document = analyse(
+        "قال المتهم سمير العطار إن \"الشهود لم يقولوا الحقيقة أمام المحكمة\".\n\n"
+        "ورد القاضي على المتهم، قائلا: \"المحكمة تسمع الجميع وتحكم بالقانون وحده\".",
+        lang="ar")
+    first, second = [quote for quote in document.quotes if not quote.fragment]
+    assert first.speaker == "سمير العطار"
+    assert second.speaker is None
+
+
+def test_a_role_refers_to_the_person_it_introduces_not_to_one_named_after() -> None:
+    _document, quote = speech(
+        "انعقدت الجلسة برئاسة القاضي نبيل الشامي وعضوية القاضيين وائل فهمي وعادل نصار.\n\n"
+        "وقال رئيس الجلسة للمحامين: \"لن نؤجل القضية مرة أخرى مهما كانت الأسباب\".")
+    assert quote.speaker == "نبيل الشامي"
