@@ -55,10 +55,10 @@ def _key(entity_id: str) -> str:
 def pair_score(kind: str, arabic: str, latin: str) -> float:
     """Return how close an Arabic and a Latin name of one type are: a person's by
     transliteration, an organisation's by the better of transliteration and translation."""
-    score = name_match(arabic, latin)
     if kind in ("org", "organization"):
-        score = max(score, compare(read_org_name(arabic), read_org_name(latin)))
-    return score
+        return max(name_match(arabic, latin, organisation=True),
+                   compare(read_org_name(arabic), read_org_name(latin)))
+    return name_match(arabic, latin)
 
 
 def _translated_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
@@ -67,32 +67,41 @@ def _translated_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
     each other at ``LIKELY`` or more (``arabic``, ``latin``: id → name).
 
     Blocking, as for transliterations: a match shares the Latin name's required concepts
-    and most consonant pairs of its name parts (:meth:`.org_names.OrgName.anchors`; the
-    Arabic side's concept words count as names too, «الاتحاد» as "Etihad").
+    and most consonant pairs of its name parts (or, with none, one of its other concepts or
+    places), or most consonant pairs of its words read as names ("Congress" and
+    «الكونغرس»); an Arabic name is found by any of its keys and consonant pairs.
     """
     read = {eid: read_org_name(name) for eid, name in (*arabic.items(), *latin.items())}
     by_anchor: dict[str, list[str]] = {}
     for aid in arabic:
         name = read[aid]
-        surfaces = name.rest_skeleton(tuple(word for word in name.words if not word.place))
-        for anchor in name.anchors() | {f"~{surfaces[i:i + 2]}"
-                                        for i in range(len(surfaces) - 1)}:
+        for anchor in (name.keys() | _pairs_of(name.rest_skeleton(()))
+                       | _pairs_of(name.rest_skeleton(name.words))):
             by_anchor.setdefault(anchor, []).append(aid)
     scored: list[tuple[float, str, str]] = []
     for lid in latin:
-        anchors = read[lid].anchors()
-        shared: dict[str, int] = {}
-        for anchor in anchors:
-            for aid in by_anchor.get(anchor, ()):
-                shared[aid] = shared.get(aid, 0) + 1
-        edits = math.ceil((1 - LIKELY) * len(read[lid].rest_skeleton(())))
-        wanted = max(1, len(anchors) - 2 * edits)
-        for aid, count in shared.items():
-            if count >= wanted:
-                score = compare(read[aid], read[lid])
-                if score >= LIKELY:
-                    scored.append((score, aid, lid))
+        name = read[lid]
+        rest, words = name.rest_skeleton(()), name.rest_skeleton(name.words)
+        anchors = name.required() | _pairs_of(rest) or name.keys()
+        candidates: set[str] = set()
+        for wanted_from, skeleton in ((anchors, rest), (_pairs_of(words), words)):
+            shared: dict[str, int] = {}
+            for anchor in wanted_from:
+                for aid in by_anchor.get(anchor, ()):
+                    shared[aid] = shared.get(aid, 0) + 1
+            edits = math.ceil((1 - LIKELY) * len(skeleton))
+            wanted = max(1, len(wanted_from) - 2 * edits)
+            candidates.update(aid for aid, count in shared.items() if count >= wanted)
+        for aid in candidates:
+            score = compare(read[aid], name)
+            if score >= LIKELY:
+                scored.append((score, aid, lid))
     return scored
+
+
+def _pairs_of(skeleton: str) -> set[str]:
+    """A skeleton's consonant pairs as blocking anchors (marked apart from concept keys)."""
+    return {f"~{pair}" for pair in _bigrams(skeleton)} if skeleton else set()
 
 
 def _scored_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
@@ -121,7 +130,8 @@ def _scored_pairs(arabic: Mapping[str, str], latin: Mapping[str, str],
             other = arabic[aid]
             if (count >= wanted and abs(len(other) - len(skeleton)) <= edits + 1
                     and aid.split(":")[0] == lid.split(":")[0]):
-                score = skeleton_similarity(other, skeleton)
+                score = skeleton_similarity(other, skeleton,
+                                            organisation=aid.startswith("organization:"))
                 if score >= LIKELY:
                     scored.append((score, aid, lid))
     return scored

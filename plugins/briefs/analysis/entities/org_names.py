@@ -75,14 +75,14 @@ class OrgName:
     def places(self) -> frozenset[str]:
         return frozenset(key for word in self.words if word.place for key in word.keys)
 
-    def anchors(self) -> set[str]:
-        """What a matching name must share with this one: its required concepts and the
-        consonant pairs of its name parts (for blocking, :mod:`.cross_script`)."""
-        out = {key for word in self.words if not word.place
-               for key in word.keys if key not in word.optional}
-        rest = self.rest_skeleton(())
-        out.update(f"~{rest[i:i + 2]}" for i in range(len(rest) - 1))
-        return out
+    def required(self) -> frozenset[str]:
+        """The concept keys a translation must have too (not optional, not places)."""
+        return frozenset(key for word in self.words if not word.place
+                         for key in word.keys if key not in word.optional)
+
+    def keys(self) -> frozenset[str]:
+        """Every concept and place key of the name."""
+        return frozenset(key for word in self.words for key in word.keys)
 
     def rest_skeleton(self, extra: tuple[Word, ...]) -> str:
         """The skeleton of the name parts and of ``extra`` words read as names, in order."""
@@ -283,7 +283,7 @@ def compare(arabic: OrgName, latin: OrgName) -> float:
     arabic_rest = arabic.rest_skeleton(tuple(arabic_left))
     latin_rest = latin.rest_skeleton(tuple(latin_left))
     if arabic_rest and latin_rest:
-        score = skeleton_similarity(arabic_rest, latin_rest)
+        score = skeleton_similarity(arabic_rest, latin_rest, organisation=True)
     elif arabic_rest or latin_rest:
         return 0.0
     else:

@@ -38,6 +38,7 @@ def _table() -> dict:
     latin = sorted(data["latin"].items(), key=lambda item: -len(item[0]))
     near = {frozenset(pair) for pair in data["near"]}
     return {"arabic": data["arabic"], "latin": latin, "near": near,
+            "near_organisations": near | {frozenset(pair) for pair in data["near_organisations"]},
             "articles": frozenset(data["latin_articles"]),
             "assimilated": frozenset(data["latin_assimilated"]),
             "compounds": data["latin_compounds"],
@@ -129,15 +130,16 @@ def _latin_classes(word: str, spellings: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def skeleton_similarity(first: str, second: str) -> float:
-    """Return 1 − edit distance / longer length, near classes costing ``NEAR_COST``.
+def skeleton_similarity(first: str, second: str, *, organisation: bool = False) -> float:
+    """Return 1 − edit distance / longer length, near classes costing ``NEAR_COST``
+    (``organisation``: with the pairs near in organisations' names too).
 
     >>> skeleton_similarity("RDGN", "RDJN"), skeleton_similarity("", "")
     (0.925, 0.0)
     """
     if not first or not second:
         return 0.0
-    near = _table()["near"]
+    near = _table()["near_organisations" if organisation else "near"]
     previous = [float(j) for j in range(len(second) + 1)]
     for i, a in enumerate(first, 1):
         current = [float(i)]
@@ -148,6 +150,7 @@ def skeleton_similarity(first: str, second: str) -> float:
     return 1 - previous[-1] / max(len(first), len(second))
 
 
-def name_match(arabic: str, latin: str) -> float:
+def name_match(arabic: str, latin: str, *, organisation: bool = False) -> float:
     """Return how close an Arabic and a Latin name are, from 0 to 1."""
-    return skeleton_similarity(arabic_skeleton(arabic), latin_skeleton(latin))
+    return skeleton_similarity(arabic_skeleton(arabic), latin_skeleton(latin),
+                               organisation=organisation)
