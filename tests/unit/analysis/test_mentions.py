@@ -19,3 +19,14 @@ def test_a_name_after_lil_keeps_its_preposition_not_half_of_it() -> None:
 
 def test_a_name_after_bi_loses_its_preposition() -> None:
     assert "الصين" in mention_texts("التقى الوزير نظيره بالصين مساء الأحد الماضي.")
+
+
+def test_a_name_of_two_given_names_goes_on_to_the_family_name() -> None:
+    texts = mention_texts("وحضر الاجتماع محمد ناجي عبيدات وعدد من المسؤولين في المحافظة.")
+    assert "محمد ناجي عبيدات" in texts
+
+
+def test_a_preposition_after_a_name_is_not_part_of_it() -> None:
+    document = analyse("وقال وزير المالية سامر البيطار قبيل الجلسة إن \"الموازنة جاهزة للتصويت "
+                       "في البرلمان\".", lang="ar")
+    assert document.quotes[0].speaker == "سامر البيطار"

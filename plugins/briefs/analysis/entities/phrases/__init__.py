@@ -30,6 +30,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   new name: «غادة عادل [وياسمين عبد العزيز]», «أرسنال [وموناكو]».
 * :func:`given_name_start`: an untagged given name right before a person span opens it:
   «[طلعت] زكريا», «و[أسامة] حسني».
+* :func:`given_name_tail`: a name of two given names goes on over a name-like word:
+  «[محمد ناجي] شحاتة».
 * :func:`trim_function_tail`: a name never ends with a preposition or adverb
   («محمد بن سلمان [بشأن]»).
 * :func:`ministry_short_forms`: «الخارجية التركية» is a ministry.
@@ -71,6 +73,7 @@ from .people import (
     drop_common_openers,
     drop_objects,
     given_name_start,
+    given_name_tail,
     leader_names,
     person_nisba,
     regnal_names,
@@ -105,6 +108,7 @@ __all__ = [
     "extend_org_nationality",
     "facility_places",
     "given_name_start",
+    "given_name_tail",
     "leader_names",
     "ministry_short_forms",
     "org_phrases",

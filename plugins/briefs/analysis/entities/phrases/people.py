@@ -51,6 +51,20 @@ def person_nisba(keys: Sequence[str], tags: list[str],
             set_span(tags, i, i + 2, "PERS")
 
 
+def given_name_tail(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                    common: frozenset[str]) -> None:
+    """A person's name of two given names goes on over a name-like word after it: a full
+    name ends with a family name («[محمد ناجي] شحاتة», «[محمد المنصف] المرزوقي»)."""
+    for i, end in list(iter_spans(tags, "B-PERS")):
+        if (end - i == 2 and end < len(keys) and tags[end] == "O"
+                and all(key in GIVEN_NAMES and key not in AMBIGUOUS_GIVEN
+                        for key in keys[i:end])
+                and not tokens[end - 1].endswith(("،", ",")) and keys[end]
+                and not tokens[end].endswith("على")
+                and _title_name_word(keys[end], False, common)):
+            set_span(tags, i, end + 1, "PERS")
+
+
 def given_name_start(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
     """An untagged given name (also after و) right before a person span joins the span
     (one word only: «ومتعب وأسامة حسني» are two people)."""
