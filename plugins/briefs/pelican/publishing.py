@@ -164,7 +164,13 @@ def policy_with_wasm(policy: str) -> str:
 
 
 def install_jinja(generator: Generator) -> None:
-    """Add the publishing filters and the search normaliser's tables to a generator."""
+    """Add the publishing filters and the search normaliser's tables to a generator.
+
+    Its templates are not checked for changes at each use: a build renders thousands of
+    pages, each including a dozen partials, and each check is a ``stat`` of the file
+    (``pelican --autoreload`` makes new generators, with new environments, at each change).
+    """
+    generator.env.auto_reload = False
     generator.env.filters.update(
         page_path=page_path, og_locale=og_locale, news_article_jsonld=news_article_jsonld,
         jsonld_script=jsonld_script, iri_to_uri=iri_to_uri)
