@@ -40,6 +40,7 @@ AR_QUANTIFIERS = _keys(ar.QUANTIFIERS)
 AR_LEADER_ROLES = {normalise(cue): normalise(role) for cue, role in ar.LEADER_ROLES.items()}
 AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
 AR_CONTINUING_LEMMAS = _words(ar.CONTINUING_LEMMAS)
+AR_TEAM_ROLES = _keys(ar.TEAM_ROLES)
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
 AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)
 #: Frames as tuples of token keys, longest first.

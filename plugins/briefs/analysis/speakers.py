@@ -21,6 +21,7 @@ from .lexicon import (
     AR_QUANTIFIERS,
     AR_SUBJECT_STOPS,
     AR_SVO_OPENERS,
+    AR_TEAM_ROLES,
     AR_TITLE_COMPLEMENTS,
     AR_TITLE_HEADS,
     AR_VERB_FORMS,
@@ -294,7 +295,9 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
         title_key = " ".join([head, *(t.key for t in tokens[i + 1 : j] if t.is_word)])
     s, e = _person_name(tokens, j, stop, titled=head is not None)
     if e > s:
-        return Subject(NAME, s, e, title_key=title_key)
+        # «لاعب أولمبي مرسيليا»: the name is the team the role is of; the role speaks.
+        team = j == i + 1 and strip_conjunction(first) in AR_TEAM_ROLES
+        return Subject(TITLE if team else NAME, i if team else s, e, title_key=title_key)
     if head:
         return Subject(TITLE, i, j, title_key=title_key)
     return _NOSUBJECT

@@ -265,3 +265,17 @@ def test_a_role_refers_to_the_person_it_introduces_not_to_one_named_after() -> N
         "انعقدت الجلسة برئاسة القاضي نبيل الشامي وعضوية القاضيين وائل فهمي وعادل نصار.\n\n"
         "وقال رئيس الجلسة للمحامين: \"لن نؤجل القضية مرة أخرى مهما كانت الأسباب\".")
     assert quote.speaker == "نبيل الشامي"
+
+
+def test_a_team_role_before_a_name_is_of_the_team_and_the_speaker_goes_on() -> None:
+    document = analyse(
+        "قال المدرب الوطني سمير الراشد إن \"المنتخب لعب مباراة كبيرة الليلة\".\n\n"
+        "واستطرد لاعب نادي النجمة سابقا: \"واجهنا منافسا قويا يضغط على حامل الكرة\".",
+        lang="ar")
+    first, second = [quote for quote in document.quotes if not quote.fragment]
+    assert second.speaker_id == first.speaker_id
+
+
+def test_a_team_named_after_a_team_role_is_no_person() -> None:
+    document = analyse("وكان لاعب ريفر بليت سابقا قد اعتزل اللعب قبل عامين.", lang="ar")
+    assert not [entity for entity in document.entities if entity.type == "person"]

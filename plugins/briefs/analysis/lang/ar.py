@@ -106,6 +106,10 @@ SPEECH_VERB_FORMS = {
 #: Lemmas whose forms never take an explicit subject after them (participles, verbal nouns).
 SUBJECTLESS_LEMMAS = "قائلا"
 
+#: Roles whose noun, indefinite right before a name, is in construct with a team: «لاعب
+#: أولمبي مرسيليا سابقا» is a former player *of* the club, which is no person.
+TEAM_ROLES = "لاعب مدرب حارس مهاجم مدافع"
+
 #: Lemmas of going on with what one said: their subject, even a role («وأضاف المدرب»), is
 #: the speaker of the quote before when no name answers the role.
 CONTINUING_LEMMAS = "أضاف تابع واصل استطرد أردف استدرك اختتم"

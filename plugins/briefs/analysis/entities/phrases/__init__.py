@@ -32,6 +32,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   «[طلعت] زكريا», «و[أسامة] حسني».
 * :func:`given_name_tail`: a name of two given names goes on over a name-like word:
   «[محمد ناجي] شحاتة».
+* :func:`team_after_role`: a person right after an indefinite team role is the team:
+  «لاعب [أولمبي مرسيليا] سابقا».
 * :func:`trim_function_tail`: a name never ends with a preposition or adverb
   («محمد بن سلمان [بشأن]»).
 * :func:`ministry_short_forms`: «الخارجية التركية» is a ministry.
@@ -77,6 +79,7 @@ from .people import (
     leader_names,
     person_nisba,
     regnal_names,
+    team_after_role,
     titled_names,
     trim_common_tail,
     trim_person_descriptors,
@@ -118,6 +121,7 @@ __all__ = [
     "quoted_titles",
     "regnal_names",
     "split_coordination",
+    "team_after_role",
     "titled_names",
     "trim_common_tail",
     "trim_demonym_tail",

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ...lexicon import (
     AMBIGUOUS_GIVEN,
+    AR_TEAM_ROLES,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     LEADER_CUES,
@@ -49,6 +50,15 @@ def person_nisba(keys: Sequence[str], tags: list[str],
                 and fam.endswith("ي") and len(fam) >= 6 and fam not in PHRASE_STOP
                 and not names_a_place(fam, places) and (i == 0 or tags[i - 1] == "O")):
             set_span(tags, i, i + 2, "PERS")
+
+
+def team_after_role(keys: Sequence[str], tags: list[str]) -> None:
+    """A person right after an indefinite team role is the team the role is of, in
+    construct: «لاعب [أولمبي مرسيليا] سابقا» is an organisation."""
+    for i, end in list(iter_spans(tags, "B-PERS")):
+        role = keys[i - 1] if i else ""
+        if role in AR_TEAM_ROLES or (role[:1] in "وف" and role[1:] in AR_TEAM_ROLES):
+            set_span(tags, i, end, "ORG")
 
 
 def given_name_tail(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
