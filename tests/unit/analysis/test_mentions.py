@@ -30,3 +30,13 @@ def test_a_preposition_after_a_name_is_not_part_of_it() -> None:
     document = analyse("وقال وزير المالية سامر البيطار قبيل الجلسة إن \"الموازنة جاهزة للتصويت "
                        "في البرلمان\".", lang="ar")
     assert document.quotes[0].speaker == "سامر البيطار"
+
+
+def entity_names(body: str) -> set[str]:
+    return {entity.name for entity in analyse(body, lang="ar").entities}
+
+
+def test_an_unvowelled_name_reads_as_the_place_the_document_gives_evidence_for() -> None:
+    assert "عمّان" in entity_names(
+        "وصل الوفد الأردني إلى عمان مساء أمس بعد زيارة قصيرة إلى الأردن والعراق.")
+    assert "عُمان" in entity_names("وقعت عمان والهند اتفاقا تجاريا جديدا مساء أمس.")

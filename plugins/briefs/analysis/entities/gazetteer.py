@@ -15,7 +15,7 @@ written as one word (بيونغيانغ) also matches through the squashed key.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -129,6 +129,8 @@ class Gazetteer:
     first: dict[str, tuple[int, ...]]
     squashed: dict[str, str]
     site: SiteEntities | None = None
+    #: Entries written like another once unvowelled, by the id they read as (عمّان: place:OM).
+    readings: dict[str, tuple[GazEntry, ...]] = field(default_factory=dict)
 
     def __contains__(self, key: str) -> bool:
         """True if ``key`` is a whole known name key (or the first word of one)."""
@@ -195,6 +197,7 @@ def curated_entries() -> tuple[GazEntry, ...]:
             name_en=item.get("en", ""), aliases=tuple(item.get("aliases", ())),
             wikidata=item.get("wikidata"), source="curated",
             sport_aliases=tuple(item.get("sport_aliases", ())),
+            reading_of=item.get("reading_of"), evidence=tuple(item.get("evidence", ())),
         ))
     return tuple(out)
 
@@ -217,19 +220,21 @@ def build_gazetteer(  # noqa: PLR0912
                     entry.id, entry.type, entry.name_ar or old.name_ar,
                     entry.name_en or old.name_en, aliases, entry.wikidata or old.wikidata,
                     entry.description or old.description, entry.source,
-                    entry.sport_aliases or old.sport_aliases)
+                    entry.sport_aliases or old.sport_aliases,
+                    entry.reading_of or old.reading_of, entry.evidence or old.evidence)
             else:
                 entries[entry.id] = entry
     for eid, variants in PLACE_VARIANTS.items():
         if eid in entries:
             e = entries[eid]
-            entries[eid] = GazEntry(e.id, e.type, e.name_ar, e.name_en,
-                                    tuple(dict.fromkeys(e.aliases + variants)), e.wikidata,
-                                    e.description, e.source, e.sport_aliases)
+            entries[eid] = replace(e, aliases=tuple(dict.fromkeys(e.aliases + variants)))
     phrases: dict[tuple[str, ...], str] = {}
     priority: dict[tuple[str, ...], int] = {}
     rank = {"cldr": 0, "curated": 1, "site": 3}
+    readings: dict[str, tuple[GazEntry, ...]] = {}
     for entry in entries.values():
+        if entry.reading_of:  # its unvowelled name is the other entry's: see link.py
+            readings[entry.reading_of] = (*readings.get(entry.reading_of, ()), entry)
         names = entry.names + (entry.sport_aliases if sport else ())
         for i, name in enumerate(names):
             toks = _name_tokens(name)
@@ -238,6 +243,7 @@ def build_gazetteer(  # noqa: PLR0912
             # Display names beat aliases; higher layers beat lower ones; in a sports report
             # a club's sport alias beats its city («فاز برشلونة»).
             prio = (SPORT_PRIORITY if i >= len(entry.names)
+                    else -1 if entry.reading_of  # the name it shares stays the other's
                     else rank.get(entry.source, 1) * 2 + (1 if i < 2 else 0))
             if toks not in phrases or prio > priority[toks]:
                 phrases[toks], priority[toks] = entry.id, prio
@@ -255,7 +261,7 @@ def build_gazetteer(  # noqa: PLR0912
         if len(toks) > 1 and len(squash_key(" ".join(toks))) >= 5:
             squashed.setdefault(squash_key(" ".join(toks)), eid)
     first = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-    return Gazetteer(entries, phrases, first, squashed, site)
+    return Gazetteer(entries, phrases, first, squashed, site, readings)
 
 
 _SPORT: dict[int, tuple[Gazetteer, Gazetteer]] = {}

@@ -77,7 +77,7 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
     """
     gaz = gazetteer or default_gazetteer()
     site = gaz.site
-    ids = [_base_id(m, gaz) for m in mentions]
+    ids = _read_homographs([_base_id(m, gaz) for m in mentions], gaz)
     short_ids = _short_forms(mentions, ids)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, base in zip(mentions, ids, strict=True):
@@ -142,6 +142,16 @@ def display_text(m: Mention) -> str:
     if m.text.startswith("ل") and name_key("ا" + m.text) == m.key:
         return "ا" + m.text
     return m.text
+
+
+def _read_homographs(ids: list[str], gaz: Gazetteer) -> list[str]:
+    """Return ``ids`` with each name that has another reading («عمان»: Oman or Amman) read
+    as the entry whose evidence the document names (Amman where Jordan is named)."""
+    named = set(ids)
+    chosen = {eid: next((entry.id for entry in gaz.readings[eid]
+                         if named.intersection(entry.evidence)), eid)
+              for eid in named.intersection(gaz.readings)}
+    return [chosen.get(eid, eid) for eid in ids] if chosen else ids
 
 
 def _base_id(m: Mention, gaz: Gazetteer) -> str:

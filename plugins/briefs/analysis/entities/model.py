@@ -26,6 +26,12 @@ class GazEntry:
     source: str = ""
     #: Bare forms that name this entity only in a sports report (الهلال, النصر, الأهلي).
     sport_aliases: tuple[str, ...] = ()
+    #: Another entry written with the same letters once the vowels are dropped (عمّان, the
+    #: city, is «عمان» as عُمان, the country, is; the other entry wins the bare name): this
+    #: entry names a document's «عمان» when one of ``evidence`` (entity ids: place:JO) is
+    #: named in it too.
+    reading_of: str | None = None
+    evidence: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
