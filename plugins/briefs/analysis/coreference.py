@@ -131,8 +131,11 @@ class DocumentEntities:
     """The document's entities, looked up by span, by name and by role (``tokens``: the
     document's token layer, which tells who stands as the subject of a speech verb)."""
 
-    def __init__(self, entities: Sequence[EntityRef], tokens: Sequence[Token]) -> None:
+    def __init__(self, entities: Sequence[EntityRef], tokens: Sequence[Token],
+                 quoted: Sequence[Span] = ()) -> None:
         self.entities = list(entities)
+        self._quoted = sorted(quoted, key=lambda span: span.start)
+        self._quoted_starts = [span.start for span in self._quoted]
         self._tokens = tokens
         self._token_starts = [token.start for token in tokens]
         self._mentions = sorted(
@@ -180,27 +183,44 @@ class DocumentEntities:
         person introduced with the role's word (المدافع → «مدافع ريال مدريد … ميندي»)."""
         body = role.startswith(ORG_ROLE)
         head = _bare(role.removeprefix(ORG_ROLE).split(" ", 1)[0])
-        seen = [(mention, ref) for mention, ref in self._mentions if mention.end <= before]
+        seen = [(mention, ref) for mention, ref in self._mentions
+                if mention.end <= before and not self.quoted(mention)]
         if body or head in {_bare(word) for word in AR_ORG_HEADS}:
             bodies = [ref for mention, ref in seen
                       if ref.type == "organization" and head in name_key(ref.name).split()]
             return bodies[-1] if bodies else None
         introduced = [ref for mention, ref in seen if ref.type == "person"
-                      and self._introduced_with(head, mention.start)]
+                      and self._introduced_with(head, mention)]
         return introduced[-1] if introduced else None
 
-    def _introduced_with(self, head: str, start: int) -> bool:
-        """Tell whether the role word ``head`` introduces the person named at ``start``:
-        it stands shortly before, with no other person named in between («برئاسة المستشار
-        حسن فريد وعضوية … خالد حماد»: the presiding judge is حسن فريد, not the last one)."""
-        words = self.words_between(start - ROLE_REACH, start)
-        at = [word.start for word in words
-              if (AR_LEADER_ROLES.get(word.key) or _bare(word.text)) == head]
-        if not at:
+    def _introduced_with(self, head: str, mention: Mention) -> bool:
+        """Tell whether the role word ``head`` introduces the person of ``mention``: it
+        stands shortly before in the same clause, with no other person named in between
+        («برئاسة المستشار حسن فريد وعضوية … خالد حماد»: the presiding judge is حسن فريد),
+        or opens the apposition after the name («محمد ناجي شحاتة، رئيس محكمة …»)."""
+        after = self._tokens_from(mention.end, 2)
+        if (len(after) == 2 and after[0].text in "،," and after[1].is_word
+                and _role_word(after[1]) == head):
+            return True
+        start = mention.start
+        first = bisect.bisect_left(self._token_starts, start - ROLE_REACH)
+        last = bisect.bisect_left(self._token_starts, start)
+        at = None
+        for token in self._tokens[first:last]:
+            if token.text in STOPS:
+                at = None  # a role across a quote mark or a colon is another clause's
+            elif token.is_word and _role_word(token) == head:
+                at = token.start
+        if at is None:
             return False
-        i = bisect.bisect_right(self._starts, at[-1])
-        return all(mention.start >= start or ref.type != "person"
-                   for mention, ref in self._mentions[i:bisect.bisect_left(self._starts, start)])
+        i = bisect.bisect_right(self._starts, at)
+        return all(other.start >= start or ref.type != "person"
+                   for other, ref in self._mentions[i:bisect.bisect_left(self._starts, start)])
+
+    def _tokens_from(self, start: int, count: int) -> Sequence[Token]:
+        """Return the first ``count`` tokens starting at or after ``start``."""
+        first = bisect.bisect_left(self._token_starts, start)
+        return self._tokens[first:first + count]
 
     def absorb(self, whole: EntityRef, span: Span) -> EntityRef:
         """Add ``whole`` (a name read in full at ``span``), taking in the entities of the
@@ -271,7 +291,7 @@ class DocumentEntities:
         for mention, ref in reversed(self._mentions[:i]):
             if mention.start < since:
                 return None
-            if ref.type != "person" or mention.end > before:
+            if ref.type != "person" or mention.end > before or self.quoted(mention):
                 continue
             words = self.words_between(_sentence_start(text, since, mention.start),
                                        mention.start)
@@ -285,18 +305,25 @@ class DocumentEntities:
 
     def latest_person(self, before: int, since: int) -> EntityRef | None:
         """Return the person last named as the subject of a speech verb in ``[since,
-        before)``, else the person last mentioned there: the subject a verb with none of
-        its own continues («وقال ناديلا إن …، على عكس ماسك … وتابع:» continues Nadella)."""
+        before)``, else the person last mentioned there (outside quotes): the subject a verb
+        with none of its own continues («وقال ناديلا إن …، على عكس ماسك … وتابع:» continues
+        Nadella)."""
         latest = None
         i = bisect.bisect_left(self._starts, before)
         for mention, ref in reversed(self._mentions[:i]):
             if mention.start < since:
                 break
-            if ref.type == "person" and mention.end <= before:
+            if ref.type == "person" and mention.end <= before and not self.quoted(mention):
                 if self.after_speech_verb(mention.start):
                     return ref
                 latest = latest or ref
         return latest
+
+    def quoted(self, mention: Mention) -> bool:
+        """Tell whether a mention stands inside a quote: a name a speaker says is no
+        subject, nor one a role of the narrative refers back to."""
+        k = bisect.bisect_right(self._quoted_starts, mention.start) - 1
+        return k >= 0 and mention.end <= self._quoted[k].end
 
     def words_between(self, start: int, end: int) -> list[Token]:
         """Return the word tokens lying inside ``[start, end)``."""
@@ -460,6 +487,11 @@ def _sentence_start(text: str, since: int, position: int) -> int:
     return max(since, *(text.rfind(mark, since, position) + 1 for mark in SENTENCE_ENDS))
 
 
+def _role_word(token: Token) -> str:
+    """Return the role a word gives («برئاسة» → رئيس) or its bare key («المدافع» → مدافع)."""
+    return AR_LEADER_ROLES.get(token.key) or _bare(token.text)
+
+
 def _continues(cue: str | None) -> bool:
     """Tell whether a cue's verb goes on with what its speaker said («وأضاف», «وتابعت»)."""
     form = verb_form(name_key(cue.split(" ", 1)[0])) if cue else None
@@ -514,7 +546,8 @@ def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[Enti
     the text never names it (then it has no entity). Entities gain the speakers no
     recogniser found and a ``confidence`` each.
     """
-    known = DocumentEntities(entities, tokens)
+    known = DocumentEntities(entities, tokens, [Span(quote.start, quote.end) for quote in quotes
+                                                if not quote.fragment])
     out = []
     previous: tuple[int, EntityRef] | None = None
     before: Span | None = None

@@ -279,3 +279,17 @@ def test_a_team_role_before_a_name_is_of_the_team_and_the_speaker_goes_on() -> N
 def test_a_team_named_after_a_team_role_is_no_person() -> None:
     document = analyse("وكان لاعب ريفر بليت سابقا قد اعتزل اللعب قبل عامين.", lang="ar")
     assert not [entity for entity in document.entities if entity.type == "person"]
+
+
+def test_a_role_in_apposition_after_a_name_introduces_it() -> None:
+    _document, quote = speech(
+        "افتتح المهندس طارق السعدون، مدير الشركة الوطنية للكهرباء، المحطة الجديدة.\n\n"
+        "وقال مدير الشركة للصحفيين: \"المحطة ستغطي حاجة ثلاث محافظات من الكهرباء\".")
+    assert quote.speaker == "طارق السعدون"
+
+
+def test_a_name_inside_a_quote_is_no_antecedent_of_a_role() -> None:
+    _document, quote = speech(
+        "المدرب: \"نبيل الحمدان لاعب كبير ونحن نحترمه كثيرا\"\n\n"
+        "وقال المدرب للصحفيين: \"لن نغير التشكيلة في المباراة المقبلة أمام الوحدة\".")
+    assert quote.speaker is None
