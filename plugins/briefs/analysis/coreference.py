@@ -52,6 +52,7 @@ from .lexicon import (
     AR_SUBJECT_PARTICLES,
     AR_SUBJECT_STOPS,
     GIVEN_NAMES,
+    PREPOSITIONS,
 )
 from .model import Quote, Span
 from .overrides import find_words
@@ -104,6 +105,8 @@ STOPS = frozenset('.:!؟?«»“”"')
 SUBJECT_OPENING = 3
 # What ends a sentence for :meth:`DocumentEntities.sentence_subject` (a quote mark too).
 SENTENCE_ENDS = (".", "!", "؟", "?", "\n", "\"", "»", "”", ":")
+# How many words a headline's prepositional phrase may hold («ساويرس من مهرجان الجونة:»).
+HEADLINE_ADJUNCT = 4
 # Attribution's sieves that give a quote the speaker of the quote before it.
 SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph"})
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
@@ -258,8 +261,9 @@ class DocumentEntities:
         return None
 
     def named_before_colon(self, text: str, quote_start: int) -> EntityRef | None:
-        """Return the person or body a line opens with, alone before a colon and the quote:
-        «الجواهري: “…”» (a headline's speaker)."""
+        """Return the person or body a line opens with before a colon and the quote, alone
+        or with a prepositional phrase of where or to whom: «الجواهري: “…”», «ساويرس من
+        مهرجان الجونة: “…”» (a headline's speaker)."""
         i = quote_start - 1  # the opening mark
         while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
             i -= 1
@@ -272,10 +276,24 @@ class DocumentEntities:
         for mention, ref in reversed(self._mentions[:bisect.bisect_left(self._starts, end)]):
             if mention.start < line_start:
                 return None
-            if (mention.end == end and ref.type in ROLE_TYPES
-                    and not text[line_start:mention.start].strip()):
+            if (ref.type in ROLE_TYPES and not text[line_start:mention.start].strip()
+                    and self._adjunct(mention.end, end)):
                 return ref
         return None
+
+    def _adjunct(self, start: int, end: int) -> bool:
+        """Tell whether ``[start, end)`` holds nothing or a short prepositional phrase
+        («من مهرجان الجونة», «للصحفيين»): no verb, no quote mark."""
+        words = self.words_between(start, end)
+        if not words:
+            return True
+        first = words[0].key
+        opens = first in PREPOSITIONS or (len(first) > 3 and first[0] in "لب")
+        return (opens and len(words) <= HEADLINE_ADJUNCT
+                and not any(verb_form(word.key) for word in words)
+                and not any(token.text in STOPS for token in self._tokens[
+                    bisect.bisect_left(self._token_starts, start):
+                    bisect.bisect_left(self._token_starts, end)]))
 
     def sentence_subject(self, text: str, since: int, before: int) -> EntityRef | None:
         """Return the person named as the subject of the sentence before ``before`` (or of

@@ -293,3 +293,12 @@ def test_a_name_inside_a_quote_is_no_antecedent_of_a_role() -> None:
         "المدرب: \"نبيل الحمدان لاعب كبير ونحن نحترمه كثيرا\"\n\n"
         "وقال المدرب للصحفيين: \"لن نغير التشكيلة في المباراة المقبلة أمام الوحدة\".")
     assert quote.speaker is None
+
+
+def test_a_headlines_speaker_may_carry_a_prepositional_phrase() -> None:
+    document = analyse(
+        "رامي الحداد من ملعب الوحدة: \"الفريق سيعود أقوى في الموسم المقبل\"\n\n"
+        "قال المدرب رامي الحداد إن الفريق يحتاج إلى وقت.", lang="ar")
+    quote = next(quote for quote in document.quotes if not quote.fragment)
+    assert quote.speaker == "رامي الحداد"
+    assert quote.sieve == "headline"
