@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .model import Dateline, Span
+from .normalize import normalise
+from .speakers import title_head
 
 _DASH = r"[-–—‒―]"
 _AR_WORD = r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+"
@@ -49,14 +51,27 @@ def find_dateline(text: str) -> Dateline | None:
     ('LONDON', 'Reuters', Span(start=0, end=19))
     >>> find_dateline("قال روتي (الأمين العام) إن الحلف") is None
     True
+    >>> find_dateline("الموقع الإخباري (رئيس الحكومة) – نحن مصممون") is None
+    True
     """
     for offset in _starts(text):
         head = text[offset : offset + 200]
         for pattern in (_PAREN, _DASHED, _DASH_PAIR, _BARE_CAPS):
             m = pattern.match(head)
-            if m:
+            if m and not _a_role(m.groupdict().get("agency")):
                 return _dateline(m, offset)
     return None
+
+
+def _a_role(agency: str | None) -> bool:
+    """Tell whether the words in an agency's place name a role, not an agency: «المنبر
+    التونسي (رئيس الحكومة) –» is an outlet and whom its story is about.
+
+    >>> _a_role("رئيس الحكومة"), _a_role("أ ف ب"), _a_role(None)
+    (True, False, False)
+    """
+    words = (agency or "").split()
+    return bool(words) and title_head(normalise(words[0])) is not None
 
 
 def _starts(text: str) -> list[int]:

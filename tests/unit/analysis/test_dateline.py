@@ -62,3 +62,7 @@ def test_dateline_names_become_entities():
     doc = analyse("الرام – معا - تعادل منتخبا العراق والإمارات في المباراة.", lang="ar")
     found = {(e.name, e.type) for e in doc.entities}
     assert {("الرام", "place"), ("معا", "organization"), ("العراق", "place")} <= found
+
+
+def test_a_role_in_parentheses_is_no_agency_and_makes_no_dateline():
+    assert find_dateline("الموقع الإخباري (وزير الصحة) – أعلنت الوزارة أمس أن") is None
