@@ -138,9 +138,13 @@ def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, s
 
 
 def display_text(m: Mention) -> str:
-    """The mention as a name: «ليابان» (from «لليابان», ل + اليابان) reads «اليابان»."""
-    if m.text.startswith("ل") and name_key("ا" + m.text) == m.key:
-        return "ا" + m.text
+    """The mention as a name: «لليابان» (ل + اليابان, the words as written) reads «اليابان».
+
+    >>> display_text(Mention(0, 7, "لليابان", "place", "اليابان"))
+    'اليابان'
+    """
+    if m.text.startswith("لل") and name_key("ال" + m.text[2:]) == m.key:
+        return "ال" + m.text[2:]
     return m.text
 
 
