@@ -138,13 +138,16 @@ def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, s
 
 
 def display_text(m: Mention) -> str:
-    """The mention as a name: «لليابان» (ل + اليابان, the words as written) reads «اليابان».
+    """The mention as a name: «لليابان» (ل + اليابان, the word as written) and «ليابان»
+    (cut after its ل) read «اليابان».
 
-    >>> display_text(Mention(0, 7, "لليابان", "place", "اليابان"))
-    'اليابان'
+    >>> [display_text(Mention(0, 7, t, "place", "اليابان")) for t in ("لليابان", "ليابان")]
+    ['اليابان', 'اليابان']
     """
     if m.text.startswith("لل") and name_key("ال" + m.text[2:]) == m.key:
         return "ال" + m.text[2:]
+    if m.text.startswith("ل") and name_key("ا" + m.text) == m.key:
+        return "ا" + m.text
     return m.text
 
 
