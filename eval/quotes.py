@@ -74,17 +74,22 @@ def read_article(path: Path) -> tuple[str, str, str]:
     return "\n\n".join(_block_texts(html)), lang, (meta.get("title") or [""])[0]
 
 
-def find_gold_span(text: str, quote: str) -> Span | None:
-    """Return the span of ``quote`` in ``text``: exact, else on normalised keys."""
+def find_gold_spans(text: str, quote: str) -> list[Span]:
+    """Return the spans of ``quote`` in ``text``: every exact occurrence (a quote's words
+    may also stand in the headline, unquoted), else the first on normalised keys."""
+    spans = []
     i = text.find(quote)
-    if i >= 0:
-        return Span(i, i + len(quote))
+    while i >= 0 and quote:
+        spans.append(Span(i, i + len(quote)))
+        i = text.find(quote, i + 1)
+    if spans:
+        return spans
     key, offsets = key_with_offsets(text, fold_space=True)
     needle = match_key(quote)
     j = key.find(needle) if needle else -1
     if j < 0:
-        return None
-    return Span(offsets[j], offsets[j + len(needle) - 1] + 1)
+        return []
+    return [Span(offsets[j], offsets[j + len(needle) - 1] + 1)]
 
 
 @dataclass
@@ -186,19 +191,19 @@ def evaluate_file(gold_path: Path, report: Report) -> Document | None:
     for g in gold.get("quotes") or []:
         if g.get("fragment"):
             continue
-        span = find_gold_span(doc.text, str(g["text"]))
-        if span is None:
+        spans = find_gold_spans(doc.text, str(g["text"]))
+        if not spans:
             tally.fn += 1
             report.misses.append(f"{name}: gold text not found in body: {g['text'][:60]!r}")
             continue
-        best, best_ov = -1, 0
-        for k, q in enumerate(preds):
-            if k in used:
-                continue
-            ov = sum(p.overlap(span) for p in q.parts)
-            if ov > best_ov:
-                best, best_ov = k, ov
-        if best < 0 or best_ov < MIN_OVERLAP * len(span):
+        # The occurrence a prediction covers best (as a share of its length) is the quote.
+        best, best_share = -1, 0.0
+        for span in spans:
+            for k, q in enumerate(preds):
+                share = sum(p.overlap(span) for p in q.parts) / len(span)
+                if k not in used and share > best_share:
+                    best, best_share = k, share
+        if best < 0 or best_share < MIN_OVERLAP:
             tally.fn += 1
             report.misses.append(f"{name}: MISSED quote {g['text'][:60]!r}")
             continue
