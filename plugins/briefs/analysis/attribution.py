@@ -658,6 +658,11 @@ def attribute_quotes(
             and para_of_pos(prev_full.end) == para_of_pos(q.start)
         ):
             attr = replace(prev_attr, sieve="same-paragraph")
+        if (attr is None and prev_attr is not None and prev_full is not None
+                and para_of_pos(prev_full.end) == para_of_pos(q.start) - 1
+                and not text[paragraphs[para_of_pos(q.start)].start:open_pos].strip()):
+            # A paragraph that is nothing but a quote goes on with the quote just before it.
+            attr = replace(prev_attr, sieve="next-paragraph")
         if attr is not None:
             q = replace(  # noqa: PLW2901
                 q, speaker=attr.speaker, speaker_span=attr.span, cue=attr.cue, sieve=attr.sieve,

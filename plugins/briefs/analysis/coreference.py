@@ -73,6 +73,7 @@ SIEVE_CONFIDENCE: dict[str, float] = {
     "continuation": 0.9,
     "same-sentence": 0.8,
     "same-paragraph": 0.75,
+    "next-paragraph": 0.7,  # not yet measured: set below same-paragraph
     "subject": 0.75,
     "role": 0.7,
     "implicit": 0.65,
@@ -108,7 +109,7 @@ SENTENCE_ENDS = (".", "!", "؟", "?", "\n", "\"", "»", "”", ":")
 # How many words a headline's prepositional phrase may hold («ساويرس من مهرجان الجونة:»).
 HEADLINE_ADJUNCT = 4
 # Attribution's sieves that give a quote the speaker of the quote before it.
-SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph"})
+SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph", "next-paragraph"})
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
 IMPLICIT_PARAGRAPHS = 2
 

@@ -375,3 +375,15 @@ def test_a_stray_full_stop_does_not_hide_the_verb_a_colon_goes_with():
     text = ("وتابع المدرب كريم العلوي في حديث لقناة “الملاعب”. مساء الجمعة:"
             "”الفريق يحتاج إلى وقت أطول كي يستعيد مستواه المعروف”.")
     assert speakers(text)[-1] == ("كريم العلوي", False)
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before():
+    body = ("قالت الوزيرة هالة السعدي إن \"الموازنة الجديدة ستركز على التعليم والصحة\".\n\n"
+            "\"سنرفع رواتب المعلمين في بداية العام الدراسي المقبل دون تأخير\".")
+    assert speakers(body) == [("هالة السعدي", False), ("هالة السعدي", False)]
+
+
+def test_a_quote_inside_a_narrative_paragraph_does_not_go_on_with_the_one_before():
+    body = ("قالت الوزيرة هالة السعدي إن \"الموازنة الجديدة ستركز على التعليم والصحة\".\n\n"
+            "ورفع المحتجون لافتات تحمل شعار \"لا لرفع الأسعار في زمن الأزمة الخانقة\".")
+    assert speakers(body)[-1][0] is None
