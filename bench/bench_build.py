@@ -172,14 +172,18 @@ def search_seconds(log: str) -> float | None:
 
 
 def output_figures(output: Path) -> dict[str, object]:
-    """Return the output's size, its largest page and the most entries in one feed."""
+    """Return the output's size (and by top-level folder: where it goes), its largest page
+    and the most entries in one feed."""
     total, largest, largest_page, feed_max, feed_name = 0, 0, "", 0, ""
+    folders: dict[str, int] = {}
     for path in output.rglob("*"):
         if not path.is_file():
             continue
         size = path.stat().st_size
         total += size
         relative = path.relative_to(output).as_posix()
+        folder = relative.split("/")[0] if "/" in relative else "(top)"
+        folders[folder] = folders.get(folder, 0) + size
         if path.suffix == ".html" and size > largest:
             largest, largest_page = size, relative
         if path.suffix == ".xml" and "feeds" in relative:
@@ -188,7 +192,9 @@ def output_figures(output: Path) -> dict[str, object]:
             if entries > feed_max:
                 feed_max, feed_name = entries, relative
     return {"total_mb": total / 2**20, "largest_kb": largest / 1024, "largest": largest_page,
-            "feed_max": feed_max, "feed": feed_name}
+            "feed_max": feed_max, "feed": feed_name,
+            "folders_mb": {name: size / 2**20 for name, size in
+                           sorted(folders.items(), key=lambda item: -item[1])}}
 
 
 def ratio(value: float, reference: float) -> str:
@@ -238,6 +244,9 @@ def bench(size: int, work: Path, workers: int | None) -> None:
           f"{ratio(ours['total_mb'], theirs['total_mb'])} (target ≤ 2×); largest page "
           f"{ours['largest_kb']:.0f} KB ({ours['largest']}; target ≤ 300 KB); most feed "
           f"entries {ours['feed_max']} ({ours['feed']}; FEED_MAX_ITEMS 50)", flush=True)
+    print("output by folder: " + ", ".join(
+        f"{name} {mb:.1f} MB" for name, mb in ours["folders_mb"].items() if mb >= 0.1),
+        flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
