@@ -9,7 +9,9 @@ An entity's briefs are listed newest first, ``BRIEFS_ENTITY_PAGE_SIZE`` a page (
 paginator, ``PAGINATION_PATTERNS``), each page with the quotes of its own briefs, so that no
 page grows with the archive. An entity's feed carries the summaries of its newest
 ``BRIEFS_ENTITY_FEED_ITEMS`` briefs (at most ``FEED_MAX_ITEMS``), not their bodies (a brief is
-in the feeds of its 20-40 entities).
+in the feeds of its 20-40 entities). The entity index shows each type's
+``ENTITY_INDEX_TOP`` most mentioned entities and links to the type's own list of every one,
+paginated alphabetically (``ENTITY_TYPE_SAVE_AS``), so that it stays small too.
 Each entity page charts the briefs that mention it week by week over the whole archive
 (:mod:`briefs.site.timeline`, drawn by :mod:`briefs.markup.chart` when the page is rendered).
 
