@@ -8,6 +8,7 @@ import pytest
 from briefs.analysis.entities import Mention, link_document, name_key, recognise
 from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
+    competition_names,
     complete_particle_names,
     cut_at_pronouns,
     drop_common_openers,
@@ -242,6 +243,35 @@ def test_outlets_bodies_of_a_person_and_generic_references():
                        ("قرر مجلس الوزراء", ["O", "B-ORG", "I-ORG"])]:
         assert set(_tag(text, drop_generic, tags)) == {"O"}, text
     assert _tag("قالت د ب أ", drop_generic, ["O", "B-ORG", "I-ORG", "I-ORG"])[1] == "B-ORG"
+
+
+@pytest.mark.parametrize(("text", "tags", "span"), [
+    ("سيلعب الفريق في كأس العالم للأندية 2029 هناك", None, (3, 7)),
+    ("يتنافس الناديان على لقب الدوري الإسباني الممتاز غدا", None, (4, 7)),
+    ("تأهلت ثلاثة أندية إلى دوري أبطال أفريقيا بعد الجولة",
+     ["O", "O", "O", "O", "O", "O", "B-LOC", "O", "O"], (4, 7)),
+    ("وخسر في نهائي بطولة روما المفتوحة للتنس للمرة الأولى",
+     ["O", "O", "O", "B-MISC", "I-MISC", "O", "O", "O", "O"], (3, 7)),
+    ("افتُتح مهرجان البحر الأحمر السينمائي مساء أمس",
+     ["O", "O", "B-LOC", "I-LOC", "O", "O", "O"], (1, 5)),
+    ("وشارك في بطولة كأس الخليج 2019 أيضا", None, (2, 6)),
+])
+def test_competition_names(text, tags, span):
+    out = _tag(text, competition_names, tags)
+    i, j = span
+    assert out[i] == "B-ORG" and all(t == "I-ORG" for t in out[i + 1 : j]), out
+    assert j == len(out) or not out[j].startswith("I-"), out
+
+
+@pytest.mark.parametrize(("text", "tags"), [
+    ("المسلسل من بطولة منى زكي وإخراج", ["O", "O", "O", "B-PERS", "I-PERS", "O"]),
+    ("وتدور أحداث بطولة الفيلم في القاهرة", None),  # «بطولة» = starring a work
+    ("وتصدر الفريق الدوري بفارق نقطتين", None),      # the league alone: already named
+    ("رفع الكأس أمام الجماهير", None),
+])
+def test_competition_names_negative(text, tags):
+    out = _tag(text, competition_names, tags)
+    assert "B-ORG" not in out, out
 
 
 def test_clitic_before_a_given_name_or_head_is_stripped():

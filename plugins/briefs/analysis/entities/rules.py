@@ -25,6 +25,7 @@ from .keys import is_arabic
 from .match import GazMatch
 from .phrases import (
     appositive_names,
+    competition_names,
     complete_particle_names,
     cut_at_pronouns,
     drop_common_openers,
@@ -152,6 +153,8 @@ RULES: tuple[Rule, ...] = (
     Rule("venue_phrases", lambda s, t: venue_phrases(s.keys, t), PRODUCT),
     Rule("facility_places", lambda s, t: facility_places(s.keys, t, common_words()), PRODUCT),
     Rule("outlet_names", lambda s, t: outlet_names(s.keys, t), PRODUCT),
+    Rule("competition_names",
+         lambda s, t: competition_names(s.keys, t, training_vocabulary()), PRODUCT),
     Rule("quoted_org_names", lambda s, t: quoted_org_names(s.tokens, s.keys, t), PRODUCT),
     Rule("quoted_titles", lambda s, t: quoted_titles(s.tokens, s.keys, t)),
     Rule("split_coordination", lambda s, t: split_coordination(s.keys, t, s.is_listed)),

@@ -441,7 +441,7 @@ PHRASE_STOP = """
     المقبل الجاري الحالي السابق الأسبوع الاسبوع الشهر السنة الليلة الصباح المساء الاثنين
     الثلاثاء الأربعاء الخميس الجمعة السبت الأحد خلال ايضا أيضا الأخير الأخيرة المقبلة الماضية
     الحالية السابقة الجارية المزيد الكثير الرسمية الرسمي المقرر المقررة المنتهية
-    الرامية الرامي الساعية الساعي الداعية الداعي الماضي الباقية الباقي المركز المرتبة
+    الرامية الرامي الساعية الساعي الداعية الداعي الماضي الباقية الباقي المركز المرتبة للمرة
     """
 
 #: Words of a sports report; a few different ones make a text one, and
@@ -547,6 +547,12 @@ QUOTED_ORG_HEADS = """
     حزب حركه مؤسسه وكاله شركه جمعيه منظمه قناه صحيفه مجله تيار جبهه ائتلاف تحالف قائمه
     مجموعه نادي فريق موقع اذاعه
 """
+
+#: Head nouns of leagues, competitions and festivals, which the annotation guidelines count as
+#: organisations: with a name after them, one body («كأس العالم للأندية 2025», «دوري أبطال
+#: آسيا», «بطولة مدريد المفتوحة للتنس», «مهرجان كان السينمائي»). The definite «الدوري» needs
+#: an adjective («الدوري المصري»); «الدوري» alone is the league already named.
+COMPETITION_HEADS = "كأس بطولة دوري مهرجان مونديال أولمبياد الدوري"
 
 #: A minister and a ministry: the nationality after them is the ministry's.
 MINISTER_WORDS = "وزير وزيره الوزير الوزيره وزاره الوزاره"

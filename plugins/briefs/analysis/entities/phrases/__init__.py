@@ -19,6 +19,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
 * :func:`drop_generic`: descriptive references («المنظمة الدولية»), a head noun alone,
   diseases («فيروس كورونا») and titles taken for bodies name no entity.
 * :func:`outlet_names`: «تسامح نيوز», «البوابة نيوز» are news outlets.
+* :func:`competition_names`: a league's or competition's head (كأس، دوري، بطولة، مهرجان …)
+  and its name are one organisation: «كأس العالم للأندية 2025», «الدوري المصري الممتاز».
 * :func:`drop_idioms`: «مسقط رأسه» is a birthplace, not Muscat.
 * :func:`drop_months`: month names (آب/أغسطس، تشرين الثاني) are never names.
 * :func:`quoted_titles`: a quoted title after a word for a work (برنامج، بعنوان، فيلم،
@@ -61,6 +63,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
 from __future__ import annotations
 
 from .organisations import (
+    competition_names,
     drop_generic,
     extend_org_nationality,
     ministry_short_forms,
@@ -101,6 +104,7 @@ from .spans import (
 
 __all__ = [
     "appositive_names",
+    "competition_names",
     "complete_particle_names",
     "cut_at_pronouns",
     "drop_common_openers",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ...lexicon import (
+    COMPETITION_HEADS,
     FUNCTION_WORDS,
     GENERIC_BODIES,
     GENERIC_HEADS,
@@ -24,6 +25,7 @@ from ...lexicon import (
     PREPOSITIONS,
     QUOTED_ORG_HEADS,
     WEAK_DEFINITE_HEADS,
+    WORK_HEADS,
 )
 from ..clitics import candidate_splits
 from .tags import (
@@ -230,6 +232,78 @@ def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
             i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
         if untagged or two_word_person:
             set_span(tags, i - 1, i + 1, "ORG")
+
+
+def competition_names(keys: Sequence[str], tags: list[str],
+                      known: frozenset[str] = frozenset()) -> None:
+    """A competition's head noun (:data:`COMPETITION_HEADS`) and its name are one
+    organisation, as the annotation guidelines count leagues and competitions: «كأس العالم
+    للأندية 2025», «دوري أبطال آسيا», «بطولة ويمبلدون», «الدوري المصري الممتاز».
+
+    The name is a first complement (a tagged name, a definite noun, a word the training data
+    never saw, a construct «أبطال آسيا», another competition head, or the edition's year),
+    then adjectives and لـ/للـ genitives, and ends after a year. «بطولة» before a person or
+    a work («بطولة الفيلم», "starring") is not a competition.
+    """
+    n = len(keys)
+    i = 0
+    while i < n - 1:
+        head = head_of(keys[i], COMPETITION_HEADS)
+        if head is None or tags[i] not in ("O", "B-MISC"):
+            i += 1
+            continue
+        j = _competition_end(keys, tags, i + 1, head.startswith("ال"), known)
+        if j > i + 1 and is_free(tags, i, j):
+            set_span(tags, i, j, "ORG")
+        i = max(j, i + 1)
+
+
+def _competition_end(keys: Sequence[str], tags: Sequence[str], j: int, definite_head: bool,
+                     known: frozenset[str]) -> int:
+    """Where the name of a competition whose head ends at ``j`` ends (``j`` if it has none):
+    a first complement (none after a definite head, «الدوري»), then adjectives and لـ/للـ
+    genitives, up to the edition's year."""
+    n = len(keys)
+    if not definite_head:
+        while j < n and head_of(keys[j], COMPETITION_HEADS) and tags[j] == "O":
+            j += 1  # «بطولة كأس العرب»: the name follows the inner head
+        end = _competition_complement(keys, tags, j, known)
+        if end == j:
+            return j
+        j = end
+    while j < n:
+        key, tag = keys[j], tags[j]
+        if key.isdigit() and len(key) == 4:
+            return j + 1  # the edition's year closes the name
+        if tag.startswith("I-") or (tag == "O" and is_adjective(key)):
+            j += 1
+        elif tag == "O" and key not in PHRASE_STOP and (g := _genitive(keys, j)):
+            j += g
+        else:
+            return j
+    return j
+
+
+def _competition_complement(keys: Sequence[str], tags: Sequence[str], j: int,
+                            known: frozenset[str]) -> int:
+    """End of the name right after an indefinite competition head (``j`` if none): a tagged
+    name, a definite noun, an unseen word, a construct «أبطال آسيا», or a year."""
+    if j >= len(keys):
+        return j
+    key, tag = keys[j], tags[j]
+    if tag.startswith("I-") or tag in ("B-LOC", "B-ORG", "B-MISC"):
+        # a tagged name, or the tagger's own span over head and name
+        return span_end(tags, j - 1 if tag.startswith("I-") else j)
+    if tag != "O" or head_of(key, WORK_HEADS):  # a person or a work: «بطولة الفيلم»
+        return j
+    year = key.isdigit() and len(key) == 4
+    definite_noun = is_definite(key) and key not in PERSON_TITLES and not is_adjective(key)
+    if year or definite_noun or (known and _foreign_name(key, known)):
+        return j + 1
+    if (j + 1 < len(keys) and _construct_noun(key) and (tags[j + 1] == "B-LOC" or (
+            tags[j + 1] == "O" and is_definite(keys[j + 1])))):
+        return span_end(tags, j + 1)
+    return j
 
 
 def quoted_org_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
