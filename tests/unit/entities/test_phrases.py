@@ -274,6 +274,11 @@ def test_competition_names_negative(text, tags):
     assert "B-ORG" not in out, out
 
 
+def test_competition_mention_drops_its_preposition():
+    assert _orgs("وتأهل الفريق لبطولة كأس الخليج بعد فوزه.") == {"بطولة كأس الخليج"}
+    assert _orgs("وتوج بالدوري الإسباني الموسم الماضي.") == {"الدوري الإسباني"}
+
+
 def test_clitic_before_a_given_name_or_head_is_stripped():
     found = {(m.text, m.key) for m in recognise(
         "وشارك ياسر الشهراني ومحمد القحطاني. وقال المنتمي لحزب القوات اللبنانية إن", lang="ar")}

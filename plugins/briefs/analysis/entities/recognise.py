@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import (
+    COMPETITION_HEADS,
     EN_DEMONYMS,
     EN_EVENT_WORDS,
     EN_ORG_HEADS,
@@ -195,7 +196,7 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
 
     def weak(k: str) -> bool:
         return (k in GIVEN_NAMES or k in gaz.first or k in ORG_PHRASE_HEADS or k in VENUE_HEADS
-                or k in FACILITY_HEADS)
+                or k in FACILITY_HEADS or k in COMPETITION_HEADS)
 
     def trained(k: str) -> bool:
         # Last: the training lexicon also holds clitic forms («ومحمد», «لحزب»), which
