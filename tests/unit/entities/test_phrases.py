@@ -279,6 +279,14 @@ def test_competition_mention_drops_its_preposition():
     assert _orgs("وتوج بالدوري الإسباني الموسم الماضي.") == {"الدوري الإسباني"}
 
 
+def test_quoted_outlet_names():
+    # punctuation after the closing mark, and a name that is also a title word
+    assert _orgs("وصرّح المدرب لقناة «النهار الرياضية»، أمس بأن الفريق جاهز.") == \
+        {"النهار الرياضية"}
+    assert _orgs("وكتب الكاتب في جريدة \"الشروق\" أن الأزمة طويلة.") == {"الشروق"}
+    assert _orgs("وأوضح الوزير لصحيفة “الرئيس”: إن القرار نهائي.") == {"الرئيس"}
+
+
 def test_clitic_before_a_given_name_or_head_is_stripped():
     found = {(m.text, m.key) for m in recognise(
         "وشارك ياسر الشهراني ومحمد القحطاني. وقال المنتمي لحزب القوات اللبنانية إن", lang="ar")}

@@ -204,8 +204,12 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
     """Untag descriptive references, with or without a proclitic: :data:`GENERIC_BODIES`
     («المنظمة الدولية», «للمنظمة الدولية» stand for a body named elsewhere), a head noun
     alone, a span opened by :data:`NOT_NAME_HEADS` («لفيروس كورونا») and an organisation
-    opened by a person's title («والسفير السعودي»)."""
+    opened by a person's title («والسفير السعودي») — but not a quoted name after a body's
+    head noun: «لصحيفة “السفير”» names the newspaper."""
     for i, j in iter_spans(tags):
+        if i >= 2 and not keys[i - 1] and (
+                keys[i - 2] in QUOTED_ORG_HEADS or keys[i - 2][1:] in QUOTED_ORG_HEADS):
+            continue
         first = keys[i]
         for proclitic in ("لل", "وال", "بال", "فال", "ال"):
             if first.startswith(proclitic):

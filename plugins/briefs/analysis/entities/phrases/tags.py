@@ -111,15 +111,16 @@ def tag_quoted(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
         start = i + 2 if not keys[i + 1] else i + 1
         end = -1
         for j in range(start, min(n, start + MAX_TITLE + 1)):
-            raw = tokens[j]
+            # «قناة «صدى البلد»، إن»: punctuation may follow the closing mark
+            closed = tokens[j].rstrip(".،,:؛")
             if not keys[j]:
-                if raw and raw[-1] in CLOSE_QUOTES:
+                if closed and closed[-1] in CLOSE_QUOTES:
                     end = j
                 break
-            if raw[-1] in CLOSE_QUOTES and (j > i + 1 or len(raw) > 1):
+            if closed and closed[-1] in CLOSE_QUOTES and (j > i + 1 or len(closed) > 1):
                 end = j + 1
                 break
-            if raw[-1] in ".،,:؛":
+            if tokens[j][-1] in ".،,:؛":
                 break
         if end > start and is_free(tags, start, end):
             set_span(tags, start, end, tag)
