@@ -302,3 +302,20 @@ def test_a_headlines_speaker_may_carry_a_prepositional_phrase() -> None:
     quote = next(quote for quote in document.quotes if not quote.fragment)
     assert quote.speaker == "رامي الحداد"
     assert quote.sieve == "headline"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # Verbs of finishing a statement go on with the speaker before.
+    ("قال المدرب حسن العلوي إن \"الفريق لعب بشجاعة كبيرة\".\n\n"
+     "وأتم: \"سنعود أقوى في المباراة المقبلة\".", "حسن العلوي"),
+    ("قالت الكاتبة منى السعدي إن \"الرواية كُتبت في عامين\".\n\n"
+     "وأكملت: \"كل شخصية فيها تشبه أحدا أعرفه\".", "منى السعدي"),
+    # A participle of commenting continues its clause's subject.
+    ("قال الوزير سامي الخطيب إن الامتحانات تأجلت، معلقا: \"الطلاب يستحقون وقتا أطول\".",
+     "سامي الخطيب"),
+    # Present forms of calling for and denying.
+    ("وتدعو وزارة البيئة إلى \"ترشيد استهلاك المياه في الصيف\".", "وزارة البيئة"),
+])
+def test_more_speech_verbs_and_participles(body: str, speaker: str) -> None:
+    _, quote = speech(body)
+    assert quote.speaker == speaker
