@@ -36,6 +36,7 @@ from .lexicon import (
     AR_ORG_HEADS,
     AR_PRONOUN_SUFFIX_GENDER,
     AR_RELAY_LEMMAS,
+    AR_STATEMENT_NOUNS,
     AR_SUBJECTLESS_LEMMAS,
     EN_FRAMES,
     EN_VERBS,
@@ -366,7 +367,11 @@ def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str
     """Parse the subject of a cue; return it and the sieve that found it."""
     if cue.pronoun or cue.subjectless:
         return Subject(PRONOUN, gender=cue.gender), "continuation"
-    return grammar(lang).subject(tokens, cue)
+    sub, sieve = grammar(lang).subject(tokens, cue)
+    if (sub.kind == ANON and sub.end == sub.start + 1
+            and strip_conjunction(tokens[sub.start].key) in AR_STATEMENT_NOUNS):
+        return Subject(PRONOUN), "continuation"  # «وتابع البيان»: its issuer goes on
+    return sub, sieve
 
 
 def _subject_en(tokens: Sequence[Token], cue: Cue) -> tuple[Subject, str]:

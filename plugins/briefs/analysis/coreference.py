@@ -47,6 +47,7 @@ from .entities.model import EntityRef, Mention
 from .lexicon import (
     AR_COMPLEMENTISERS,
     AR_CONTINUING_LEMMAS,
+    AR_DOCUMENT_CUES,
     AR_LEADER_ROLES,
     AR_ORG_HEADS,
     AR_SUBJECT_PARTICLES,
@@ -322,17 +323,18 @@ class DocumentEntities:
                 return None  # a person in the verb's own sentence, not its subject: no guess
         return None
 
-    def latest_person(self, before: int, since: int) -> EntityRef | None:
-        """Return the person last named as the subject of a speech verb in ``[since,
-        before)``, else the person last mentioned there (outside quotes): the subject a verb
-        with none of its own continues («وقال ناديلا إن …، على عكس ماسك … وتابع:» continues
-        Nadella)."""
+    def latest_person(self, before: int, since: int,
+                      types: tuple[str, ...] = ("person",)) -> EntityRef | None:
+        """Return the person (or entity of ``types``) last named as the subject of a speech
+        verb in ``[since, before)``, else the one last mentioned there (outside quotes): the
+        subject a verb with none of its own continues («وقال ناديلا إن …، على عكس ماسك …
+        وتابع:» continues Nadella)."""
         latest = None
         i = bisect.bisect_left(self._starts, before)
         for mention, ref in reversed(self._mentions[:i]):
             if mention.start < since:
                 break
-            if ref.type == "person" and mention.end <= before and not self.quoted(mention):
+            if ref.type in types and mention.end <= before and not self.quoted(mention):
                 if self.after_speech_verb(mention.start):
                     return ref
                 latest = latest or ref
@@ -491,7 +493,9 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         since = _paragraph_back(paragraphs, cue.start)
         if previous is not None and previous[0] >= since:
             return Resolution(previous[1], "implicit")
-        found = entities.latest_person(cue.start, since)
+        # A statement («وجاء في بيان الوزارة») is a body's words as often as a person's.
+        found = entities.latest_person(
+            cue.start, since, ROLE_TYPES if _documentary(quote.cue) else ("person",))
         if found is not None:
             return Resolution(found, "implicit")
     if quote.cue is None and quote.sieve is None:
@@ -509,6 +513,12 @@ def _sentence_start(text: str, since: int, position: int) -> int:
 def _role_word(token: Token) -> str:
     """Return the role a word gives («برئاسة» → رئيس) or its bare key («المدافع» → مدافع)."""
     return AR_LEADER_ROLES.get(token.key) or _bare(token.text)
+
+
+def _documentary(cue: str | None) -> bool:
+    """Tell whether a cue introduces the words of a document: «وجاء في البيان», «ورد فيه»."""
+    return cue is not None and strip_conjunction(name_key(cue.split(" ", 1)[0])) in \
+        AR_DOCUMENT_CUES
 
 
 def _continues(cue: str | None) -> bool:

@@ -43,6 +43,7 @@ AR_CONTINUING_LEMMAS = _words(ar.CONTINUING_LEMMAS)
 AR_TEAM_ROLES = _keys(ar.TEAM_ROLES)
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
 AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)
+AR_STATEMENT_NOUNS = _keys(ar.STATEMENT_NOUNS)
 #: Frames as tuples of token keys, longest first.
 AR_FRAMES: tuple[tuple[str, ...], ...] = tuple(
     sorted({tuple(normalise(f).split()) for f in ar.FRAMES}, key=len, reverse=True)

@@ -319,3 +319,19 @@ def test_a_headlines_speaker_may_carry_a_prepositional_phrase() -> None:
 def test_more_speech_verbs_and_participles(body: str, speaker: str) -> None:
     _, quote = speech(body)
     assert quote.speaker == speaker
+
+
+def test_a_statement_with_no_speaker_before_is_the_body_named_before() -> None:
+    # «رفضت» is no speech verb: the statement's author is the body last named.
+    document, quote = speech(
+        "رفضت هيئة الطيران المدني في بيان لها الأنباء عن إغلاق المطار.\n\n"
+        "وجاء في بيان الهيئة \"المطار يعمل بصورة طبيعية ولا صحة لما يتداول\".")
+    assert entity_of(document, quote).type == "organization"
+    assert quote.speaker.startswith("هيئة الطيران المدني")
+
+
+def test_a_document_as_subject_goes_on_with_its_issuer() -> None:
+    _, quote = speech(
+        "قالت شركة النور للطاقة إن \"الإنتاج سيرتفع في الربع المقبل\".\n\n"
+        "وتابع البيان: \"سنفتتح محطتين جديدتين قبل نهاية العام\".")
+    assert quote.speaker.startswith("شركة النور")

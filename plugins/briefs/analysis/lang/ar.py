@@ -124,6 +124,10 @@ DOCUMENT_CUES = ("جاء", "ورد")
 
 DOCUMENT_CUE_NEXT = ("في", "فيه", "فيها")
 
+#: Documents as a verb's subject («وتابع البيان: …»): the words are the issuer's, the speaker
+#: before (the verb agrees with the document, not with its issuer).
+STATEMENT_NOUNS = "بيان البيان تقرير التقرير"
+
 #: Quantifiers: the word before one is a noun in construct, never a name's last word
 #: («منتصر الزيات دفاع بعض المتهمين»: «دفاع» is "counsel for", not a third name).
 QUANTIFIERS = "بعض كل جميع أحد إحدى معظم غالبية أغلب"
