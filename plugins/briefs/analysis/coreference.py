@@ -297,7 +297,8 @@ class DocumentEntities:
                     bisect.bisect_left(self._token_starts, start):
                     bisect.bisect_left(self._token_starts, end)]))
 
-    def sentence_subject(self, text: str, since: int, before: int) -> EntityRef | None:
+    def sentence_subject(self, text: str, since: int, before: int,
+                         types: tuple[str, ...] = ("person",)) -> EntityRef | None:
         """Return the person named as the subject of the sentence before ``before`` (or of
         the one ``before`` stands in), not before ``since``: within the first few words of
         the sentence, after a verb and titles, no preposition or complementiser before it
@@ -311,7 +312,7 @@ class DocumentEntities:
         for mention, ref in reversed(self._mentions[:i]):
             if mention.start < since:
                 return None
-            if ref.type != "person" or mention.end > before or self.quoted(mention):
+            if ref.type not in types or mention.end > before or self.quoted(mention):
                 continue
             words = self.words_between(_sentence_start(text, since, mention.start),
                                        mention.start)
@@ -502,6 +503,16 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.named_before_colon(text, quote.start)
         if found is not None:
             return Resolution(found, "headline")
+        # No speech verb read: the person or body its own sentence opens with says it
+        # («وبهذا الصدد تعلم الوزارة “…”», «كما تؤكد الشركة أن “…”»).
+        opening = quote.start
+        while opening > 0 and (text[opening - 1].isspace() or text[opening - 1] in ALL_QUOTE_MARKS):
+            opening -= 1  # the sentence ends at no mark of its own quote
+        found = entities.sentence_subject(
+            text, _sentence_start(text, _paragraph_start(paragraphs, opening), opening),
+            opening, ROLE_TYPES)
+        if found is not None:
+            return Resolution(found, "implicit")
     return None
 
 
@@ -541,6 +552,13 @@ def _implicit(position: int, entities: DocumentEntities, paragraphs: Sequence[Sp
         return Resolution(previous[1], "implicit")
     found = entities.latest_person(position, since)
     return Resolution(found, "implicit") if found is not None else None
+
+
+def _paragraph_start(paragraphs: Sequence[Span], position: int) -> int:
+    """Return where the paragraph holding ``position`` starts (0 without paragraphs)."""
+    starts = [paragraph.start for paragraph in paragraphs]
+    index = bisect.bisect_right(starts, position) - 1
+    return starts[index] if index >= 0 else 0
 
 
 def _paragraph_back(paragraphs: Sequence[Span], position: int) -> int:

@@ -335,3 +335,11 @@ def test_a_document_as_subject_goes_on_with_its_issuer() -> None:
         "قالت شركة النور للطاقة إن \"الإنتاج سيرتفع في الربع المقبل\".\n\n"
         "وتابع البيان: \"سنفتتح محطتين جديدتين قبل نهاية العام\".")
     assert quote.speaker.startswith("شركة النور")
+
+
+def test_a_quote_with_no_speech_verb_is_its_sentences_subject() -> None:
+    document, quote = speech(
+        "انقطعت المياه عن أحياء المدينة منذ الصباح.\n\n"
+        "وبهذا الصدد تطمئن شركة المياه الوطنية السكان بأن \"الإمدادات ستعود خلال ساعات\".")
+    assert entity_of(document, quote).type == "organization"
+    assert quote.speaker.startswith("شركة المياه")
