@@ -170,7 +170,8 @@ class DocumentEntities:
 
     def by_name(self, name: str) -> EntityRef | None:
         """Return the entity named ``name`` (name, alias or mention), or the one person
-        whose name ends with it (a surname)."""
+        whose name ends with it (a surname) or, for a given name, opens with it («جميل»
+        for «جميل حدادين»)."""
         key = name_key(name)
         for ref in self.entities:
             keys = {name_key(ref.name), *map(name_key, ref.aliases),
@@ -180,6 +181,9 @@ class DocumentEntities:
                 return ref
         ending = [ref for ref in self.entities
                   if ref.type == "person" and name_key(ref.name).endswith(" " + key)]
+        if not ending and key in GIVEN_NAMES:
+            ending = [ref for ref in self.entities
+                      if ref.type == "person" and name_key(ref.name).startswith(key + " ")]
         return ending[0] if len(ending) == 1 else None
 
     def by_role(self, role: str, before: int) -> EntityRef | None:

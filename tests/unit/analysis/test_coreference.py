@@ -343,3 +343,14 @@ def test_a_quote_with_no_speech_verb_is_its_sentences_subject() -> None:
         "وبهذا الصدد تطمئن شركة المياه الوطنية السكان بأن \"الإمدادات ستعود خلال ساعات\".")
     assert entity_of(document, quote).type == "organization"
     assert quote.speaker.startswith("شركة المياه")
+
+
+def test_a_given_name_read_alone_is_the_one_person_whose_name_opens_with_it() -> None:
+    # Attribution stops at «جميل» (a family name in ـين looks like a plural); the recogniser
+    # has «جميل عابدين»: one speaker, no second person «جميل».
+    document = analyse(
+        "«نريد أن نخدم كل المدن الصغيرة قبل الكبيرة»، يقول جميل عابدين أحد مؤسسي الشركة.",
+        lang="ar")
+    quote = next(q for q in document.quotes if not q.fragment)
+    assert entity_of(document, quote).name == "جميل عابدين"
+    assert [e.name for e in document.entities if e.type == "person"] == ["جميل عابدين"]
