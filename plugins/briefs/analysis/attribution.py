@@ -649,6 +649,12 @@ def attribute_quotes(
                     prev_full is None or prev_full.end < before.start):
                 lo = bisect.bisect_left(cue_pos, before.start)
         attr: Attribution | None = events[hi - 1] if hi > lo else None
+        if (attr is not None and attr.sieve == "frame" and hi - 1 > lo
+                and cues[hi - 2].kind == "verb"
+                and _one_clause(tokens, cues[hi - 2], cues[hi - 1])):
+            # «وقال المتحدث …، كريم السيد، بحسب الوكالة: “…”»: the channel is not the
+            # speaker; the verb's own subject is.
+            attr = events[hi - 2]
         if q.closed and not _explicit(attr):
             trail = _trailing(tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end)
             if trail is not None and (attr is None or _explicit(trail)):

@@ -354,3 +354,11 @@ def test_a_given_name_read_alone_is_the_one_person_whose_name_opens_with_it() ->
     quote = next(q for q in document.quotes if not q.fragment)
     assert entity_of(document, quote).name == "جميل عابدين"
     assert [e.name for e in document.entities if e.type == "person"] == ["جميل عابدين"]
+
+
+def test_the_channel_of_a_speech_verb_is_not_its_speaker() -> None:
+    document, quote = speech(
+        "وقال المتحدث باسم وزارة النقل، سليم الحداد، بحسب الوكالة الرسمية: "
+        "\"الطرق ستفتح أمام المسافرين خلال يومين\".")
+    assert quote.speaker == "سليم الحداد"
+    assert entity_of(document, quote).type == "person"
