@@ -483,6 +483,11 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.by_role(quote.speaker_role, quote.start)
         if found is not None and found.type in ROLE_TYPES:
             return Resolution(found, "role")
+        words = quote.speaker_mention.slice(text) if quote.speaker_mention else ""
+        surname = entities.by_name(words) if words and " " not in words else None
+        if surname is not None and surname.type == "person":
+            # «وأضاف السيد» after «كريم السيد»: a title word that is the family name.
+            return Resolution(surname, "name")
         if (previous is not None and previous[1].type == "person"
                 and not quote.speaker_role.startswith(ORG_ROLE) and _continues(quote.cue)
                 and previous[0] >= _paragraph_back(paragraphs, quote.start)):

@@ -362,3 +362,10 @@ def test_the_channel_of_a_speech_verb_is_not_its_speaker() -> None:
         "\"الطرق ستفتح أمام المسافرين خلال يومين\".")
     assert quote.speaker == "سليم الحداد"
     assert entity_of(document, quote).type == "person"
+
+
+def test_a_title_word_that_is_the_family_name_is_that_person() -> None:
+    document, quote = speech(
+        "قال مدير المدرسة أحمد السيد إن الدروس ستستأنف غدا.\n\n"
+        "وأضاف السيد، أن الحافلات جاهزة، مشيرا إلى \"ضرورة التزام الطلاب بالمواعيد\".")
+    assert entity_of(document, quote).name == "أحمد السيد"
