@@ -289,6 +289,13 @@ def test_quoted_outlet_names():
     assert _orgs("وأوضح الوزير لصحيفة “الرئيس”: إن القرار نهائي.") == {"الرئيس"}
 
 
+def test_a_government_with_its_nationality_is_one_body():
+    places = {"الكويت", "كندا"}.__contains__
+    assert _tag("وقالت الحكومة الكويتية إن", ministry_short_forms, places=places)[1:3] == \
+        ["B-ORG", "I-ORG"]
+    assert set(_tag("وقالت الحكومة الجديدة إن", ministry_short_forms, places=places)) == {"O"}
+
+
 def test_clitic_before_a_given_name_or_head_is_stripped():
     found = {(m.text, m.key) for m in recognise(
         "وشارك ياسر الشهراني ومحمد القحطاني. وقال المنتمي لحزب القوات اللبنانية إن", lang="ar")}

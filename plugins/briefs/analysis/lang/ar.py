@@ -467,6 +467,10 @@ SPORT_CUES = """
 #: Ministries named by their portfolio alone: «الخارجية التركية» is Turkey's foreign ministry.
 PORTFOLIOS = "الخارجية الداخلية الدفاع"
 
+#: Bodies named by their head and a nationality alone: «الحكومة الأردنية» is one body, while
+#: «الحكومة» alone refers back to one (:data:`GENERIC_HEADS`).
+NATIONAL_HEADS = "الحكومة"
+
 #: Objects named after people: «تلسكوب جيمس ويب» is no person.
 OBJECT_HEADS = """
     تلسكوب التلسكوب مسبار المسبار صاروخ الصاروخ طائرة الطائرة سفينة السفينة حاملة الحاملة

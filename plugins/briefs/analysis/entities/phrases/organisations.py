@@ -13,6 +13,7 @@ from ...lexicon import (
     GIVEN_NAMES,
     MINISTER_WORDS,
     MONTHS,
+    NATIONAL_HEADS,
     NOT_NAME_HEADS,
     NOT_NAMES,
     OF_A_PERSON,
@@ -319,11 +320,12 @@ def ministry_short_forms(keys: Sequence[str], tags: list[str],
                          places: Callable[[str], bool]) -> None:
     """A portfolio and a feminine nationality nisba is a ministry: «الخارجية التركية»
     (but «وزير الخارجية التركي» and «وزيرة الخارجية الأمريكية» name a minister's post,
-    and in «السياسة الخارجية الأمريكية» the portfolio word is an adjective)."""
+    and in «السياسة الخارجية الأمريكية» the portfolio word is an adjective); so is a
+    government with its nationality: «الحكومة الأردنية»."""
     for i in range(len(keys) - 1):
         k, nis = keys[i], keys[i + 1]
         prev = keys[i - 1] if i else ""
-        if (k in PORTFOLIOS and tags[i] == "O" and tags[i + 1] == "O"
+        if ((k in PORTFOLIOS or k in NATIONAL_HEADS) and tags[i] == "O" and tags[i + 1] == "O"
                 and nis.startswith("ال") and nis.endswith("يه") and names_a_place(nis, places)
                 and not prev.startswith("ال") and prev not in MINISTER_WORDS
                 and head_of(prev, MINISTER_WORDS) is None):
