@@ -257,6 +257,8 @@ def test_outlets_bodies_of_a_person_and_generic_references():
     ("افتُتح مهرجان البحر الأحمر السينمائي مساء أمس",
      ["O", "O", "B-LOC", "I-LOC", "O", "O", "O"], (1, 5)),
     ("وشارك في بطولة كأس الخليج 2019 أيضا", None, (2, 6)),
+    ("وودع بطولة دبي سيتي بنك المفتوحة للغولف مبكرا",
+     ["O", "O", "B-LOC", "B-ORG", "I-ORG", "O", "O", "O"], (1, 7)),
 ])
 def test_competition_names(text, tags, span):
     out = _tag(text, competition_names, tags)

@@ -276,12 +276,16 @@ def _competition_end(keys: Sequence[str], tags: Sequence[str], j: int, definite_
         if end == j:
             return j
         j = end
+    sponsor = not definite_head
     while j < n:
         key, tag = keys[j], tags[j]
         if key.isdigit() and len(key) == 4:
             return j + 1  # the edition's year closes the name
         if tag.startswith("I-") or (tag == "O" and is_adjective(key)):
             j += 1
+        elif tag == "B-ORG" and sponsor:
+            j = span_end(tags, j)  # a sponsor's name: «بطولة قطر [إكسون موبيل] المفتوحة»
+            sponsor = False
         elif tag == "O" and key not in PHRASE_STOP and (g := _genitive(keys, j)):
             j += g
         else:
