@@ -230,6 +230,8 @@ def test_coordinated_facilities_are_two_places():
 
 def test_outlets_bodies_of_a_person_and_generic_references():
     assert _tag("ذكر موقع تسامح نيوز أن", outlet_names) == ["O", "O", "B-ORG", "I-ORG", "O"]
+    assert _tag("نشر موقع الوادي.كوم الخبر", outlet_names) == ["O", "O", "B-ORG", "O"]
+    assert set(_tag("بلغ النمو 3.5 في المئة", outlet_names)) == {"O"}
     assert _tag("هاجمت ميليشيات الحوثي مواقع", org_phrases, ["O", "O", "B-PERS", "O"]) == \
         ["O", "B-ORG", "I-ORG", "O"]
     assert _tag("انتقدت إدارة بايدن القرار", org_phrases, ["O", "O", "B-PERS", "O"]) == \

@@ -557,6 +557,9 @@ OUTLET_TAILS = """
     بتروليوم تكنولوجيز
 """
 
+#: Endings of domain-like outlet names: «مجالس.نت», «هسبريس.كوم», «example.com».
+DOMAIN_ENDINGS = "نت كوم انفو اورغ نيوز com net org info news"
+
 #: Head nouns before a body's quoted name: «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
 QUOTED_ORG_HEADS = """
     حزب حركه مؤسسه وكاله شركه جمعيه منظمه قناه صحيفه جريده مجله تيار جبهه ائتلاف تحالف قائمه

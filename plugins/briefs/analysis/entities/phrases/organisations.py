@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from ...lexicon import (
     COMPETITION_HEADS,
+    DOMAIN_ENDINGS,
     FUNCTION_WORDS,
     GENERIC_BODIES,
     GENERIC_HEADS,
@@ -228,7 +229,12 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
 
 def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
     """An untagged word before «نيوز», «موتورز» (and the like) is an outlet or a company:
-    both are one body (a span the tagger made of the two, a person, becomes it too)."""
+    both are one body (a span the tagger made of the two, a person, becomes it too). A
+    domain-like word is an outlet too: «مجالس.نت»."""
+    for i, key in enumerate(keys):
+        name, dot, ending = key.rpartition(".")
+        if dot and ending in DOMAIN_ENDINGS and len(name) >= 2 and name.replace(".", "").isalnum():
+            set_span(tags, i, i + 1, "ORG")
     for i in range(1, len(keys)):
         if keys[i] not in OUTLET_TAILS or not keys[i - 1].isalpha() or len(keys[i - 1]) < 3:
             continue
