@@ -293,6 +293,12 @@ def test_quoted_outlet_names():
     assert _orgs("وأوضح الوزير لصحيفة “الرئيس”: إن القرار نهائي.") == {"الرئيس"}
 
 
+def test_an_unknown_word_after_an_outlets_head_is_the_outlet():
+    assert _orgs("وصرح اللاعب لموقع زووميكس بأنه سعيد.") == {"زووميكس"}
+    assert _orgs("ونقلت وكالة صحرانو ميديا الخبر.") == {"صحرانو ميديا"}
+    assert _orgs("وأعلن موقع التواصل خبرا.") == set()
+
+
 def test_a_government_with_its_nationality_is_one_body():
     places = {"الكويت", "كندا"}.__contains__
     assert _tag("وقالت الحكومة الكويتية إن", ministry_short_forms, places=places)[1:3] == \

@@ -54,6 +54,7 @@ from .phrases import (
     trim_latin_tail,
     trim_number_tail,
     trim_person_descriptors,
+    unknown_outlet_names,
     venue_phrases,
 )
 from .phrases.tags import set_span
@@ -153,6 +154,9 @@ RULES: tuple[Rule, ...] = (
     Rule("venue_phrases", lambda s, t: venue_phrases(s.keys, t), PRODUCT),
     Rule("facility_places", lambda s, t: facility_places(s.keys, t, common_words()), PRODUCT),
     Rule("outlet_names", lambda s, t: outlet_names(s.keys, t), PRODUCT),
+    Rule("unknown_outlet_names",
+         lambda s, t: unknown_outlet_names(s.keys, t, training_vocabulary(), s.listed_starts),
+         PRODUCT),
     Rule("competition_names",
          lambda s, t: competition_names(s.keys, t, training_vocabulary()), PRODUCT),
     Rule("quoted_org_names", lambda s, t: quoted_org_names(s.tokens, s.keys, t), PRODUCT),

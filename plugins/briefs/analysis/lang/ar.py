@@ -557,6 +557,10 @@ OUTLET_TAILS = """
     بتروليوم تكنولوجيز
 """
 
+#: Head nouns of outlets: an unknown word after one is the outlet's name («لموقع كوورة»);
+#: the head is no part of it.
+OUTLET_HEADS = "صحيفة جريدة مجلة موقع قناة إذاعة وكالة"
+
 #: Endings of domain-like outlet names: «مجالس.نت», «هسبريس.كوم», «example.com».
 DOMAIN_ENDINGS = "نت كوم انفو اورغ نيوز com net org info news"
 

@@ -19,6 +19,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
 * :func:`drop_generic`: descriptive references («المنظمة الدولية»), a head noun alone,
   diseases («فيروس كورونا») and titles taken for bodies name no entity.
 * :func:`outlet_names`: «تسامح نيوز», «البوابة نيوز» are news outlets.
+* :func:`unknown_outlet_names`: an unknown word after an outlet's head noun is the outlet:
+  «لموقع كوورة».
 * :func:`competition_names`: a league's or competition's head (كأس، دوري، بطولة، مهرجان …)
   and its name are one organisation: «كأس العالم للأندية 2025», «الدوري المصري الممتاز».
 * :func:`drop_idioms`: «مسقط رأسه» is a birthplace, not Muscat.
@@ -70,6 +72,7 @@ from .organisations import (
     org_phrases,
     outlet_names,
     quoted_org_names,
+    unknown_outlet_names,
 )
 from .people import (
     appositive_names,
@@ -133,5 +136,6 @@ __all__ = [
     "trim_latin_tail",
     "trim_number_tail",
     "trim_person_descriptors",
+    "unknown_outlet_names",
     "venue_phrases",
 ]

@@ -20,6 +20,7 @@ from ...lexicon import (
     OF_A_PERSON,
     OF_A_PLACE,
     ORG_PHRASE_HEADS,
+    OUTLET_HEADS,
     OUTLET_TAILS,
     PERSON_TITLES,
     PHRASE_STOP,
@@ -319,6 +320,27 @@ def _competition_complement(keys: Sequence[str], tags: Sequence[str], j: int,
             tags[j + 1] == "O" and is_definite(keys[j + 1])))):
         return span_end(tags, j + 1)
     return j
+
+
+def unknown_outlet_names(keys: Sequence[str], tags: list[str], known: frozenset[str],
+                         listed: frozenset[int] = frozenset()) -> None:
+    """An outlet's head noun (:data:`OUTLET_HEADS`) before an untagged word the training data
+    never saw names that outlet: «لموقع [كوورة]», «وكالة [صحراء ميديا]» (with a tail of
+    :data:`OUTLET_TAILS`). The head is left out, as the outlet's own name does, unless a
+    list names the two words together (``listed``: where a gazetteer name starts)."""
+    for i in range(len(keys) - 1):
+        if (head_of(keys[i], OUTLET_HEADS) is None or i in listed
+                or not _foreign_name(keys[i + 1], known)):
+            continue
+        if tags[i] == "B-ORG" and span_end(tags, i) == i + 2:
+            clear(tags, i, i + 2)  # «[وكالة صحراء]» read as one body: the name is the word
+        if tags[i] != "O" or tags[i + 1] != "O":
+            continue
+        j = i + 2
+        if j < len(keys) and keys[j] in OUTLET_TAILS and (
+                tags[j] == "O" or (tags[j].startswith("B-") and span_end(tags, j) == j + 1)):
+            j += 1
+        set_span(tags, i + 1, j, "ORG")
 
 
 def quoted_org_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
