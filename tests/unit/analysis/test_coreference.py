@@ -369,3 +369,10 @@ def test_a_title_word_that_is_the_family_name_is_that_person() -> None:
         "قال مدير المدرسة أحمد السيد إن الدروس ستستأنف غدا.\n\n"
         "وأضاف السيد، أن الحافلات جاهزة، مشيرا إلى \"ضرورة التزام الطلاب بالمواعيد\".")
     assert entity_of(document, quote).name == "أحمد السيد"
+
+
+def test_unnamed_activists_are_nobody_not_the_person_before() -> None:
+    _, quote = speech(
+        "أصدرت المحكمة حكمها على الصحافي نادر الكيلاني أمس.\n\n"
+        "واعتبر نشطاء حقوقيون أن الحكم \"يستهدف حرية التعبير في البلاد\".")
+    assert quote.speaker is None
