@@ -170,8 +170,8 @@ class DocumentEntities:
 
     def by_name(self, name: str) -> EntityRef | None:
         """Return the entity named ``name`` (name, alias or mention), or the one person
-        whose name ends with it (a surname) or, for a given name, opens with it («جميل»
-        for «جميل حدادين»)."""
+        whose name ends with it (a surname, with or without the article) or, for a given
+        name, opens with it («جميل» for «جميل حدادين»)."""
         key = name_key(name)
         for ref in self.entities:
             keys = {name_key(ref.name), *map(name_key, ref.aliases),
@@ -179,8 +179,10 @@ class DocumentEntities:
                     *(name_key(mention.text) for mention in ref.mentions)}
             if key in keys:
                 return ref
-        ending = [ref for ref in self.entities
-                  if ref.type == "person" and name_key(ref.name).endswith(" " + key)]
+        surnames = {key, key.removeprefix("ال")} if " " not in key else {key}
+        # «العساف» is «محمد عساف»: a family name takes the article or leaves it.
+        ending = [ref for ref in self.entities if ref.type == "person" and any(
+            name_key(ref.name).endswith(" " + surname) for surname in surnames if surname)]
         if not ending and key in GIVEN_NAMES:
             ending = [ref for ref in self.entities
                       if ref.type == "person" and name_key(ref.name).startswith(key + " ")]
@@ -345,6 +347,18 @@ class DocumentEntities:
                 latest = latest or ref
         return latest
 
+    def surname_after(self, position: int) -> EntityRef | None:
+        """Return the person whose family name is the word right after ``position``."""
+        i = bisect.bisect_left(self._token_starts, position)
+        while i < len(self._tokens) and not self._tokens[i].is_word:
+            if self._tokens[i].text.strip():
+                return None  # punctuation: no subject right after the verb
+            i += 1
+        if i == len(self._tokens) or len(self._tokens[i].text) < 3:
+            return None
+        found = self.by_name(self._tokens[i].text)
+        return found if found is not None and found.type == "person" else None
+
     def quoted(self, mention: Mention) -> bool:
         """Tell whether a mention stands inside a quote: a name a speaker says is no
         subject, nor one a role of the narrative refers back to."""
@@ -447,6 +461,12 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.by_name(quote.speaker)
         new = None if found else _editor_entity(text, quote.speaker, gazetteer)
         return Resolution(found or entities.add(new), "name") if found or new else None
+    if quote.sieve is None and quote.cue and quote.speaker_mention is not None:
+        # A verb whose subject attribution could not read, but whose next word is the family
+        # name of a person of the brief («وقال العساف» after «محمد عساف»).
+        found = entities.surname_after(quote.speaker_mention.end)
+        if found is not None:
+            return Resolution(found, "name")
     implicit_subject = quote.sieve == "continuation" or (quote.sieve is None and quote.cue)
     if implicit_subject and quote.speaker_mention is not None and before is not None:
         # A verb with no subject continues the subject of the sentence just before it,

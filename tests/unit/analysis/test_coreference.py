@@ -376,3 +376,10 @@ def test_unnamed_activists_are_nobody_not_the_person_before() -> None:
         "أصدرت المحكمة حكمها على الصحافي نادر الكيلاني أمس.\n\n"
         "واعتبر نشطاء حقوقيون أن الحكم \"يستهدف حرية التعبير في البلاد\".")
     assert quote.speaker is None
+
+
+def test_a_family_name_with_the_article_is_the_person_named_without_it() -> None:
+    document, quote = speech(
+        "أحيا المطرب سامي حداد حفلا في عمّان مساء الجمعة.\n\n"
+        "وبعد الحفل، قال الحداد عبر صفحته “كانت ليلة لا تنسى مع جمهور رائع”.")
+    assert entity_of(document, quote).name == "سامي حداد"
