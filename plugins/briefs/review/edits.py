@@ -163,12 +163,16 @@ def add_metadata_entry(text: str, key: str, entry: str) -> str:
     if any(line in _entries(lines, group) for group in groups):
         return text
     if groups:
-        at, new = groups[-1][1] + 1, f"{CONTINUATION}{line}{newline}"
-    else:
-        at, new = count, f"{key}: {line}{newline}"
+        return _insert_line(lines, groups[-1][1] + 1, f"{CONTINUATION}{line}", newline)
+    return _insert_line(lines, count, f"{key}: {line}", newline)
+
+
+def _insert_line(lines: list[str], at: int, line: str, newline: str) -> str:
+    """Return the text of ``lines`` with ``line`` inserted before line ``at`` (at ≥ 1), the
+    line before it ended first if it had no line end (a metadata block at the file's end)."""
     if not lines[at - 1].endswith(("\n", "\r")):
         lines[at - 1] += newline
-    return "".join([*lines[:at], new, *lines[at:]])
+    return "".join([*lines[:at], f"{line}{newline}", *lines[at:]])
 
 
 def set_metadata(text: str, key: str, value: str) -> str:
@@ -186,9 +190,7 @@ def set_metadata(text: str, key: str, value: str) -> str:
         name = _KEY_LINE.fullmatch(lines[first].rstrip("\r\n"))["key"]  # type: ignore[index]
         end = lines[last][len(lines[last].rstrip("\r\n")):] or newline
         return "".join([*lines[:first], f"{name}: {line}{end}", *lines[last + 1:]])
-    if not lines[count - 1].endswith(("\n", "\r")):
-        lines[count - 1] += newline
-    return "".join([*lines[:count], f"{key}: {line}{newline}", *lines[count:]])
+    return _insert_line(lines, count, f"{key}: {line}", newline)
 
 
 def metadata_value(text: str, key: str) -> str | None:
