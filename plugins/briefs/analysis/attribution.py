@@ -644,8 +644,13 @@ def attribute_quotes(
         if hi == lo and not same_sentence and si > 0 and _after_colon(text, open_pos):
             # «وتابع الركراكي في برنامج “الرياضية”. يوم أمس:”…”»: a stray full stop split
             # the clause a colon introduces; its verb stands in the sentence before.
+            # Or a paragraph ends with the colon and the quote is the next one's opening
+            # («كما قال الوزير:» then a paragraph «“…”»): the colon's verb is its speaker.
             before = sentences[si - 1]
-            if para_of_pos(before.start) == para_of_pos(open_pos) and (
+            here = para_of_pos(open_pos)
+            opens = here > 0 and not text[paragraphs[here].start:open_pos].strip()
+            if (para_of_pos(before.start) == here
+                    or (opens and para_of_pos(before.start) == here - 1)) and (
                     prev_full is None or prev_full.end < before.start):
                 lo = bisect.bisect_left(cue_pos, before.start)
         attr: Attribution | None = events[hi - 1] if hi > lo else None

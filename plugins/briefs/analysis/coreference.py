@@ -52,6 +52,7 @@ from .lexicon import (
     AR_ORG_HEADS,
     AR_SUBJECT_PARTICLES,
     AR_SUBJECT_STOPS,
+    GENERIC_BODIES,
     GIVEN_NAMES,
     PREPOSITIONS,
 )
@@ -98,7 +99,7 @@ ROLE_TYPES = ("person", "organization")
 # How attribution marks the role of a body's name («وزارة الدفاع …» → "org:وزاره").
 ORG_ROLE = "org:"
 # Steps that find a speaker attribution did not: they name the quote's sieve.
-INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline"})
+INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline", "same-sentence"})
 # A subject the recogniser read may stand this many words after its verb.
 SUBJECT_GAP = 2
 # What no subject reaches across: the end of a sentence, a colon, a quote mark.
@@ -111,6 +112,8 @@ SENTENCE_ENDS = (".", "!", "؟", "?", "\n", "\"", "»", "”", ":")
 HEADLINE_ADJUNCT = 4
 # Attribution's sieves that give a quote the speaker of the quote before it.
 SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph", "next-paragraph"})
+# What ends the sentence a quote with no verb shares with the quote before it.
+CLAUSE_BREAKS = (".", "!", "؟", "?", "\n", ":")
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
 IMPLICIT_PARAGRAPHS = 2
 
@@ -198,11 +201,20 @@ class DocumentEntities:
                 if mention.end <= before and not self.quoted(mention)]
         if body or head in {_bare(word) for word in AR_ORG_HEADS}:
             bodies = [ref for mention, ref in seen
-                      if ref.type == "organization" and head in name_key(ref.name).split()]
+                      if ref.type == "organization" and (head in name_key(ref.name).split()
+                                                         or self._headed_by(head, mention))]
             return bodies[-1] if bodies else None
         introduced = [ref for mention, ref in seen if ref.type == "person"
                       and self._introduced_with(head, mention)]
         return introduced[-1] if introduced else None
+
+    def _headed_by(self, head: str, mention: Mention) -> bool:
+        """Tell whether a body's head noun stands right before its name, quote marks aside
+        («مجموعة “أريد”», «شركة نوفا»): «المجموعة» later refers back to that body."""
+        k = bisect.bisect_left(self._token_starts, mention.start) - 1
+        while k >= 0 and self._tokens[k].text in ALL_QUOTE_MARKS:
+            k -= 1
+        return k >= 0 and self._tokens[k].is_word and _bare(self._tokens[k].text) == head
 
     def _introduced_with(self, head: str, mention: Mention) -> bool:
         """Tell whether the role word ``head`` introduces the person of ``mention``: it
@@ -213,6 +225,8 @@ class DocumentEntities:
         if (len(after) == 2 and after[0].text in "،," and after[1].is_word
                 and _role_word(after[1]) == head):
             return True
+        if after and after[0].is_word and _role_word(after[0]) == head:
+            return True  # «خالد عبد الغفار وزير الصحة»: the apposition without a comma
         start = mention.start
         first = bisect.bisect_left(self._token_starts, start - ROLE_REACH)
         last = bisect.bisect_left(self._token_starts, start)
@@ -258,6 +272,8 @@ class DocumentEntities:
                 continue
             if cue.end <= mention.start < quote_start:
                 words = self.words_between(cue.end, mention.start)
+                if self.addressee(text, mention.start):
+                    continue  # «صرح لوكالة الأنباء»: to whom, not who
                 if (len(words) <= SUBJECT_GAP and not STOPS & set(text[cue.end:mention.start])
                         and not {word.key for word in words} & AR_COMPLEMENTISERS):
                     return ref
@@ -377,6 +393,14 @@ class DocumentEntities:
         k = bisect.bisect_left(self._token_starts, start) - 1
         return k >= 0 and self._tokens[k].is_word and self._tokens[k].key in AR_SUBJECT_STOPS
 
+    def addressee(self, text: str, start: int) -> bool:
+        """Tell whether a mention at ``start`` lost a preposition ل or ب glued to its word
+        («لوكالة», «للصحيفة», «بالوزارة»): whom the words were addressed to, or a complement."""
+        k = bisect.bisect_right(self._token_starts, start) - 1
+        if k < 0 or self._tokens[k].start >= start or self._tokens[k].end <= start:
+            return False
+        return any(letter in "لب" for letter in text[self._tokens[k].start:start])
+
     def after_speech_verb(self, start: int) -> bool:
         """Tell whether the word before ``start`` (quote marks aside) is a speech verb."""
         k = bisect.bisect_left(self._token_starts, start) - 1
@@ -418,6 +442,8 @@ def _new_entity(text: str, quote: Quote, gazetteer: Gazetteer | None) -> EntityR
     kind = ("organization" if role.startswith(ORG_ROLE) or role.split(" ", 1)[0] in AR_ORG_HEADS
             else "person")
     key = name_key(quote.speaker)
+    if " ".join(key.split(" ")[:2]) in GENERIC_BODIES:
+        return None  # «هيئة الدفاع»: a description, no one body's name
     listed = (gazetteer or default_gazetteer()).lookup(tuple(key.split(" ")))
     mention = Mention(span.start, span.end, span.slice(text), kind, key, entity_id=listed,
                       token_start=span.start, source="speaker")
@@ -489,6 +515,9 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.by_name(quote.speaker)
         if found is not None:
             return Resolution(found, "name")
+        found = _role_back(quote, entities)
+        if found is not None:
+            return Resolution(found, "role")
         new = _new_entity(text, quote, gazetteer)
         if new is not None and (_listed(new, gazetteer) or quote.speaker_role
                                 or _opens_with_given_name(quote.speaker)):
@@ -529,6 +558,8 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         if found is not None:
             return Resolution(found, "implicit")
     if quote.cue is None and quote.sieve is None:
+        if previous is not None and _shares_sentence(text, quote, previous, before):
+            return Resolution(previous[1], "same-sentence")
         found = entities.named_before_colon(text, quote.start)
         if found is not None:
             return Resolution(found, "headline")
@@ -543,6 +574,27 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         if found is not None:
             return Resolution(found, "implicit")
     return None
+
+
+def _role_back(quote: Quote, entities: DocumentEntities) -> EntityRef | None:
+    """Return the person a role refers back to («وقالت وزيرة الثقافة») when the words the
+    role introduced earlier are no entity: the person the role stands next to («إيناس عبد
+    الدايم وزيرة الثقافة»), not the words after it («… وزيرة الثقافة فعاليات الدورة»)."""
+    role, span, mention = quote.speaker_role, quote.speaker_span, quote.speaker_mention
+    if not role or role.startswith(ORG_ROLE):
+        return None
+    if span is not None and mention is not None and span.start <= mention.start < span.end:
+        return None  # the name stands at the quote: not a reference back
+    found = entities.by_role(role, quote.start)
+    return found if found is not None and found.type == "person" else None
+
+
+def _shares_sentence(text: str, quote: Quote, previous: tuple[int, EntityRef],
+                     before: Span | None) -> bool:
+    """Tell whether a quote with no verb of its own stands in the sentence of the quote
+    just before it, which was resolved: «تلا القاضي الآية “…”، فضلا عن الحديث “…”»."""
+    return (before is not None and previous[0] == before.start
+            and not any(mark in text[before.end:quote.start] for mark in CLAUSE_BREAKS))
 
 
 def _sentence_start(text: str, since: int, position: int) -> int:

@@ -134,17 +134,20 @@ def _ends_name(key: str) -> bool:
     """Tell whether ``key`` ends a name, or cannot start one (للصحافيين، لوكالة، بالتوصل).
 
     >>> from .normalize import normalise
-    >>> [_ends_name(normalise(w)) for w in ("لوكالة", "بالتوصل", "لين", "لافروف")]
-    [True, True, False, False]
+    >>> [_ends_name(normalise(w)) for w in ("لوكالة", "بالتوصل", "لين", "لافروف", "لمراسلة")]
+    [True, True, False, False, True]
     """
     if key.startswith(("لل", "بال", "كال", "فال")) and len(key) > 4:
         return True
     if len(key) > 3 and key[0] == "ل":
         rest = key[1:].lstrip("ـ")
+        # «وقال الوزير لمراسلة “…”»: to a role, an addressee, never the speaker's name.
         return (
             rest in AR_ANONYMOUS
             or rest in AR_TITLE_COMPLEMENTS
             or rest in AR_ORG_HEADS
+            or rest in AR_TITLE_HEADS
+            or "ال" + rest in AR_TITLE_HEADS
             or rest.startswith("ال")
         )
     return False

@@ -383,3 +383,94 @@ def test_a_family_name_with_the_article_is_the_person_named_without_it() -> None
         "أحيا المطرب سامي حداد حفلا في عمّان مساء الجمعة.\n\n"
         "وبعد الحفل، قال الحداد عبر صفحته “كانت ليلة لا تنسى مع جمهور رائع”.")
     assert entity_of(document, quote).name == "سامي حداد"
+
+
+# Issue #10, on the fourth set of real news: each class with sentences written here.
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quote_of_the_next() -> None:
+    document = analyse(
+        "ورأى المحلل الاقتصادي ماهر الزين أن الأسعار ستتراجع.\n\n"
+        "كما قال وزير المالية نادر العيسى:\n\n"
+        "“لا نية لرفع الضرائب على الوقود في العام المقبل”.\n\n"
+        "مضيفا:\n\n"
+        "“الموازنة الجديدة تحمي ذوي الدخل المحدود”.", lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert [quote.speaker for quote in quotes] == ["نادر العيسى", "نادر العيسى"]
+
+
+def test_a_role_with_a_preposition_after_it_is_not_a_name() -> None:
+    # «لمراسلة» is to whom the minister spoke: the minister speaks, introduced before.
+    document, quote = speech(
+        "قال وزير النقل الأردني سامر الخطيب إن الطريق سيفتح قريبا.\n\n"
+        "وقال الوزير لمراسلة \"الغد\" في عمان: \"سننهي الأعمال قبل موسم الأمطار بأسابيع\".")
+    assert quote.speaker == "سامر الخطيب"
+    assert not any(entity.name.startswith("لمراسل") for entity in document.entities)
+
+
+def test_the_agency_a_speaker_talks_to_is_not_the_speaker() -> None:
+    _, quote = speech(
+        "وحاول محامي المتهم، كمال البيطار، التخفيف من التهمة، حين صرح لوكالة الأنباء "
+        "الألمانية “موكلي لم يقصد الإساءة لأحد في منشوراته”.")
+    assert quote.speaker == "كمال البيطار"
+
+
+def test_a_role_after_a_name_without_a_comma_introduces_that_person() -> None:
+    _, quote = speech(
+        "أعلن الدكتور سليم العطار وزير الزراعة عن خطة لدعم مزارعي القمح.\n\n"
+        "وقال الوزير: \"سنشتري المحصول كله بسعر يفوق سعر السوق هذا العام\".")
+    assert quote.speaker == "سليم العطار"
+    assert quote.sieve == "role"
+
+
+def test_a_role_refers_back_to_the_person_it_stands_next_to_not_to_the_words_after_it() -> None:
+    # «وزيرة السياحة فعاليات المعرض»: the words after the role are its object, no name.
+    document, quote = speech(
+        "افتتحت الدكتورة نادية عبد الرحمن وزيرة السياحة فعاليات المعرض الدولي للحرف.\n\n"
+        "قالت وزيرة السياحة في كلمتها إن \"الحرف اليدوية ذاكرة الشعوب وثروتها الباقية\".")
+    assert quote.speaker == "نادية عبد الرحمن"
+    assert not any("فعاليات" in entity.name for entity in document.entities)
+
+
+def test_a_body_named_after_its_head_noun_answers_to_that_noun() -> None:
+    document, quote = speech(
+        "أعلنت مجموعة \"نوران\" عن أرباح قياسية في الربع الثاني من العام.\n\n"
+        "وقالت المجموعة في بيان: \"الأرباح تعود إلى نمو المبيعات في الأسواق الخارجية\".")
+    assert entity_of(document, quote).type == "organization"
+    assert "نوران" in quote.speaker
+    assert quote.sieve == "role"
+
+
+def test_a_quote_with_no_verb_in_the_sentence_of_the_quote_before_is_the_same_speaker() -> None:
+    document = analyse(
+        "وقرأ القاضي سمير الدباغ، رئيس الجلسة، قول الشاعر \"العدل أساس الملك والحكم\"، "
+        "فضلا عن المثل \"من جد وجد ومن زرع حصد\".", lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert [quote.speaker for quote in quotes] == ["سمير الدباغ", "سمير الدباغ"]
+
+
+def test_one_of_them_unnamed_is_nobody() -> None:
+    _, quote = speech(
+        "نطق القاضي رامي الحلو بالحكم على المتهمين بالسجن.\n\n"
+        "وبكى الأهالي في القاعة، وصرخت إحداهن \"ابني بريء ولم يفعل شيئا\".")
+    assert quote.speaker is None
+
+
+def test_a_defence_team_is_a_description_not_a_body() -> None:
+    document, quote = speech(
+        "قالت هيئة الدفاع عن المتهمين إنها ستطعن في الحكم.\n\n"
+        "وأشارت الهيئة أن الطعن يقوم على \"الخطأ في تطبيق القانون والقصور في التسبيب\".")
+    assert quote.speaker is None
+    assert not any(entity.name == "هيئة الدفاع" for entity in document.entities)
+
+
+def test_a_military_rank_is_part_of_the_title_not_the_name() -> None:
+    _, quote = speech(
+        "قال قائد الجيش الفريق أول ركن سالم العبيدي إن \"الجنود سيعودون إلى ثكناتهم قريبا\".")
+    assert quote.speaker == "سالم العبيدي"
+
+
+def test_closing_words_with_khatama_are_speech() -> None:
+    _, quote = speech(
+        "قال المدرب فادي الرفاعي إن الفوز مستحق.\n\n"
+        "وختم الرفاعي حديثه: \"سنستعد جيدا للمباراة المقبلة أمام المتصدر\".")
+    assert quote.speaker == "فادي الرفاعي"
