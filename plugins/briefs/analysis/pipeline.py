@@ -19,6 +19,7 @@ from .clean import clean_body
 from .coreference import resolve_speakers
 from .dateline import find_dateline
 from .entities import EntityRef, Gazetteer, dateline_mentions, link_document, recognise
+from .entities.variants import extend_given_names
 from .keyquotes import select_key_quotes
 from .model import Document, Span
 from .overrides import apply_overrides
@@ -116,6 +117,7 @@ def analyse(
                 text, place and (place.start, place.end), agency and (agency.start, agency.end),
                 mentions, gazetteer)
             mentions.sort(key=lambda m: m.start)
+        mentions = extend_given_names(text, mentions, gazetteer)
         entities = tuple(link_document(mentions, gazetteer=gazetteer))
     quotes = attribute_quotes(
         text,

@@ -1,0 +1,26 @@
+"""A given name spelt with other long vowels before a known family name is that person's."""
+
+from briefs.analysis.entities.model import Mention
+from briefs.analysis.entities.variants import extend_given_names, skeleton
+from briefs.analysis.pipeline import analyse
+
+
+def test_a_variant_spelling_of_a_given_name_joins_the_persons_mention() -> None:
+    # The same article writes the given name two ways: one person, named in full at first.
+    document = analyse(
+        "فاز لاعب الشطرنج الأرميني ليفون أرونيان بالمباراة الأولى. وقال ليفون أرونيان "
+        "بعدها إنه سعيد. وكان لافون أرونيان قد خسر العام الماضي.", lang="ar")
+    people = [entity for entity in document.entities if entity.type == "person"]
+    assert len(people) == 1
+    assert "لافون أرونيان" in {mention.text for mention in people[0].mentions}
+
+
+def test_a_word_with_other_consonants_is_not_taken_in() -> None:
+    text = "قال سامر نادال"
+    lone = Mention(9, 14, "نادال", "person", "نادال")
+    full = Mention(30, 43, "رافائيل نادال", "person", "رافائيل نادال")
+    assert extend_given_names(text + " " * 16 + "رافائيل نادال", [lone, full])[0].text == "نادال"
+
+
+def test_the_skeleton_drops_long_vowels_and_hamza_seats() -> None:
+    assert skeleton("رفائيل") == skeleton("رافائيل") == "رفل"
