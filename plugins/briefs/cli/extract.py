@@ -13,7 +13,10 @@ text is plain: links are kept only with ``http(s)`` targets, and nothing else of
 is. trafilatura is asked to favour precision, and its default reading is taken when that
 lost the article; what comes before the block repeating the headline is not the article.
 When the page carries its own ``articleBody`` and the text misses much of it, the
-recall-oriented extraction is tried, and failing that the ``articleBody`` itself.
+recall-oriented extraction is tried, and failing that the ``articleBody`` itself. Before
+trafilatura reads the page, a ``<div>`` written as a paragraph (text and inline elements
+only) gets a ``<p>``; after it, the parts of an article cut into several containers of one
+kind that it left out are added.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from lxml.html import Element as html_element
 from lxml.html import HtmlElement
 
 #: JSON-LD types that describe the article itself.
@@ -753,6 +757,205 @@ def start_at_headline(blocks: list[Block], title: str) -> list[Block]:
     return blocks
 
 
+#: Elements that run inside a paragraph's text (any other child makes a ``<div>`` a frame).
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "img",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+    "var", "wbr",
+})
+#: A ``<div>`` written as a paragraph holds at least this many words, under half of them linked.
+MIN_DIV_PARAGRAPH_WORDS = 10
+
+
+def _link_words(element: etree._Element) -> int:
+    return sum(len(_tokens(link.text_content())) for link in element.iter("a"))
+
+
+def _div_paragraph_words(div: etree._Element) -> int:
+    """Return the words of a ``<div>`` written as a paragraph (only text and inline elements,
+    ten words or more, under half of them linked), else 0."""
+    for node in div.iterdescendants():
+        if isinstance(node.tag, str) and node.tag not in INLINE_TAGS:
+            return 0
+    words = len(_tokens(div.text_content()))
+    if words < MIN_DIV_PARAGRAPH_WORDS or 2 * _link_words(div) >= words:
+        return 0
+    return words
+
+
+def paragraphs_written_as_divs(tree: HtmlElement) -> int:
+    """Put the text of each ``<div>`` written as a paragraph into a ``<p>`` of its own; return
+    how many.
+
+    Some pages write the article's paragraphs as ``<div>`` holding only text, links and other
+    inline elements, beside a ``<p>`` or two (a lead, a dateline). Finding ``<p>`` text on the
+    page, trafilatura then reads only the ``<p>`` and the links inside those ``<div>`` (with
+    what follows each link): the paragraphs lose their first words, or all of them. A
+    ``<div>`` is read as a paragraph (as readability does) when it holds no block element and
+    ten words or more, under half of them linked, and it is not alone: a sibling is a ``<p>``,
+    or another such ``<div>`` of the same class family (its first class name; two captions or
+    credits side by side seldom share one). The ``<div>`` stays, with its class, which
+    trafilatura's pruning reads; its content moves into a ``<p>``. A page without ``<p>``
+    text is left as it is: trafilatura then reads the ``<div>`` themselves.
+    """
+    least = trafilatura_config().getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+    if len("".join(tree.xpath("//p//text()"))) < least:
+        return 0  # without <p> text, trafilatura reads the <div> itself
+    wrapped = 0
+    for parent in dict.fromkeys(div.getparent() for div in tree.iter("div")):
+        if parent is None:
+            continue
+        families: dict[str, list[etree._Element]] = {}
+        for child in parent:
+            if child.tag == "div" and _div_paragraph_words(child):
+                family = (child.get("class") or "").split()[:1]
+                families.setdefault(family[0] if family else "", []).append(child)
+        for divs in families.values():
+            if len(divs) < 2 and parent.find("p") is None:
+                continue
+            for div in divs:
+                paragraph = etree.SubElement(div, "p")
+                paragraph.text, div.text = div.text, None
+                for child in list(div)[:-1]:
+                    paragraph.append(child)  # moves it, its tail with it
+                wrapped += 1
+    return wrapped
+
+
+#: A container of the article's text: paragraphs (its own ``<p>`` children) of this many words
+#: in all, at least two of them of ``MIN_CHUNK_PARAGRAPH_WORDS``, under this share linked.
+MIN_CHUNK_WORDS = 60
+MIN_CHUNK_PARAGRAPH_WORDS = 15
+MAX_CHUNK_LINK_SHARE = 0.25
+#: Parts of one article share an ancestor at most this many levels above each of them.
+MAX_CHUNK_DISTANCE = 3
+#: The extraction holds a part when it holds this share of the part's words, misses it under
+#: ``LEFT_SHARE``.
+TAKEN_SHARE, LEFT_SHARE = 0.6, 0.2
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """A container of article paragraphs, one of a family of its kind (``article_chunks``)."""
+
+    order: int  # its place in the page
+    text: str
+    element: etree._Element  # a copy, taken before trafilatura prunes the page
+
+
+def _chunk_text(element: etree._Element) -> str:
+    """Return the text of a container's own paragraphs if they read as an article's, else ""."""
+    paragraphs = [one_line(child.text_content()) for child in element if child.tag == "p"]
+    lengths = [len(_tokens(text)) for text in paragraphs]
+    if (sum(lengths) < MIN_CHUNK_WORDS
+            or sum(length >= MIN_CHUNK_PARAGRAPH_WORDS for length in lengths) < 2):
+        return ""
+    links = sum(_link_words(child) for child in element if child.tag == "p")
+    return "\n".join(paragraphs) if links <= MAX_CHUNK_LINK_SHARE * sum(lengths) else ""
+
+
+def _near(first: etree._Element, second: etree._Element) -> bool:
+    """Tell whether two elements share an ancestor at most ``MAX_CHUNK_DISTANCE`` levels up."""
+    above = list(first.iterancestors())[:MAX_CHUNK_DISTANCE]
+    return any(ancestor in above for ancestor in list(second.iterancestors())[:MAX_CHUNK_DISTANCE])
+
+
+def _share_held(words: str, text: str) -> float:
+    """Return the share of a text's words that are in paragraphs ``words`` holds whole
+    (``words``: a text's word tokens joined by spaces, with a space at each end)."""
+    held = total = 0
+    for paragraph in text.split("\n"):
+        tokens = _tokens(paragraph)
+        total += len(tokens)
+        if tokens and f" {' '.join(tokens)} " in words:
+            held += len(tokens)
+    return held / total if total else 0.0
+
+
+def article_chunks(tree: HtmlElement) -> list[list[_Chunk]]:
+    """Return the families of containers that may each hold a part of one article.
+
+    Some pages cut the article into several containers of one kind (to put advertisements
+    between them): ``<div class="article__body">`` three times over. trafilatura reads the
+    first it finds, and the article stops after its first part. A family is two or more
+    elements of the same tag and class whose own ``<p>`` read as an article's (sixty words or
+    more, two paragraphs of fifteen, under a quarter linked), none inside another, each near
+    the next (an ancestor in common at most three levels up) with no ``<h1>`` between them
+    (another story's headline). The rest is decided once trafilatura has read the page
+    (``whole_article``). Each part is copied before trafilatura prunes the page.
+    """
+    kinds: dict[tuple[str, str], list[etree._Element]] = {}
+    for parent in dict.fromkeys(paragraph.getparent() for paragraph in tree.iter("p")):
+        if parent is not None and parent.get("class") and isinstance(parent.tag, str):
+            kinds.setdefault((parent.tag, parent.get("class") or ""), []).append(parent)
+    if all(len(members) < 2 for members in kinds.values()):
+        return []
+    order = {element: index for index, element in enumerate(tree.iter())}
+    headlines = [order[element] for element in tree.iter("h1")]
+    families = []
+    for members in kinds.values():
+        if len(members) < 2:
+            continue
+        family: list[_Chunk] = []
+        for element in members:
+            text = _chunk_text(element)
+            if not text:
+                continue
+            if family:
+                previous = family[-1]
+                if (not _near(previous.element, element)
+                        or any(previous.order < at < order[element] for at in headlines)
+                        or element in previous.element.iterancestors()):
+                    continue
+            family.append(_Chunk(order[element], text, element))
+        if len(family) >= 2:
+            for chunk in family:
+                chunk.element = copy.deepcopy(chunk.element)
+            families.append(family)
+    return families
+
+
+def whole_article(blocks: list[Block], families: list[list[_Chunk]],
+                  options: dict[str, Any]) -> tuple[list[Block], int]:
+    """Add to the extracted blocks the parts of the article trafilatura left out; return the
+    blocks and how many parts were added.
+
+    Of a family of containers (``article_chunks``), when the extraction holds one part (three
+    fifths of its words) and misses others (under a fifth of their words), each missed part
+    is read by trafilatura alone (its pruning of asides, calls to subscribe and link lists
+    applies) and put before or after the extracted text, where it stands on the page.
+    """
+    if not families:
+        return blocks, 0
+    from trafilatura import bare_extraction
+
+    words = f" {' '.join(_tokens(_text(blocks)))} "
+    added = 0
+    for family in families:
+        shares = [_share_held(words, chunk.text) for chunk in family]
+        taken = [chunk.order for chunk, share in zip(family, shares, strict=True)
+                 if share >= TAKEN_SHARE]
+        if not taken:
+            continue
+        before: list[Block] = []
+        after: list[Block] = []
+        for chunk, share in zip(family, shares, strict=True):
+            if share >= LEFT_SHARE:
+                continue
+            page, body = html_element("html"), html_element("body")
+            page.append(body)
+            body.append(chunk.element)
+            document = bare_extraction(page, **{**options, "with_metadata": False},
+                                       favor_precision=True)
+            if document is None:
+                continue
+            part = body_blocks(document.body, options.get("url") or "")
+            (before if chunk.order < taken[0] else after).extend(part)
+            added += bool(part)
+        blocks = [*before, *blocks, *after]
+    return blocks, added
+
+
 @functools.cache
 def trafilatura_config() -> configparser.ConfigParser:
     """Return trafilatura's settings, with a lower floor for a short article.
@@ -793,6 +996,8 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                "include_links": True, "include_images": False, "include_formatting": False,
                "with_metadata": True, "date_extraction_params": {"extensive_search": False,
                                                                  "original_date": True}}
+    divs_as_paragraphs = paragraphs_written_as_divs(tree)
+    families = article_chunks(tree)
     headings = page_headings(tree)
     header_texts = headline_surroundings(tree)
     words_on_page = page_words(tree)
@@ -826,7 +1031,9 @@ def extract_page(raw: bytes, url: str = "") -> Page:
             # A date written in words: in the page's date tags, else beside its headline.
             or next((parsed for value in [*dates, *header_texts]
                      if (parsed := date_in_words(value))), None))
-    blocks = start_at_headline(blocks, title)
+    blocks, parts = whole_article(start_at_headline(blocks, title), families, options)
+    notes += [note for count, note in ((divs_as_paragraphs, "<div> read as paragraphs"),
+                                       (parts, "more parts of the article")) if count]
     text = _text(blocks)
     detected = language_of_text(text or title)
     lang = meta.lang or base_language(str(getattr(document, "language", "") or ""))
