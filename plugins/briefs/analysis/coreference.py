@@ -231,9 +231,11 @@ class DocumentEntities:
         first = bisect.bisect_left(self._token_starts, start - ROLE_REACH)
         last = bisect.bisect_left(self._token_starts, start)
         at = None
-        for token in self._tokens[first:last]:
-            if token.text in STOPS:
-                at = None  # a role across a quote mark or a colon is another clause's
+        for k, token in enumerate(self._tokens[first:last], first):
+            if token.text in STOPS and not (k == last - 1 and token.text in ALL_QUOTE_MARKS):
+                # A role across a quote mark or a colon is another clause's; a mark opening
+                # the name itself is not («الأمير “عبد العزيز بن سلمان”»).
+                at = None
             elif token.is_word and _role_word(token) == head:
                 at = token.start
         if at is None:
@@ -241,6 +243,22 @@ class DocumentEntities:
         i = bisect.bisect_right(self._starts, at)
         return all(other.start >= start or ref.type != "person"
                    for other, ref in self._mentions[i:bisect.bisect_left(self._starts, start)])
+
+    def cut_short(self, text: str, word: str) -> tuple[EntityRef, Span] | None:
+        """Return the person whose name the recogniser cut one word short of ``word``, and
+        the span of the whole name: «محمد سعد الدين» standing before «خليف» when «وأشار
+        خليف» names the speaker later."""
+        key = name_key(word)
+        if " " in key or len(key) < 3:
+            return None
+        for mention, ref in self._mentions:
+            if ref.type != "person":
+                continue
+            after = self._tokens_from(mention.end, 1)
+            if (after and after[0].is_word and name_key(after[0].text) == key
+                    and not text[mention.end:after[0].start].strip()):
+                return ref, Span(mention.start, after[0].end)
+        return None
 
     def _tokens_from(self, start: int, count: int) -> Sequence[Token]:
         """Return the first ``count`` tokens starting at or after ``start``."""
@@ -450,6 +468,14 @@ def _new_entity(text: str, quote: Quote, gazetteer: Gazetteer | None) -> EntityR
     return _linked(mention, gazetteer)
 
 
+def _whole_name(text: str, span: Span, gazetteer: Gazetteer | None) -> EntityRef | None:
+    """Return the entity of a person's whole name at ``span`` (one the recogniser cut)."""
+    words = span.slice(text)
+    mention = Mention(span.start, span.end, words, "person", name_key(words),
+                      token_start=span.start, source="speaker")
+    return _linked(mention, gazetteer)
+
+
 def _editor_entity(text: str, name: str, gazetteer: Gazetteer | None) -> EntityRef | None:
     """Return the entity of a speaker an editor named that the document's entities do not
     hold, where the name stands in the text (the gazetteer's entity if it knows the name)."""
@@ -518,6 +544,10 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = _role_back(quote, entities)
         if found is not None:
             return Resolution(found, "role")
+        cut = entities.cut_short(text, quote.speaker)
+        if cut is not None:
+            whole = _whole_name(text, cut[1], gazetteer)
+            return Resolution(entities.absorb(whole, cut[1]) if whole else cut[0], "name")
         new = _new_entity(text, quote, gazetteer)
         if new is not None and (_listed(new, gazetteer) or quote.speaker_role
                                 or _opens_with_given_name(quote.speaker)):

@@ -474,3 +474,20 @@ def test_closing_words_with_khatama_are_speech() -> None:
         "قال المدرب فادي الرفاعي إن الفوز مستحق.\n\n"
         "وختم الرفاعي حديثه: \"سنستعد جيدا للمباراة المقبلة أمام المتصدر\".")
     assert quote.speaker == "فادي الرفاعي"
+
+
+def test_a_role_introduces_a_name_written_between_quote_marks() -> None:
+    document, quote = speech(
+        "أكد وزير النفط العماني الشيخ “سالم بن ناصر العوفي”، أنه “الإنتاج سيبقى مستقرا "
+        "حتى نهاية العام المقبل”.")
+    assert quote.speaker is not None
+    assert "العوفي" in quote.speaker
+    assert entity_of(document, quote).type == "person"
+
+
+def test_a_family_name_the_recogniser_left_out_still_names_the_person() -> None:
+    # The recogniser reads «محمد سعد الدين» and stops: «وأشار خليف» is that person.
+    document, quote = speech(
+        "أكد الباحث في الإعلام محمد سعد الدين خليف أن المنتدى خطوة مهمة.\n\n"
+        "وأشار خليف إلى أن التقنية ضرورة، مؤكدا أن \"العرب أمام فرصة تاريخية للابتكار\".")
+    assert quote.speaker == "محمد سعد الدين خليف"
