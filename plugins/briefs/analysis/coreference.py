@@ -495,6 +495,43 @@ def _linked(mention: Mention, gazetteer: Gazetteer | None) -> EntityRef | None:
     return refs[0] if refs else None
 
 
+def _resolve_named(  # noqa: PLR0911 - one return a step
+        text: str, quote: Quote, entities: DocumentEntities, *,
+        gazetteer: Gazetteer | None, paragraphs: Sequence[Span],
+        previous: tuple[int, EntityRef] | None) -> Resolution | None:
+    """Return the entity of a speaker attribution named (a name, or the name a role was
+    introduced with): by the words' span, by name, by the role, by the name the recogniser
+    cut short, as a new entity, else the subject the sentences before are about."""
+    assert quote.speaker is not None
+    span = quote.speaker_span
+    found = entities.by_span(span) or entities.by_span(quote.speaker_mention)
+    if (found is not None and span is not None and not _listed(found, gazetteer)
+            and _words(found) < len(quote.speaker.split())):
+        # The recogniser found part of a name no list has, which attribution read whole.
+        new = _new_entity(text, quote, gazetteer)
+        if new is not None and new.type == found.type:
+            return Resolution(entities.absorb(new, span), "span")
+    if found is not None:
+        return Resolution(found, "span")
+    found = entities.by_name(quote.speaker)
+    if found is not None:
+        return Resolution(found, "name")
+    found = _role_back(quote, entities)
+    if found is not None:
+        return Resolution(found, "role")
+    cut = entities.cut_short(text, quote.speaker)
+    if cut is not None:
+        whole = _whole_name(text, cut[1], gazetteer)
+        return Resolution(entities.absorb(whole, cut[1]) if whole else cut[0], "name")
+    new = _new_entity(text, quote, gazetteer)
+    if new is not None and (_listed(new, gazetteer) or quote.speaker_role
+                            or _opens_with_given_name(quote.speaker)):
+        return Resolution(entities.add(new), "new")
+    # Words no recogniser, list or given name supports («ضمنيا بتأخر») are no speaker:
+    # the verb's subject is the person the sentences before are about.
+    return _implicit(quote.start, entities, paragraphs, previous)
+
+
 def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         text: str, quote: Quote, entities: DocumentEntities, *,
         gazetteer: Gazetteer | None = None, paragraphs: Sequence[Span] = (),
@@ -528,33 +565,8 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         if found is not None:
             return Resolution(found, "implicit")
     if quote.speaker:
-        span = quote.speaker_span
-        found = entities.by_span(span) or entities.by_span(quote.speaker_mention)
-        if (found is not None and span is not None and not _listed(found, gazetteer)
-                and _words(found) < len(quote.speaker.split())):
-            # The recogniser found part of a name no list has, which attribution read whole.
-            new = _new_entity(text, quote, gazetteer)
-            if new is not None and new.type == found.type:
-                return Resolution(entities.absorb(new, span), "span")
-        if found is not None:
-            return Resolution(found, "span")
-        found = entities.by_name(quote.speaker)
-        if found is not None:
-            return Resolution(found, "name")
-        found = _role_back(quote, entities)
-        if found is not None:
-            return Resolution(found, "role")
-        cut = entities.cut_short(text, quote.speaker)
-        if cut is not None:
-            whole = _whole_name(text, cut[1], gazetteer)
-            return Resolution(entities.absorb(whole, cut[1]) if whole else cut[0], "name")
-        new = _new_entity(text, quote, gazetteer)
-        if new is not None and (_listed(new, gazetteer) or quote.speaker_role
-                                or _opens_with_given_name(quote.speaker)):
-            return Resolution(entities.add(new), "new")
-        # Words no recogniser, list or given name supports («ضمنيا بتأخر») are no speaker:
-        # the verb's subject is the person the sentences before are about.
-        return _implicit(quote.start, entities, paragraphs, previous)
+        return _resolve_named(text, quote, entities, gazetteer=gazetteer,
+                              paragraphs=paragraphs, previous=previous)
     if (quote.sieve in SHARED_SIEVES and previous is not None and before is not None
             and previous[0] == before.start):
         return Resolution(previous[1], "span")  # the quote just before: one speaker

@@ -487,7 +487,7 @@ def test_a_role_introduces_a_name_written_between_quote_marks() -> None:
 
 def test_a_family_name_the_recogniser_left_out_still_names_the_person() -> None:
     # The recogniser reads «محمد سعد الدين» and stops: «وأشار خليف» is that person.
-    document, quote = speech(
+    _, quote = speech(
         "أكد الباحث في الإعلام محمد سعد الدين خليف أن المنتدى خطوة مهمة.\n\n"
         "وأشار خليف إلى أن التقنية ضرورة، مؤكدا أن \"العرب أمام فرصة تاريخية للابتكار\".")
     assert quote.speaker == "محمد سعد الدين خليف"
