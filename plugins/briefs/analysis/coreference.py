@@ -50,6 +50,7 @@ from .lexicon import (
     AR_DOCUMENT_CUES,
     AR_LEADER_ROLES,
     AR_ORG_HEADS,
+    AR_ROLE_SYNONYMS,
     AR_SUBJECT_PARTICLES,
     AR_SUBJECT_STOPS,
     GENERIC_BODIES,
@@ -204,9 +205,14 @@ class DocumentEntities:
                       if ref.type == "organization" and (head in name_key(ref.name).split()
                                                          or self._headed_by(head, mention))]
             return bodies[-1] if bodies else None
-        introduced = [ref for mention, ref in seen if ref.type == "person"
-                      and self._introduced_with(head, mention)]
-        return introduced[-1] if introduced else None
+        for word in (head, *AR_ROLE_SYNONYMS.get(head, ())):
+            # The role's own word first, then another word for the office («القاضي» for
+            # a judge introduced as «المستشار»).
+            introduced = [ref for mention, ref in seen if ref.type == "person"
+                          and self._introduced_with(word, mention)]
+            if introduced:
+                return introduced[-1]
+        return None
 
     def _headed_by(self, head: str, mention: Mention) -> bool:
         """Tell whether a body's head noun stands right before its name, quote marks aside

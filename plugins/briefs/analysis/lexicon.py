@@ -41,6 +41,8 @@ AR_LEADER_ROLES = {normalise(cue): normalise(role) for cue, role in ar.LEADER_RO
 AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
 AR_CONTINUING_LEMMAS = _words(ar.CONTINUING_LEMMAS)
 AR_TEAM_ROLES = _keys(ar.TEAM_ROLES)
+AR_ROLE_SYNONYMS = {normalise(role): tuple(normalise(other) for other in others)
+                    for role, others in ar.ROLE_SYNONYMS.items()}
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
 AR_DOCUMENT_CUE_NEXT = _keys(ar.DOCUMENT_CUE_NEXT)
 AR_STATEMENT_NOUNS = _keys(ar.STATEMENT_NOUNS)

@@ -491,3 +491,20 @@ def test_a_family_name_the_recogniser_left_out_still_names_the_person() -> None:
         "أكد الباحث في الإعلام محمد سعد الدين خليف أن المنتدى خطوة مهمة.\n\n"
         "وأشار خليف إلى أن التقنية ضرورة، مؤكدا أن \"العرب أمام فرصة تاريخية للابتكار\".")
     assert quote.speaker == "محمد سعد الدين خليف"
+
+
+def test_the_judge_is_the_person_introduced_as_counsellor() -> None:
+    # Court reports introduce a judge as «المستشار» and later call him «القاضي».
+    document = analyse(
+        "قضت محكمة جنايات الجيزة برئاسة المستشار وائل الشريف، بحبس المتهمين عاما.\n\n"
+        "وقال القاضي للمحامين: \"هذه القاعة ليست مكانا للخطب السياسية الطويلة\"، فرد "
+        "القاضي مرة أخرى: \"التزموا بموضوع الدعوى المنظورة أمام المحكمة\".", lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert [quote.speaker for quote in quotes] == ["وائل الشريف", "وائل الشريف"]
+    assert [quote.cue for quote in quotes] == ["وقال", "فرد"]
+
+
+def test_spokesman_with_bilisan_is_a_title_not_a_name() -> None:
+    _, quote = speech(
+        "وقال الناطق بلسان الدفاع المدني سامي الخوري إن \"الحريق أخمد بعد ساعتين من العمل\".")
+    assert quote.speaker == "سامي الخوري"
