@@ -822,9 +822,8 @@ def paragraphs_written_as_divs(tree: HtmlElement) -> int:
     return wrapped
 
 
-#: A container of the article's text: paragraphs (its own ``<p>`` children) of this many words
-#: in all, at least two of them of ``MIN_CHUNK_PARAGRAPH_WORDS``, under this share linked.
-MIN_CHUNK_WORDS = 60
+#: A container of the article's text: two or more paragraphs (its own ``<p>`` children) of
+#: this many words, under ``MAX_CHUNK_LINK_SHARE`` of its paragraphs' words linked.
 MIN_CHUNK_PARAGRAPH_WORDS = 15
 MAX_CHUNK_LINK_SHARE = 0.25
 #: Parts of one article share an ancestor at most this many levels above each of them.
@@ -847,8 +846,7 @@ def _chunk_text(element: etree._Element) -> str:
     """Return the text of a container's own paragraphs if they read as an article's, else ""."""
     paragraphs = [one_line(child.text_content()) for child in element if child.tag == "p"]
     lengths = [len(_tokens(text)) for text in paragraphs]
-    if (sum(lengths) < MIN_CHUNK_WORDS
-            or sum(length >= MIN_CHUNK_PARAGRAPH_WORDS for length in lengths) < 2):
+    if sum(length >= MIN_CHUNK_PARAGRAPH_WORDS for length in lengths) < 2:
         return ""
     links = sum(_link_words(child) for child in element if child.tag == "p")
     return "\n".join(paragraphs) if links <= MAX_CHUNK_LINK_SHARE * sum(lengths) else ""
@@ -878,10 +876,10 @@ def article_chunks(tree: HtmlElement) -> list[list[_Chunk]]:
     Some pages cut the article into several containers of one kind (to put advertisements
     between them): ``<div class="article__body">`` three times over. trafilatura reads the
     first it finds, and the article stops after its first part. A family is two or more
-    elements of the same tag and class whose own ``<p>`` read as an article's (sixty words or
-    more, two paragraphs of fifteen, under a quarter linked), none inside another, each near
-    the next (an ancestor in common at most three levels up) with no ``<h1>`` between them
-    (another story's headline). The rest is decided once trafilatura has read the page
+    elements of the same tag and class whose own ``<p>`` read as an article's (two paragraphs
+    of fifteen words or more, under a quarter of the words linked), none inside another,
+    each near the next (an ancestor in common at most three levels up) with no ``<h1>``
+    between them (another story's headline). The rest is decided once trafilatura has read the page
     (``whole_article``). Each part is copied before trafilatura prunes the page.
     """
     kinds: dict[tuple[str, str], list[etree._Element]] = {}
