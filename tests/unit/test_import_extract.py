@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from lxml.html import fromstring
 
-from briefs.cli.extract import Block, Inline, extract_page, kept_the_article, page_words
+from briefs.cli.extract import (
+    Block,
+    Inline,
+    extract_page,
+    kept_the_article,
+    page_words,
+    paragraphs_written_as_divs,
+)
 
 BODY = "<p>" + "The minister said the plan would be put to a vote next week. " * 8 + "</p>"
 
@@ -132,3 +139,66 @@ def test_the_words_a_page_shows_leave_out_its_scripts_and_styles() -> None:
                       "<script>var a = 1; var b = 2;</script><style>p { color: red }</style>"
                       "<div>four <b>five</b></div></body></html>")
     assert page_words(tree) == 5
+
+
+def _paragraphs(topic: str, count: int) -> str:
+    return "".join(f"<p>The {topic} was discussed again on day {day}, and the council heard "
+                   f"residents who asked for a clear answer before the summer, officials said.</p>"
+                   for day in range(count))
+
+
+def _part(inner: str) -> str:
+    return f"<div class='grid'><div class='article-body'>{inner}</div><div class='ad'></div></div>"
+
+
+def test_an_article_cut_into_containers_of_one_kind_is_read_whole() -> None:
+    ad = "<div class='ad-row'><span>Advertisement</span></div>"
+    related = _part("<p><a href='https://example.org/s/9'>Night trains return to the valley</a>"
+                    "</p><p>Sleeper cars run again.</p>")
+    body = (f"<article><h1>Ferry or bridge</h1><div class='parts'>{_part(_paragraphs('ferry', 3))}"
+            f"{ad}{_part(_paragraphs('bridge', 3))}{ad}{_part(_paragraphs('petition', 2))}"
+            f"</div></article><section class='related'>{related}</section>")
+    page = extract_page(_page("<title>Ferry or bridge</title>", body))
+    assert [block.text.split()[1] for block in page.blocks] == [
+        "ferry"] * 3 + ["bridge"] * 3 + ["petition"] * 2
+    assert "Night trains" not in page.text and "Sleeper cars" not in page.text
+    assert "Advertisement" not in page.text
+
+
+def test_the_next_story_under_its_own_headline_is_not_a_part_of_the_article() -> None:
+    body = (f"<main><article><h1>Ferry or bridge</h1>{_part(_paragraphs('ferry', 3))}"
+            f"<h1>Orchard bought back</h1>{_part(_paragraphs('orchard', 3))}</article></main>")
+    page = extract_page(_page("<title>Ferry or bridge</title>", body))
+    assert "ferry was discussed" in page.text
+    assert "orchard" not in page.text
+
+
+def test_paragraphs_written_as_divs_beside_a_p_are_read_whole() -> None:
+    divs = ("<div class='para'>The indexes were mixed in early trading after "
+            "<a href='https://example.org/a'>a report</a> that the mood was pessimistic, "
+            "traders said, and the main indexes of the region moved less than one percent either "
+            "way all morning.</div>"
+            "<div class='para'>Another paragraph without any link, long enough to be one of "
+            "the article's paragraphs.</div>")
+    body = (f"<article><h1>Markets mixed</h1><section id='body-text'><div class='box'>"
+            "<div class='lead'><p>HONG KONG - A muddled view of the trade talks weighs on "
+            f"investors.</p></div>{divs}</div></section></article>")
+    page = extract_page(_page("<title>Markets mixed</title>", body))
+    assert [block.text[:20] for block in page.blocks] == [
+        "HONG KONG - A muddle", "The indexes were mix", "Another paragraph wi"]
+    assert "a report that the mood" in page.text
+
+
+def test_only_a_div_that_reads_as_one_paragraph_among_others_gets_a_p() -> None:
+    text = "Ten words or more of plain text make this div read as a paragraph."
+    linked = "<a href='/x'>A teaser headline of another story, linked all through</a>"
+    tree = fromstring(f"<html><body><div class='story'><p>{text}</p><div>{text}</div>"
+                      f"<div>{linked}</div><div><ul><li>{text}</li></ul></div>"
+                      "<div>Too short to be one.</div></div></body></html>")
+    assert paragraphs_written_as_divs(tree) == 1
+    assert tree.xpath("//div[@class='story']/div[1]/p/text()") == [text]
+    lone = fromstring(f"<html><body><p>{text}</p><section><div>{text}</div></section>"
+                      "</body></html>")
+    assert paragraphs_written_as_divs(lone) == 0  # no <p> beside it, no div of its kind
+    without_p = fromstring(f"<html><body><div>{text}</div><div>{text}</div></body></html>")
+    assert paragraphs_written_as_divs(without_p) == 0  # trafilatura reads the divs itself
