@@ -508,3 +508,19 @@ def test_spokesman_with_bilisan_is_a_title_not_a_name() -> None:
     _, quote = speech(
         "وقال الناطق بلسان الدفاع المدني سامي الخوري إن \"الحريق أخمد بعد ساعتين من العمل\".")
     assert quote.speaker == "سامي الخوري"
+
+
+def test_only_a_name_read_at_a_cue_is_sure() -> None:
+    # Calibrated over every gold set: inferred speakers are listed for review (< 0.9).
+    for step in ("implicit", "role", "same-sentence", "surname", "subject", "headline"):
+        assert quote_confidence(step, step) < 0.9
+    assert quote_confidence("verb-subject", "new") < 0.6
+
+
+def test_a_family_name_after_a_verb_with_no_subject_is_the_surname_sieve() -> None:
+    document, quote = speech(
+        "عين المجلس الدكتور محمد عساف مديرا للمستشفى الجديد.\n\n"
+        "وقال العساف إن \"الأقسام كلها ستعمل قبل نهاية الشهر المقبل\".")
+    assert entity_of(document, quote).name == "محمد عساف"
+    assert quote.sieve == "surname"
+    assert quote.confidence < 0.9
