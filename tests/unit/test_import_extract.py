@@ -176,8 +176,7 @@ def test_the_next_story_under_its_own_headline_is_not_a_part_of_the_article() ->
 def test_paragraphs_written_as_divs_beside_a_p_are_read_whole() -> None:
     divs = ("<div class='para'>The indexes were mixed in early trading after "
             "<a href='https://example.org/a'>a report</a> that the mood was pessimistic, "
-            "traders said, and the main indexes of the region moved less than one percent either "
-            "way all morning.</div>"
+            "traders said.</div>"
             "<div class='para'>Another paragraph without any link, long enough to be one of "
             "the article's paragraphs.</div>")
     body = (f"<article><h1>Markets mixed</h1><section id='body-text'><div class='box'>"
@@ -196,7 +195,7 @@ def test_only_a_div_that_reads_as_one_paragraph_among_others_gets_a_p() -> None:
                       f"<div>{linked}</div><div><ul><li>{text}</li></ul></div>"
                       "<div>Too short to be one.</div></div></body></html>")
     assert paragraphs_written_as_divs(tree) == 1
-    assert tree.xpath("//div[@class='story']/div[1]/p/text()") == [text]
+    assert [element.tag for element in tree.find("body/div")] == ["p", "p", "div", "div", "div"]
     lone = fromstring(f"<html><body><p>{text}</p><section><div>{text}</div></section>"
                       "</body></html>")
     assert paragraphs_written_as_divs(lone) == 0  # no <p> beside it, no div of its kind

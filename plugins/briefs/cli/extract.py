@@ -784,8 +784,7 @@ def _div_paragraph_words(div: etree._Element) -> int:
 
 
 def paragraphs_written_as_divs(tree: HtmlElement) -> int:
-    """Put the text of each ``<div>`` written as a paragraph into a ``<p>`` of its own; return
-    how many.
+    """Make each ``<div>`` written as a paragraph a ``<p>``; return how many.
 
     Some pages write the article's paragraphs as ``<div>`` holding only text, links and other
     inline elements, beside a ``<p>`` or two (a lead, a dateline). Finding ``<p>`` text on the
@@ -794,32 +793,31 @@ def paragraphs_written_as_divs(tree: HtmlElement) -> int:
     ``<div>`` is read as a paragraph (as readability does) when it holds no block element and
     ten words or more, under half of them linked, and it is not alone: a sibling is a ``<p>``,
     or another such ``<div>`` of the same class family (its first class name; two captions or
-    credits side by side seldom share one). The ``<div>`` stays, with its class, which
-    trafilatura's pruning reads; its content moves into a ``<p>``. A page without ``<p>``
+    credits side by side seldom share one). The ``<div>`` becomes a ``<p>`` and keeps its
+    class, which trafilatura's pruning reads (a ``<p>`` put inside the ``<div>`` would make
+    it a frame around a short linked text, which trafilatura prunes). A page without ``<p>``
     text is left as it is: trafilatura then reads the ``<div>`` themselves.
     """
     least = trafilatura_config().getint("DEFAULT", "MIN_EXTRACTED_SIZE")
     if len("".join(tree.xpath("//p//text()"))) < least:
         return 0  # without <p> text, trafilatura reads the <div> itself
-    wrapped = 0
+    made = 0
     for parent in dict.fromkeys(div.getparent() for div in tree.iter("div")):
         if parent is None:
             continue
+        beside_p = parent.find("p") is not None
         families: dict[str, list[etree._Element]] = {}
         for child in parent:
             if child.tag == "div" and _div_paragraph_words(child):
                 family = (child.get("class") or "").split()[:1]
                 families.setdefault(family[0] if family else "", []).append(child)
         for divs in families.values():
-            if len(divs) < 2 and parent.find("p") is None:
+            if len(divs) < 2 and not beside_p:
                 continue
             for div in divs:
-                paragraph = etree.SubElement(div, "p")
-                paragraph.text, div.text = div.text, None
-                for child in list(div)[:-1]:
-                    paragraph.append(child)  # moves it, its tail with it
-                wrapped += 1
-    return wrapped
+                div.tag = "p"
+                made += 1
+    return made
 
 
 #: A container of the article's text: two or more paragraphs (its own ``<p>`` children) of
