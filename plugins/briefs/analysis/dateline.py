@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import GENERIC_AGENCIES
 from .model import Dateline, Span
 from .normalize import normalise
 from .speakers import title_head
@@ -31,6 +32,11 @@ _DASH_PAIR = re.compile(
     rf"{_LEAD}(?P<place>{_AR_WORD}(?:[ \u00a0]{_AR_WORD})?)\s*{_DASH}+\s*"
     rf"(?P<agency>(?![وف]){_AR_WORD}(?:\s{_AR_WORD}){{0,2}})\s*{_DASH}+\s*"
 )
+#: «PLACE – OUTLET» alone on the first line: «أبوظبي – صوت الإمارات» (a local outlet's credit).
+_DASH_LINE = re.compile(
+    rf"{_LEAD}(?P<place>{_AR_WORD}(?:[ \u00a0]{_AR_WORD})?)[ \u00a0]*{_DASH}+[ \u00a0]*"
+    rf"(?P<agency>(?![وف]){_AR_WORD}(?:[ \u00a0]{_AR_WORD}){{0,2}})[ \u00a0]*\n\s*"
+)
 #: «PLACE –» alone, for an English all-caps place only («KYIV, Ukraine —» is common in AP copy).
 _BARE_CAPS = re.compile(
     rf"{_LEAD}(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){{0,2}})"
@@ -53,10 +59,15 @@ def find_dateline(text: str) -> Dateline | None:
     True
     >>> find_dateline("الموقع الإخباري (رئيس الحكومة) – نحن مصممون") is None
     True
+    >>> d = find_dateline("الدوحة – نبض الخليج\\n\\nقال المدرب")
+    >>> (d.place, d.agency)
+    ('الدوحة', 'نبض الخليج')
+    >>> find_dateline("طهران - الوكالات: نقل التلفزيون").agency is None
+    True
     """
     for offset in _starts(text):
         head = text[offset : offset + 200]
-        for pattern in (_PAREN, _DASHED, _DASH_PAIR, _BARE_CAPS):
+        for pattern in (_PAREN, _DASHED, _DASH_PAIR, _DASH_LINE, _BARE_CAPS):
             m = pattern.match(head)
             if m and not _a_role(m.groupdict().get("agency")):
                 return _dateline(m, offset)
@@ -94,6 +105,8 @@ def _dateline(m: re.Match[str], offset: int) -> Dateline:
     place_span = Span(p_lo, p_lo + len(place.strip()))
     agency = m.groupdict().get("agency")
     agency_span = None
+    if agency and normalise(agency.strip()) in GENERIC_AGENCIES:
+        agency = None  # «طهران - الوكالات:»: wire services in general, no one body
     if agency and agency.strip():
         a_lo = offset + m.start("agency") + (len(agency) - len(agency.lstrip()))
         agency_span = Span(a_lo, a_lo + len(agency.strip()))

@@ -113,6 +113,11 @@ def analyse(
                              words=tokens.sentences)
         if dateline is not None:
             place, agency = dateline.place_span, dateline.agency_span
+            if agency is not None:
+                # «أبوظبي – صوت الإمارات»: a place inside the outlet's name is the outlet's.
+                mentions = [m for m in mentions if not (
+                    m.type == "place" and agency.start <= m.start and m.end <= agency.end
+                    and m.end - m.start < len(agency))]
             mentions += dateline_mentions(
                 text, place and (place.start, place.end), agency and (agency.start, agency.end),
                 mentions, gazetteer)

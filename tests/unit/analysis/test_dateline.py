@@ -3,6 +3,7 @@
 import pytest
 
 from briefs.analysis.dateline import find_dateline
+from briefs.analysis.pipeline import analyse
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,18 @@ def test_dateline_names_become_entities():
 
 def test_a_role_in_parentheses_is_no_agency_and_makes_no_dateline():
     assert find_dateline("الموقع الإخباري (وزير الصحة) – أعلنت الوزارة أمس أن") is None
+
+
+def test_a_place_and_an_outlet_alone_on_the_first_line_are_a_dateline():
+    doc = analyse("الدوحة – نبض الخليج\n\nقال المدرب إن الفريق جاهز للمباراة.", lang="ar")
+    assert (doc.dateline.place, doc.dateline.agency) == ("الدوحة", "نبض الخليج")
+    outlets = [e.name for e in doc.entities if e.type == "organization"]
+    assert "نبض الخليج" in outlets
+    assert "الخليج" not in [e.name for e in doc.entities if e.type == "place"]
+
+
+def test_wire_services_in_general_are_no_agency():
+    doc = analyse("عمان - الوكالات: أعلنت الحكومة خطة جديدة للنقل.", lang="ar")
+    assert doc.dateline.place == "عمان"
+    assert doc.dateline.agency is None
+    assert not [e for e in doc.entities if e.type == "organization"]

@@ -24,3 +24,11 @@ def test_a_word_with_other_consonants_is_not_taken_in() -> None:
 
 def test_the_skeleton_drops_long_vowels_and_hamza_seats() -> None:
     assert skeleton("رفائيل") == skeleton("رافائيل") == "رفل"
+
+
+def test_whom_a_body_s_member_spoke_to_is_no_part_of_its_name() -> None:
+    document = analyse(
+        "وقالت سلمى القاسم مديرة قسم الأدوية في منظمة الغذاء للصحفيين إن المخزون كاف.",
+        lang="ar")
+    bodies = [entity.name for entity in document.entities if entity.type == "organization"]
+    assert not any("للصحفيين" in name for name in bodies)

@@ -565,6 +565,15 @@ OUTLET_TAILS = """
     بتروليوم تكنولوجيز
 """
 
+#: People words spoken to («للصحفيين»): a لـ phrase of one is whom a body's member spoke to,
+#: never part of the body's name («في منظمة الصحة للصحفيين»).
+ADDRESSEES = """
+    الصحفيين الصحافيين الصحفيون الإعلاميين المراسلين الحضور المواطنين الجمهور المشاركين
+    """
+
+#: A dateline's credit that names no one body: «طهران - الوكالات:» (wire services).
+GENERIC_AGENCIES = ("الوكالات", "وكالات", "وكالات الأنباء", "متابعات")
+
 #: Head nouns of outlets: an unknown word after one is the outlet's name («لموقع كوورة»);
 #: the head is no part of it.
 OUTLET_HEADS = "صحيفة جريدة مجلة موقع قناة إذاعة وكالة"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ...lexicon import (
+    ADDRESSEES,
     COMPETITION_HEADS,
     DOMAIN_ENDINGS,
     FUNCTION_WORDS,
@@ -52,7 +53,8 @@ def _genitive(keys: Sequence[str], k: int) -> int:
     """Length of a لـ/للـ genitive phrase at ``k`` (0 if none): للبترول, لكرة القدم."""
     key = keys[k]
     if key.startswith("لل") and len(key) >= 5:
-        return 1
+        # «للصحفيين»: to whom someone of the body spoke, no part of its name.
+        return 0 if "ال" + key[2:] in ADDRESSEES else 1
     if (key.startswith("ل") and not key.startswith(NOT_NOUN) and len(key) >= 4
             and k + 1 < len(keys) and is_definite(keys[k + 1])):
         return 2
