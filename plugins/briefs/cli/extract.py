@@ -901,7 +901,8 @@ def article_chunks(tree: HtmlElement) -> list[list[_Chunk]]:
                 previous = family[-1]
                 if (not _near(previous.element, element)
                         or any(previous.order < at < order[element] for at in headlines)
-                        or element in previous.element.iterancestors()):
+                        or element in previous.element.iterancestors()
+                        or previous.element in element.iterancestors()):
                     continue
             family.append(_Chunk(order[element], text, element))
         if len(family) >= 2:
