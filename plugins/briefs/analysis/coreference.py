@@ -47,6 +47,7 @@ from .entities.model import EntityRef, Mention
 from .lexicon import (
     AR_COMPLEMENTISERS,
     AR_CONTINUING_LEMMAS,
+    AR_DISCOURSE_OPENERS,
     AR_DOCUMENT_CUES,
     AR_LEADER_ROLES,
     AR_ORG_HEADS,
@@ -218,6 +219,11 @@ class DocumentEntities:
                 return introduced[-1]
         return None
 
+    def seen_before(self, before: int) -> list[tuple[Mention, EntityRef]]:
+        """Return the mentions ending before ``before``, outside quotes, in order."""
+        return [(mention, ref) for mention, ref in self._mentions
+                if mention.end <= before and not self.quoted(mention)]
+
     def _headed_by(self, head: str, mention: Mention) -> bool:
         """Tell whether a body's head noun stands right before its name, quote marks aside
         («مجموعة “أريد”», «شركة نوفا»): «المجموعة» later refers back to that body."""
@@ -364,8 +370,8 @@ class DocumentEntities:
                 return None
             if ref.type not in types or mention.end > before or self.quoted(mention):
                 continue
-            words = self.words_between(_sentence_start(text, since, mention.start),
-                                       mention.start)
+            words = _opener_dropped(self.words_between(
+                _sentence_start(text, since, mention.start), mention.start))
             if 0 < len(words) <= SUBJECT_OPENING and not any(
                     word.key in AR_SUBJECT_PARTICLES or strip_conjunction(word.key)
                     in AR_SUBJECT_PARTICLES for word in words):
@@ -513,6 +519,9 @@ def _resolve_named(  # noqa: PLR0911 - one return a step
     introduced with): by the words' span, by name, by the role, by the name the recogniser
     cut short, as a new entity, else the subject the sentences before are about."""
     assert quote.speaker is not None
+    body = _body_back(quote, entities)
+    if body is not None:
+        return Resolution(body, "role")
     span = quote.speaker_span
     found = entities.by_span(span) or entities.by_span(quote.speaker_mention)
     if (found is not None and span is not None and not _listed(found, gazetteer)
@@ -641,12 +650,38 @@ def _role_back(quote: Quote, entities: DocumentEntities) -> EntityRef | None:
     return found if found is not None and found.type == "person" else None
 
 
+def _body_back(quote: Quote, entities: DocumentEntities) -> EntityRef | None:
+    """Return the body a definite description refers back to: «الشركة الفلسطينية» after
+    «شركة هوميت الفلسطينية» (the latest organisation named before whose name holds every
+    word of the description), or None."""
+    role, words = quote.speaker_role or "", name_key(quote.speaker or "").split(" ")
+    if not role.startswith(ORG_ROLE) or len(words) < 2 or not words[0].startswith("ال"):
+        return None
+    wanted = {_bare(word) for word in words}
+    limit = quote.speaker_span.start if quote.speaker_span else quote.start
+    bodies = [ref for _, ref in entities.seen_before(limit) if ref.type == "organization"
+              and wanted <= {_bare(word) for word in name_key(ref.name).split(" ")}
+              and name_key(ref.name) != name_key(quote.speaker or "")]
+    return bodies[-1] if bodies else None
+
+
 def _shares_sentence(text: str, quote: Quote, previous: tuple[int, EntityRef],
                      before: Span | None) -> bool:
     """Tell whether a quote with no verb of its own stands in the sentence of the quote
     just before it, which was resolved: «تلا القاضي الآية “…”، فضلا عن الحديث “…”»."""
     return (before is not None and previous[0] == before.start
             and not any(mark in text[before.end:quote.start] for mark in CLAUSE_BREAKS))
+
+
+def _opener_dropped(words: list[Token]) -> list[Token]:
+    """Return a sentence's opening words without a discourse opener before the verb:
+    «من جانبه، شكر توني نادال» opens with «شكر توني نادال»."""
+    keys = tuple(strip_conjunction(word.key) if k == 0 else word.key
+                 for k, word in enumerate(words[:4]))
+    for size in (3, 2, 1):
+        if keys[:size] in AR_DISCOURSE_OPENERS:
+            return words[size:]
+    return words
 
 
 def _sentence_start(text: str, since: int, position: int) -> int:

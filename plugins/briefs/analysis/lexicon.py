@@ -41,6 +41,9 @@ AR_LEADER_ROLES = {normalise(cue): normalise(role) for cue, role in ar.LEADER_RO
 AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
 AR_CONTINUING_LEMMAS = _words(ar.CONTINUING_LEMMAS)
 AR_TEAM_ROLES = _keys(ar.TEAM_ROLES)
+#: Sentence openers as tuples of token keys: «من جانبه», «بدوره».
+AR_DISCOURSE_OPENERS = frozenset(tuple(normalise(phrase).split())
+                                 for phrase in ar.DISCOURSE_OPENERS)
 AR_ROLE_SYNONYMS = {normalise(role): tuple(normalise(other) for other in others)
                     for role, others in ar.ROLE_SYNONYMS.items()}
 AR_DOCUMENT_CUES = _keys(ar.DOCUMENT_CUES)
@@ -112,6 +115,7 @@ PHRASE_STOP = _keys(ar.PHRASE_STOP)
 SPORT_CUES = _keys(ar.SPORT_CUES)
 PORTFOLIOS = _keys(ar.PORTFOLIOS)
 NATIONAL_HEADS = _keys(ar.NATIONAL_HEADS)
+NATIONAL_HEADS_M = _keys(ar.NATIONAL_HEADS_M)
 OBJECT_HEADS = _keys(ar.OBJECT_HEADS)
 NOT_NAMES = _keys(ar.NOT_NAMES)
 REGNAL_ORDINALS = _keys(ar.REGNAL_ORDINALS)

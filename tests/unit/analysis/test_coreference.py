@@ -524,3 +524,21 @@ def test_a_family_name_after_a_verb_with_no_subject_is_the_surname_sieve() -> No
     assert entity_of(document, quote).name == "محمد عساف"
     assert quote.sieve == "surname"
     assert quote.confidence < 0.9
+
+
+def test_a_verb_with_no_subject_after_an_opener_sentence_continues_its_subject() -> None:
+    # «من جانبه» opens the sentence: its subject is the coach, not the earlier speaker.
+    document = analyse(
+        "قال اللاعب كريم الساعدي إن \"الفوز كان صعبا أمام فريق منظم جدا\".\n\n"
+        "من جانبه، شكر مازن الحلبي، مدرب الفريق، الجمهور على الحضور الكبير.\n\n"
+        "وقال في المؤتمر الصحفي: \"قدمنا مباراة كبيرة أمام منافس قوي\".", lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert [quote.speaker for quote in quotes] == ["كريم الساعدي", "مازن الحلبي"]
+
+
+def test_a_definite_description_of_a_body_is_the_body_named_before() -> None:
+    document, quote = speech(
+        "أطلقت شركة نخيل المغربية الناشئة تطبيقا جديدا للدفع الإلكتروني.\n\n"
+        "وقالت الشركة المغربية إن التطبيق مجاني، مؤكدة: \"نريد أن نصل إلى كل بيت\".")
+    assert "نخيل" in quote.speaker
+    assert not any(entity.name == "الشركة المغربية" for entity in document.entities)

@@ -1,4 +1,5 @@
-"""A given name spelt with other long vowels before a known family name is that person's."""
+"""Entities on real news: given names spelt another way, bodies named with a nationality,
+and words that end a body's name."""
 
 from briefs.analysis.entities.model import Mention
 from briefs.analysis.entities.variants import extend_given_names, skeleton
@@ -32,3 +33,9 @@ def test_whom_a_body_s_member_spoke_to_is_no_part_of_its_name() -> None:
         lang="ar")
     bodies = [entity.name for entity in document.entities if entity.type == "organization"]
     assert not any("للصحفيين" in name for name in bodies)
+
+
+def test_an_army_with_its_nationality_is_an_organisation() -> None:
+    document = analyse("وأعلن الجيش الموريتاني أن الحدود الشرقية آمنة.", lang="ar")
+    assert ("الجيش الموريتاني", "organization") in {
+        (entity.name, entity.type) for entity in document.entities}

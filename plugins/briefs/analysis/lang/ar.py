@@ -144,6 +144,12 @@ LEADER_ROLES = {
 #: is introduced as «المستشار» in court reports and later called «القاضي».
 ROLE_SYNONYMS = {"قاضي": ("مستشار",), "قاضيه": ("مستشاره",)}
 
+#: Phrases that open a sentence before its verb and subject: «من جانبه، شكر فلان …».
+DISCOURSE_OPENERS = (
+    "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره",
+    "بدورها", "في المقابل", "في السياق ذاته", "في السياق نفسه",
+)
+
 #: Auxiliaries that put the subject before a speech verb further on: «وكان الوزير قد قال».
 AUXILIARIES = "كان كانت"
 
@@ -478,6 +484,9 @@ PORTFOLIOS = "الخارجية الداخلية الدفاع"
 #: Bodies named by their head and a nationality alone: «الحكومة الأردنية» is one body, while
 #: «الحكومة» alone refers back to one (:data:`GENERIC_HEADS`).
 NATIONAL_HEADS = "الحكومة"
+
+#: Masculine heads of a country's body with its nationality: «الجيش السوداني».
+NATIONAL_HEADS_M = "الجيش"
 
 #: Objects named after people: «تلسكوب جيمس ويب» is no person.
 OBJECT_HEADS = """

@@ -16,6 +16,7 @@ from ...lexicon import (
     MINISTER_WORDS,
     MONTHS,
     NATIONAL_HEADS,
+    NATIONAL_HEADS_M,
     NOT_NAME_HEADS,
     NOT_NAMES,
     OF_A_PERSON,
@@ -355,12 +356,15 @@ def ministry_short_forms(keys: Sequence[str], tags: list[str],
     """A portfolio and a feminine nationality nisba is a ministry: «الخارجية التركية»
     (but «وزير الخارجية التركي» and «وزيرة الخارجية الأمريكية» name a minister's post,
     and in «السياسة الخارجية الأمريكية» the portfolio word is an adjective); so is a
-    government with its nationality: «الحكومة الأردنية»."""
+    government with its nationality: «الحكومة الأردنية», and an army with its masculine
+    one: «الجيش السوداني» (:data:`NATIONAL_HEADS_M`)."""
     for i in range(len(keys) - 1):
         k, nis = keys[i], keys[i + 1]
         prev = keys[i - 1] if i else ""
-        if ((k in PORTFOLIOS or k in NATIONAL_HEADS) and tags[i] == "O" and tags[i + 1] == "O"
-                and nis.startswith("ال") and nis.endswith("يه") and names_a_place(nis, places)
+        feminine = k in PORTFOLIOS or k in NATIONAL_HEADS
+        if ((feminine or k in NATIONAL_HEADS_M) and tags[i] == "O" and tags[i + 1] == "O"
+                and nis.startswith("ال") and nis.endswith("يه" if feminine else "ي")
+                and names_a_place(nis, places)
                 and not prev.startswith("ال") and prev not in MINISTER_WORDS
                 and head_of(prev, MINISTER_WORDS) is None):
             set_span(tags, i, i + 2, "ORG")
