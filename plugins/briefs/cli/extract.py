@@ -15,8 +15,10 @@ lost the article; what comes before the block repeating the headline is not the 
 When the page carries its own ``articleBody`` and the text misses much of it, the
 recall-oriented extraction is tried, and failing that the ``articleBody`` itself. Before
 trafilatura reads the page, a ``<div>`` written as a paragraph (text and inline elements
-only) gets a ``<p>``; after it, the parts of an article cut into several containers of one
-kind that it left out are added.
+only) becomes a ``<p>`` and the cards of the site's other stories set among the paragraphs
+go; after it, what it left out is added: the parts of an article cut into several
+containers of one kind, and a lead printed in a container of its own right before the
+article's (``correct_before``, ``correct_after``).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ DATE_META = (
     "dc:date", "dcterms:issued", "dcterms:created",
     "date", "og:published_time",
 )
+DESCRIPTION_META = ("og:description", "description", "twitter:description")
 TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
 SITE_META = ("og:site_name", "application-name", "al:android:app_name", "twitter:site")
 AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author")
@@ -488,6 +491,7 @@ class _Meta:
     author: str = ""
     url: str = ""
     body: str = ""
+    description: str = ""
 
 
 def read_metadata(tree: HtmlElement, raw_head: str = "") -> _Meta:
@@ -504,6 +508,8 @@ def read_metadata(tree: HtmlElement, raw_head: str = "") -> _Meta:
         meta.author = meta.author or _name(item.get("author"))
         if isinstance(item.get("articleBody"), str) and not meta.body:
             meta.body = item["articleBody"]
+        if isinstance(item.get("description"), str):
+            meta.description = meta.description or one_line(item["description"])
         entity = item.get("mainEntityOfPage")
         if isinstance(entity, dict):
             entity = entity.get("@id") or entity.get("url")
@@ -517,6 +523,8 @@ def read_metadata(tree: HtmlElement, raw_head: str = "") -> _Meta:
         if key and content and key not in tags:
             tags[key] = content
     meta.title = meta.title or next((one_line(tags[k]) for k in TITLE_META if k in tags), "")
+    meta.description = meta.description or next(
+        (one_line(tags[k]) for k in DESCRIPTION_META if k in tags), "")
     meta.dates += [tags[k] for k in DATE_META if k in tags]
     for time in tree.iterfind(".//time"):
         if time.get("datetime"):
@@ -953,6 +961,132 @@ def whole_article(blocks: list[Block], families: list[list[_Chunk]],
     return blocks, added
 
 
+#: A description shorter than this many words is a slogan, not a lead.
+MIN_LEAD_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """A lead paragraph in a container of its own right before the article's (``separate_lead``)."""
+
+    text: str
+    following: str  # the word tokens of the article's first paragraph, joined by spaces
+
+
+def separate_lead(tree: HtmlElement, description: str) -> _Lead | None:
+    """Find the article's lead when the page prints it in a container of its own, right
+    before the container of the article's text (which trafilatura reads alone).
+
+    The lead is the visible element whose text is the page's description (cut short with «…»,
+    it begins the element's text). It is the article's first paragraph only when nothing
+    stands between them: the next element beside it (or beside its largest container holding
+    only it) that shows words holds the first paragraph after it. A standfirst in the
+    article's ``<header>``, or followed by a byline, a date or a photo, is not.
+    """
+    wanted = _tokens(description.rstrip(".…").strip())
+    body = tree.find("body")
+    if len(wanted) < MIN_LEAD_WORDS or body is None:
+        return None
+    found = None
+    for element in body.iter("p", "div", "h2", "span", "section"):
+        tokens = _tokens(element.text_content())
+        if len(tokens) <= 1.2 * len(wanted) + 2 and tokens[:len(wanted)] == wanted:
+            found = element  # the innermost, read last
+        elif found is not None and found not in element.iterancestors():
+            break
+    if found is None or any(ancestor.tag in {"header", "a", "script", "noscript", "template"}
+                            for ancestor in found.iterancestors()):
+        return None
+    top, words = found, _tokens(found.text_content())
+    while (parent := top.getparent()) is not None and _tokens(parent.text_content()) == words:
+        top = parent
+    after = top.getnext()
+    while after is not None and not (isinstance(after.tag, str)
+                                     and _tokens(after.text_content())):
+        after = after.getnext()
+    first = found.xpath("following::p[normalize-space()][1]")
+    if after is None or not first or not (after is first[0]
+                                          or after in first[0].iterancestors()):
+        return None
+    return _Lead(one_line(found.text_content()), " ".join(_tokens(first[0].text_content())))
+
+
+def with_lead(blocks: list[Block], lead: _Lead | None) -> list[Block]:
+    """Put the article's lead (``separate_lead``) before the extracted blocks when trafilatura
+    left it out and the article it extracted begins with the paragraph after the lead."""
+    if lead is None or not blocks or not lead.following:
+        return blocks
+    if _share_held(f" {' '.join(_tokens(_text(blocks)))} ", lead.text) >= LEFT_SHARE:
+        return blocks
+    if " ".join(_tokens(blocks[0].text)) != lead.following:
+        return blocks
+    return [Block("p", (Inline(lead.text),)), *blocks]
+
+
+#: A link laid out as a card holds at least this many elements with text of their own.
+MIN_CARD_PIECES = 2
+
+
+def drop_story_cards(tree: HtmlElement, url: str) -> int:
+    """Remove the cards of other stories of the site set among the article's paragraphs;
+    return how many.
+
+    A card is a link standing as a block of its own beside two paragraphs or more (not inside
+    one), made of pieces (a label and a headline: «Also on …», the other story's title),
+    leading to another page of the page's own site. A link to another site (a "tweet this"
+    quote, a source) is kept.
+    """
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    if not host:
+        return 0
+    cards = []
+    for link in tree.iter("a"):
+        parent = link.getparent()
+        if parent is None or sum(child.tag == "p" and len(_tokens(child.text_content())) >= 8
+                                 for child in parent) < 2:
+            continue
+        pieces = sum(1 for node in link.iterdescendants()
+                     if isinstance(node.tag, str) and _tokens(node.text or ""))
+        target = http_url(link.get("href") or "", url)
+        if (pieces >= MIN_CARD_PIECES and target and target != url
+                and (urlsplit(target).hostname or "").removeprefix("www.") == host):
+            cards.append(link)
+    for link in cards:
+        link.drop_tree()  # its tail stays
+    return len(cards)
+
+
+@dataclass(slots=True)
+class _Corrections:
+    """What the page's structure says of the article before trafilatura reads it."""
+
+    divs: int  # <div> made paragraphs
+    cards: int  # cards of other stories removed
+    families: list[list[_Chunk]]
+    lead: _Lead | None
+
+
+def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
+    """Correct the page before trafilatura reads (and prunes) it, and note what only its
+    reading can settle: paragraphs written as ``<div>``, cards of other stories among the
+    paragraphs, the parts of an article cut into containers, a lead set apart."""
+    return _Corrections(paragraphs_written_as_divs(tree), drop_story_cards(tree, url),
+                        article_chunks(tree), separate_lead(tree, description))
+
+
+def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
+                  notes: list[str]) -> list[Block]:
+    """Add to the extracted blocks the parts of the article and the lead trafilatura left out;
+    add to ``notes`` what was corrected."""
+    blocks, parts = whole_article(blocks, corrections.families, options)
+    led = with_lead(blocks, corrections.lead)
+    notes += [note for count, note in ((corrections.divs, "<div> read as paragraphs"),
+                                       (corrections.cards, "cards of other stories left out"),
+                                       (parts, "more parts of the article"),
+                                       (led is not blocks, "the lead set apart")) if count]
+    return led
+
+
 @functools.cache
 def trafilatura_config() -> configparser.ConfigParser:
     """Return trafilatura's settings, with a lower floor for a short article.
@@ -993,8 +1127,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                "include_links": True, "include_images": False, "include_formatting": False,
                "with_metadata": True, "date_extraction_params": {"extensive_search": False,
                                                                  "original_date": True}}
-    divs_as_paragraphs = paragraphs_written_as_divs(tree)
-    families = article_chunks(tree)
+    corrections = correct_before(tree, meta.description, page_url)
     headings = page_headings(tree)
     header_texts = headline_surroundings(tree)
     words_on_page = page_words(tree)
@@ -1028,9 +1161,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
             # A date written in words: in the page's date tags, else beside its headline.
             or next((parsed for value in [*dates, *header_texts]
                      if (parsed := date_in_words(value))), None))
-    blocks, parts = whole_article(start_at_headline(blocks, title), families, options)
-    notes += [note for count, note in ((divs_as_paragraphs, "<div> read as paragraphs"),
-                                       (parts, "more parts of the article")) if count]
+    blocks = correct_after(start_at_headline(blocks, title), corrections, options, notes)
     text = _text(blocks)
     detected = language_of_text(text or title)
     lang = meta.lang or base_language(str(getattr(document, "language", "") or ""))
