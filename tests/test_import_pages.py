@@ -90,13 +90,13 @@ def test_a_folder_is_a_batch_and_an_existing_brief_is_never_overwritten(
     content = tmp_path / "content"
     status, written, err = run_import(capsys, str(PAGES), "--content", str(content))
     assert status == 1  # the page without a date failed; the others were imported
-    assert len(written) == 8
-    assert "8 imported, 0 skipped (the brief exists), 1 failed" in err
+    assert len(written) == 9
+    assert "9 imported, 0 skipped (the brief exists), 1 failed" in err
     assert "failed" in err and "ar-no-metadata.html" in err
     before = {path: path.read_bytes() for path in content.iterdir()}
     status, written, err = run_import(capsys, str(PAGES), "--content", str(content))
     assert written == []
-    assert "0 imported, 8 skipped (the brief exists), 1 failed" in err
+    assert "0 imported, 9 skipped (the brief exists), 1 failed" in err
     assert "a brief with this Url exists" in err
     assert {path: path.read_bytes() for path in content.iterdir()} == before
 
@@ -113,10 +113,10 @@ def test_the_progress_bar_counts_rate_and_time_left(tmp_path: Path) -> None:
     outcomes = run_batch([str(PAGES)], Options(content_dir=tmp_path), stream=stream,
                          progress=True)
     lines = stream.getvalue().splitlines()
-    assert len(lines) == 9
-    assert lines[-1].startswith("[####################] 9/9 ")
+    assert len(lines) == 10
+    assert lines[-1].startswith("[####################] 10/10 ")
     assert "/s" in lines[0] and "s left" in lines[0]
-    assert summary(outcomes)[0] == "8 imported, 0 skipped (the brief exists), 1 failed"
+    assert summary(outcomes)[0] == "9 imported, 0 skipped (the brief exists), 1 failed"
 
 
 # --- hostile pages ----------------------------------------------------------------------
@@ -235,7 +235,7 @@ def test_imported_briefs_build_with_source_links_and_no_chrome(
     run_import(capsys, str(PAGES), "--content", str(content))
     run_import(capsys, str(PAGES / "ar-no-metadata.html"), "--content", str(content),
                *given_args("ar-no-metadata.html"))
-    assert len(list(content.glob("*.md"))) == 9
+    assert len(list(content.glob("*.md"))) == 10
     output = tmp_path / "output"
     build_site(content, output, BRIEFS_CACHE=False, BRIEFS_SEARCH=False)
     for name, expected in EXPECTED.items():

@@ -201,3 +201,45 @@ def test_only_a_div_that_reads_as_one_paragraph_among_others_gets_a_p() -> None:
     assert paragraphs_written_as_divs(lone) == 0  # no <p> beside it, no div of its kind
     without_p = fromstring(f"<html><body><div>{text}</div><div>{text}</div></body></html>")
     assert paragraphs_written_as_divs(without_p) == 0  # trafilatura reads the divs itself
+
+
+LEAD = ("A seed bank built into a hillside now keeps twice as many wild grain varieties as it "
+        "did five years ago, its keepers said.")
+
+
+def _lead_page(before_text: str) -> bytes:
+    head = (f"<title>Seed bank grows</title><meta property='og:description' content='{LEAD}'>"
+            "<link rel='canonical' href='https://daily.example.net/science/seed-bank'>")
+    return _page(head, f"<main><div class='story'><h1>Seed bank grows</h1>{before_text}"
+                       f"<div class='story-text'>{_paragraphs('seed bank', 4)}</div></div></main>")
+
+
+def test_a_lead_printed_apart_right_before_the_article_is_its_first_paragraph() -> None:
+    page = extract_page(_lead_page(f"<div class='date'>12 Mar</div><div class='lead'>{LEAD}</div>"))
+    assert page.blocks[0].text == LEAD
+    assert page.blocks[1].text.startswith("The seed bank was discussed again on day 0")
+
+
+def test_a_standfirst_with_a_byline_or_a_header_between_it_and_the_article_is_not() -> None:
+    byline = f"<div class='dek'>{LEAD}</div><div class='byline'>By Lina Morel, 12 Mar</div>"
+    header = f"<header><div class='dek'>{LEAD}</div></header>"
+    for before in (byline, header):
+        page = extract_page(_lead_page(before))
+        assert "twice as many" not in page.text
+        assert page.blocks[0].text.startswith("The seed bank was discussed again on day 0")
+
+
+def test_a_card_of_another_story_among_the_paragraphs_is_left_out_a_quote_to_share_is_not() -> None:
+    card = ("<a href='/science/otters'><span>Also on Example Daily</span>"
+            "<span>River otters return to the valley</span></a>")
+    share = ("<a href='https://social.example.com/intent?text=seeds'><span>Seeds are a library "
+             "that grows every year it is used.</span><span>Share this quote</span></a>")
+    paragraphs = _paragraphs("seed bank", 4)
+    middle = paragraphs.index("</p>") + 4
+    body = (f"<article><h1>Seed bank grows</h1><div class='story-text'>{paragraphs[:middle]}"
+            f"{card}{share}{paragraphs[middle:]}</div></article>")
+    head = ("<title>Seed bank grows</title>"
+            "<link rel='canonical' href='https://daily.example.net/science/seed-bank'>")
+    page = extract_page(_page(head, body))
+    assert "River otters" not in page.text and "Also on" not in page.text
+    assert "Seeds are a library that grows" in page.text
