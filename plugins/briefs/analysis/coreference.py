@@ -61,7 +61,7 @@ from .lexicon import (
 from .model import Quote, Span
 from .overrides import find_words
 from .resources import ALL_QUOTE_MARKS
-from .speakers import strip_conjunction, verb_form
+from .speakers import strip_conjunction, title_head, verb_form
 from .tokens import Token
 
 # How often each attribution rule names the right speaker, measured over every gold set
@@ -380,6 +380,32 @@ class DocumentEntities:
                 return None  # a person in the verb's own sentence, not its subject: no guess
         return None
 
+    def opening_role(self, text: str, since: int, before: int) -> str | None:
+        """Return the role a verb with no subject at ``before`` continues, when the clause it
+        goes on is opened by a verb and a role with no name: «وطالب ممثل النيابة …، وتابع»,
+        «فقاطعه القاضي، قائلا» (its own sentence, or the one before when the verb opens its
+        own), not before ``since``; None when a name or anything else stands there."""
+        own = _sentence_start(text, since, before)
+        start, end = own, before
+        if not self.words_between(own, before):
+            end = own
+            while end > since and (text[end - 1].isspace() or text[end - 1] in SENTENCE_ENDS):
+                end -= 1
+            start = _sentence_start(text, since, end)
+        words = _opener_dropped(self.words_between(start, end))
+        if len(words) < 2 or strip_conjunction(words[0].key) in AR_SUBJECT_PARTICLES \
+                or words[0].key in AR_SUBJECT_PARTICLES:
+            return None
+        role = title_head(words[1].key)
+        if role is None:
+            return None
+        reach = words[min(len(words), 4) - 1].end
+        i = bisect.bisect_left(self._starts, words[1].start)
+        if any(mention.start < reach and ref.type in ROLE_TYPES
+               for mention, ref in self._mentions[i:i + 3]):
+            return None  # a name or a body after the role: the sentence names its subject
+        return role
+
     def latest_person(self, before: int, since: int,
                       types: tuple[str, ...] = ("person",)) -> EntityRef | None:
         """Return the person (or entity of ``types``) last named as the subject of a speech
@@ -583,6 +609,16 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.sentence_subject(text, before.end, quote.speaker_mention.start)
         if found is not None:
             return Resolution(found, "implicit")
+    if implicit_subject and quote.speaker_mention is not None:
+        # A verb with no subject after a clause a role opens («وطالب ممثل النيابة …، وتابع»):
+        # the person that role refers back to, or nobody, never an earlier speaker.
+        role = entities.opening_role(
+            text, before.end if before is not None else _paragraph_start(paragraphs, quote.start),
+            quote.speaker_mention.start)
+        if role is not None:
+            found = entities.by_role(role, quote.start)
+            return Resolution(found, "role") if found is not None and found.type == "person" \
+                else None
     if quote.speaker:
         return _resolve_named(text, quote, entities, gazetteer=gazetteer,
                               paragraphs=paragraphs, previous=previous)

@@ -542,3 +542,22 @@ def test_a_definite_description_of_a_body_is_the_body_named_before() -> None:
         "وقالت الشركة المغربية إن التطبيق مجاني، مؤكدة: \"نريد أن نصل إلى كل بيت\".")
     assert "نخيل" in quote.speaker
     assert not any(entity.name == "الشركة المغربية" for entity in document.entities)
+
+
+def test_a_verb_going_on_from_an_unnamed_role_has_no_speaker() -> None:
+    # «ممثل الادعاء» is never named: «وتابع» is his, and he stays null, not the defendant.
+    document = analyse(
+        "مثل المتهم فادي النعيمي أمام المحكمة أمس، وقال إن \"التهم كلها ملفقة ضدي\".\n\n"
+        "وطالب ممثل الادعاء بأشد العقوبات على المتهمين، وتابع \"هذه الجريمة هزت المجتمع كله\".",
+        lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert quotes[0].speaker == "فادي النعيمي"
+    assert quotes[-1].speaker is None
+
+
+def test_a_verb_going_on_from_a_role_is_the_person_introduced_with_it() -> None:
+    document = analyse(
+        "قال المدعي العام سليم الراوي إن الأدلة كافية.\n\n"
+        "وطالب المدعي العام بأشد العقوبات، وتابع \"هذه الجريمة هزت المجتمع كله\".", lang="ar")
+    quotes = [quote for quote in document.quotes if not quote.fragment]
+    assert quotes[-1].speaker == "سليم الراوي"
