@@ -987,10 +987,11 @@ def separate_lead(tree: HtmlElement, description: str) -> _Lead | None:
     body = tree.find("body")
     if len(wanted) < MIN_LEAD_WORDS or body is None:
         return None
-    found = None
+    found, longest = None, 2 * len(description) + 100  # characters, to skip the long texts
     for element in body.iter("p", "div", "h2", "span", "section"):
-        tokens = _tokens(element.text_content())
-        if len(tokens) <= 1.2 * len(wanted) + 2 and tokens[:len(wanted)] == wanted:
+        text = element.text_content()
+        if (len(text) <= longest and len(tokens := _tokens(text)) <= 1.2 * len(wanted) + 2
+                and tokens[:len(wanted)] == wanted):
             found = element  # the innermost, read last
         elif found is not None and found not in element.iterancestors():
             break
