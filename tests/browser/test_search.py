@@ -1,6 +1,8 @@
 """Search in a real browser: the JS normaliser equals Python's, a reader's Arabic query
 finds and opens the brief (RTL and LTR chrome), the page passes axe, and the hit rate of
-eval/search_queries.json through the real Pagefind index stays at or above 0.95.
+eval/search_queries.json through the real Pagefind index stays at or above 0.95, also
+when the index is cut into shards of four briefs merged by the page (every shard is
+searched).
 
 Uses the session fixtures of tests/conftest.py (``site_server``, ``site_server_en``) and
 tests/browser/conftest.py (``browser``).
@@ -9,15 +11,22 @@ Without Chromium the tests are skipped locally, but fail when ``CI`` is set.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import importlib.util
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from briefs.publish.search import SearchJob, search_record
+from htmlquery import select
+from support import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -139,4 +148,61 @@ def test_hit_rate_through_the_real_index(browser, site_server) -> None:
     misses = [f"{o.query!r}: expected {o.expect}, got {o.found[:3]}" for o in outcomes
               if not o.hit]
     assert len(outcomes) >= 30
+    assert rate >= HIT_RATE_FLOOR, f"hit rate {rate:.3f}:\n" + "\n".join(misses)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="module")
+def sharded_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[tuple[str, SearchJob, dict[str, str]]]:
+    """The demo site with its index made again in shards of four briefs, served.
+
+    The records are made from the built site (its briefs API and each brief's body), so the
+    search page, search.js and Pagefind are the build's own; only the index is sharded.
+    """
+    site = tmp_path_factory.mktemp("site-sharded") / "site"
+    shutil.copytree(built_site, site)
+    briefs = json.loads((site / "api" / "briefs.json").read_text("utf-8"))["briefs"]
+    records = []
+    for brief in briefs:
+        html = (site / brief["url"]).read_text("utf-8")
+        body = select(html, "div", class_="brief__body")[0].text
+        records.append(search_record(url=brief["url"], title=brief["title"],
+                                     lang=brief["lang"], date=brief["date"][:10], body=body,
+                                     when=brief["date"]))
+    with SearchJob(records, "ar", shard_size=4,
+                   cache_dir=tmp_path_factory.mktemp("search-cache")) as job:
+        job.start().finish(site)
+    titles = {brief["url"]: brief["title"] for brief in briefs}
+    yield from ((base, job, titles) for base in serve(functools.partial(
+        _Quiet, directory=str(site))))
+
+
+def test_every_shard_of_a_sharded_index_is_searched(page, sharded_site) -> None:
+    base, job, titles = sharded_site
+    assert len(job.shards) >= 3
+    for shard in job.shards:
+        for url in (shard.first, shard.last):
+            page.goto(f"{base}/search.html?q={quote(titles[url])}")
+            _wait_done(page)
+            hrefs = page.eval_on_selector_all(
+                ".search-results a", "links => links.map(a => a.getAttribute('href'))")
+            assert f"/{url}" in hrefs, (shard, hrefs)
+
+
+def test_hit_rate_through_a_sharded_index(browser, sharded_site) -> None:
+    base, _job, _titles = sharded_site
+    module = _eval_module()
+    page = browser.new_page()
+    try:
+        outcomes = module.evaluate(page, base, module.load_queries(), top=3)
+    finally:
+        page.close()
+    rate = module.hit_rate(outcomes)
+    misses = [f"{o.query!r}: expected {o.expect}, got {o.found[:3]}" for o in outcomes
+              if not o.hit]
     assert rate >= HIT_RATE_FLOOR, f"hit rate {rate:.3f}:\n" + "\n".join(misses)

@@ -44,7 +44,7 @@ from pelican.writers import Writer
 from briefs.i18n import format_brief_date, load_translations
 from briefs.markup.chart import mention_chart
 from briefs.pelican.publishing import SummaryEntry
-from briefs.publish.search import SearchJob, search_record
+from briefs.publish.search import SearchJob, search_options, search_record
 from briefs.site.entities import IndexedEntity, display_name, group_by_type, sort_key
 from briefs.site.front import FrontBrief, front_page
 from briefs.site.index import SiteIndex
@@ -226,7 +226,8 @@ class EntityPagesGenerator(Generator):
             "entity": self.settings.get("BRIEFS_ENTITY_PAGE_SIZE", 20)}
         self.env.filters["mention_chart"] = mention_chart
         if self.settings.get("BRIEFS_SEARCH", True):
-            self.search = SearchJob(self._search_records(), self._site_lang()).start()
+            self.search = SearchJob(self._search_records(), self._site_lang(),
+                                    **search_options(self.settings)).start()
         if site is None:
             return
         index = site.entities
@@ -349,7 +350,7 @@ class EntityPagesGenerator(Generator):
             records.append(search_record(
                 url=str(article.url), title=str(article.title), lang=lang,
                 date=format_brief_date(article.date, lang, digits),
-                body=brief.text if brief is not None else ""))
+                body=brief.text if brief is not None else "", when=article.date))
         return records
 
     def generate_output(self, writer: Writer) -> None:

@@ -1,4 +1,4 @@
-"""Pagefind search over the published briefs, indexed by the Pagefind binary in one pass.
+"""Pagefind search over the published briefs, indexed by the Pagefind binary in cached shards.
 
 Only briefs are indexed: each brief becomes one Pagefind record whose content is the
 normalised text of its title and body (:mod:`briefs.publish.searchnorm`), so that
@@ -6,24 +6,50 @@ clitics, spelling variants, harakat and tatweel do not hide a brief. The records
 what the build already holds (each brief's title, language, date and analysed body text),
 never from re-reading the written pages.
 
-Pagefind's Python API takes custom records one at a time through a service (about 0.1 s a
-brief); its binary indexes a folder of HTML files on every core. So each record is written
-as a minimal HTML page (the normalised text in ``data-pagefind-body``, the title, summary,
-language and date as ``data-pagefind-meta``) in a temporary folder at the page's own URL,
-and the binary from the ``pagefind[bin]`` wheel indexes that folder with one call: the
-fragments are the custom records' (same content, same metadata, same URL once Pagefind
-joins it to its base URL), so the index is as useful as before. Normalising, writing and
-indexing run in a helper process while Pelican renders (:class:`SearchJob`); the bundle is
-moved into the output when it is done.
+Each record is written as a minimal HTML page (the normalised text in
+``data-pagefind-body``, the title, summary, language and date as ``data-pagefind-meta``) at
+the page's own URL, and the binary from the ``pagefind[bin]`` wheel indexes a folder of
+them with one call (Pagefind's Python API takes records one at a time, about 0.1 s each).
 
-All records go into one index, in the site language: the search page is in the site
-language, and Pagefind loads the index of the page's ``<html lang>``. A step that fails
-raises :class:`SearchIndexError` naming the step and the file.
+**Shards.** The binary needs about 340 KB of memory a record (3.2 GB for 10,000 briefs) and
+indexes everything again on every build. So the records are sorted by date, then URL, and
+cut into consecutive shards of at most ``BRIEFS_SEARCH_SHARD_SIZE`` records
+(:data:`DEFAULT_SHARD_SIZE`), each indexed by a separate call, one after the other: the
+peak memory is one shard's. The cut follows the date because new briefs are the newest: a
+brief added to the archive changes the last shard only, and an edited brief changes its
+own shard. The cost of this cut: a brief dated before the others (an old brief published
+late) shifts every later shard by one record, so all of those are indexed again (once).
+The search page merges the shards in the browser with Pagefind's ``mergeIndex``: the first
+shard's bundle is ``pagefind/`` (with ``pagefind.js``), the others are
+``pagefind/shards/<k>/`` (only their index: the browser searches them with the first one's
+WebAssembly), listed in ``pagefind/mujaz-shards.json``, which ``search.js`` reads (the
+Content-Security-Policy allows no inline script). Each shard is ranked on its own
+statistics; the tests and ``eval/search.py`` check the merged ranking keeps its hit rate.
+
+**Cache.** A shard's finished bundle is kept under ``CACHE_PATH/search/<digest>/`` (when
+``BRIEFS_CACHE`` is on), the digest taken over the exact bytes and URLs of the shard's
+pages, the site language, the Pagefind version and its options (:func:`shard_digest`);
+an unchanged shard is copied from there instead of indexed. Pagefind's output is the same
+for the same pages, so a copied shard is byte for byte the shard it stands for. An entry
+is written into a temporary folder and renamed when complete, and it lists every file
+with its SHA-256, checked while it is copied: a partial or damaged entry is dropped and the
+shard indexed again. Entries this build did not use are removed once unused for
+:data:`CACHE_KEEP_SECONDS` (other builds sharing the cache, such as the same site in
+another language, keep theirs meanwhile).
+
+Normalising, writing, indexing and copying run in a helper process while Pelican renders
+(:class:`SearchJob`); the bundle is moved into the output when it is done. All records go
+into one language, the site's: the search page is in the site language, and Pagefind loads
+the index of the page's ``<html lang>``. A step that fails raises :class:`SearchIndexError`
+naming the step and the file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -33,10 +59,12 @@ import subprocess
 import tempfile
 import time
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from briefs.publish.searchnorm import index_text
 
@@ -44,9 +72,24 @@ logger = logging.getLogger(__name__)
 
 # Pagefind writes its bundle here, below the output folder (no underscore since 1.0).
 BUNDLE_DIR = "pagefind"
+# The second and later shards, below the bundle: pagefind/shards/1/, pagefind/shards/2/, ...
+SHARDS_DIR = "shards"
+# The list of those shards (paths relative to the bundle), read by search.js.
+SHARDS_FILE = "mujaz-shards.json"
 SUMMARY_CHARS = 220
 # Files the bundle must hold for the search page to work.
-REQUIRED_FILES = ("pagefind.js", "pagefind-entry.json")
+REQUIRED_FILES = ("pagefind.js", "pagefind-entry.json", SHARDS_FILE)
+# Records a shard: Pagefind needs about 340 KB of memory a record (340 MB here, about 3.5 s
+# on two cores), and the browser loads one small index per shard (10 at 10,000 briefs).
+DEFAULT_SHARD_SIZE = 1000
+# Options given to the binary besides the folders (part of the cache key).
+PAGEFIND_OPTIONS = ("--quiet",)
+# Bump when the pages, the options or the layout of a cache entry change.
+CACHE_FORMAT = 1
+CACHE_DIR = "search"
+MANIFEST = "manifest.json"
+# An entry no build has used for this long is removed (as are stale temporary folders).
+CACHE_KEEP_SECONDS = 3600
 
 
 class SearchIndexError(RuntimeError):
@@ -63,21 +106,40 @@ class SearchRecord:
     date: str  # as the brief page writes it
     summary: str
     text: str  # title and body, whitespace squeezed
+    when: str = ""  # the brief's date, sortable (UTC, ISO 8601): the shards follow it
 
 
-def search_record(*, url: str, title: str, lang: str, date: str, body: str) -> SearchRecord:
+def search_record(*, url: str, title: str, lang: str, date: str, body: str,
+                  when: datetime | str | None = None) -> SearchRecord:
     """Return the record of one brief from its title and body text.
+
+    ``when`` is the brief's date (a datetime, or already a sortable string): the records
+    are cut into shards in its order.
 
     >>> record = search_record(url="briefs/a.html", title=" عنوان ", lang="ar", date="١ يناير",
     ...                        body="نص\\n\\nثان")
     >>> record.text, record.summary
     ('عنوان نص ثان', 'نص ثان')
+    >>> from datetime import timedelta, timezone
+    >>> search_record(url="a", title="", lang="en", date="", body="",
+    ...               when=datetime(2024, 1, 2, 3, 0, tzinfo=timezone(timedelta(hours=3)))).when
+    '2024-01-02T00:00:00'
     """
     title = " ".join(title.split())
     body = " ".join(body.split())
     summary = body if len(body) <= SUMMARY_CHARS else body[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
     return SearchRecord(url=url, title=title, lang=lang, date=date, summary=summary,
-                        text=f"{title} {body}".strip())
+                        text=f"{title} {body}".strip(), when=_sortable(when))
+
+
+def _sortable(when: datetime | str | None) -> str:
+    if when is None:
+        return ""
+    if isinstance(when, datetime):
+        if when.tzinfo is not None:
+            when = when.astimezone(UTC).replace(tzinfo=None)
+        return when.isoformat()
+    return str(when)
 
 
 def record_page(record: SearchRecord, language: str) -> str:
@@ -99,6 +161,52 @@ def record_page(record: SearchRecord, language: str) -> str:
             f"{escape(index_text(record.text))}</main></body></html>\n")
 
 
+def sort_records(records: Iterable[SearchRecord]) -> list[SearchRecord]:
+    """Return the records oldest first (then by URL): the order the shards are cut in."""
+    return sorted(records, key=lambda record: (record.when, record.url))
+
+
+def cut_shards(records: Sequence[SearchRecord], size: int) -> list[Sequence[SearchRecord]]:
+    """Cut sorted records into consecutive shards of at most ``size`` (one, empty, if none).
+
+    >>> [len(shard) for shard in cut_shards(list(range(5)), 2)]
+    [2, 2, 1]
+    >>> cut_shards([], 2)
+    [[]]
+    """
+    if size < 1:
+        msg = f"search: a shard holds at least one brief, not {size!r}"
+        raise SearchIndexError(msg)
+    return [records[start:start + size] for start in range(0, len(records), size)] or [[]]
+
+
+def shard_digest(pages: Sequence[tuple[str, bytes]], language: str, version: str) -> str:
+    """Return the cache key of a shard: everything its bundle depends on.
+
+    ``pages`` are the shard's (URL, page bytes) in order; ``version`` is what the binary
+    says its version is.
+    """
+    digest = hashlib.sha256()
+    header = [f"mujaz-search-shard/{CACHE_FORMAT}", version, language, *PAGEFIND_OPTIONS]
+    digest.update("\0".join(header).encode("utf-8") + b"\0\0")
+    for url, page in pages:
+        name = url.encode("utf-8")
+        digest.update(b"%d\0%b\0%d\0%b" % (len(name), name, len(page), page))
+    return digest.hexdigest()
+
+
+def search_options(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Return :class:`SearchJob`'s shard size and cache folder from Pelican's settings."""
+    size = settings.get("BRIEFS_SEARCH_SHARD_SIZE", DEFAULT_SHARD_SIZE)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        msg = ("BRIEFS_SEARCH_SHARD_SIZE must be a whole number of briefs, at least 1, "
+               f"not {size!r}")
+        raise SearchIndexError(msg)
+    cache = (Path(settings.get("CACHE_PATH") or "cache") / CACHE_DIR
+             if settings.get("BRIEFS_CACHE", True) else None)
+    return {"shard_size": size, "cache_dir": cache}
+
+
 def _pagefind_executable() -> str:
     try:
         from pagefind_bin import get_executable
@@ -108,58 +216,271 @@ def _pagefind_executable() -> str:
     return str(get_executable())
 
 
-def index_folder(records: Sequence[SearchRecord], language: str, folder: Path) -> tuple[int, str]:
-    """Write the record pages under ``folder/site``, index them into ``folder/pagefind``.
+def _pagefind_version(executable: str) -> str | None:
+    """Return what the binary says its version is (None if it says nothing)."""
+    try:
+        done = subprocess.run([executable, "--version"], capture_output=True, check=False)
+    except OSError:
+        return None  # indexing will say why the binary does not start
+    version = done.stdout.decode("utf-8", "replace").strip()
+    return version if done.returncode == 0 and version else None
 
-    Returns the binary's exit status and what it printed (a page that cannot be written
-    gives status 2 and the reason).
-    """
-    site = folder / "site"
-    site.mkdir(parents=True, exist_ok=True)
-    for record in records:
-        page = site / record.url
+
+@dataclass(frozen=True, slots=True)
+class ShardOutcome:
+    """How one shard was made: indexed by Pagefind or copied from the cache."""
+
+    number: int
+    records: int
+    first: str  # URL of its first and last record
+    last: str
+    digest: str
+    cached: bool
+    seconds: float
+
+
+class _Failure(Exception):
+    """A step of the helper failed: the exit status and the message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class ShardCache:
+    """Finished shard bundles under ``folder/<digest>/`` (``bundle/`` and a manifest)."""
+
+    def __init__(self, folder: Path, notes: list[str] | None = None) -> None:
+        self.folder = folder
+        self.notes = notes if notes is not None else []  # warnings for the build's log
+
+    def fetch(self, digest: str, target: Path) -> bool:
+        """Copy the entry's bundle to ``target``; False (and no ``target``) if unusable."""
+        entry = self.folder / digest
         try:
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record_page(record, language), encoding="utf-8")
+            manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
+            files = manifest["files"]
+            if manifest.get("digest") != digest or not isinstance(files, dict) or not files:
+                raise ValueError("a manifest of another entry")
+            for name, expected in sorted(files.items()):
+                source, copy = entry / "bundle" / name, target / name
+                if Path(name).is_absolute() or ".." in Path(name).parts:
+                    raise ValueError(f"a path outside the entry: {name}")
+                data = source.read_bytes()
+                if hashlib.sha256(data).hexdigest() != expected:
+                    raise ValueError(f"{source} is damaged")
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_bytes(data)
+        except FileNotFoundError:
+            shutil.rmtree(target, ignore_errors=True)
+            if entry.exists():
+                self.notes.append(f"search: cache entry {entry} is incomplete; indexing again")
+                self._remove(entry)
+            return False
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            shutil.rmtree(target, ignore_errors=True)
+            self.notes.append(f"search: cache entry {entry} is unusable ({error}); "
+                              "indexing again")
+            self._remove(entry)
+            return False
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # used now: pruning keeps it
+        return True
+
+    def store(self, digest: str, bundle: Path) -> None:
+        """Keep a copy of ``bundle`` as the entry ``digest`` (complete, or not at all)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = Path(tempfile.mkdtemp(prefix=f".tmp-{digest[:12]}-", dir=self.folder))
         except OSError as error:
-            return 2, f"writing {page}: {error}"
-    command = [_pagefind_executable(), "--site", str(site), "--output-path",
-               str(folder / BUNDLE_DIR), "--force-language", language, "--quiet"]
+            self.notes.append(f"search: cannot cache a shard in {self.folder}: {error}")
+            return
+        try:
+            shutil.copytree(bundle, temporary / "bundle")
+            files = {path.relative_to(bundle).as_posix():
+                     hashlib.sha256(path.read_bytes()).hexdigest()
+                     for path in sorted(bundle.rglob("*")) if path.is_file()}
+            (temporary / MANIFEST).write_text(
+                json.dumps({"digest": digest, "files": files}, indent=0, sort_keys=True),
+                encoding="utf-8")
+            os.rename(temporary, self.folder / digest)
+        except OSError as error:
+            shutil.rmtree(temporary, ignore_errors=True)
+            if not (self.folder / digest / MANIFEST).is_file():  # not another build's entry
+                self.notes.append(f"search: cannot cache a shard in {self.folder}: {error}")
+
+    def prune(self, keep: set[str], now: float | None = None) -> int:
+        """Remove the entries not in ``keep`` unused for CACHE_KEEP_SECONDS; return how many."""
+        now = time.time() if now is None else now
+        removed = 0
+        try:
+            entries = sorted(self.folder.iterdir())
+        except OSError:
+            return 0
+        for entry in entries:
+            if entry.name in keep:
+                continue
+            try:
+                old = now - entry.stat().st_mtime > CACHE_KEEP_SECONDS
+            except OSError:
+                continue
+            if old:
+                self._remove(entry)
+                removed += 1
+        return removed
+
+    def _remove(self, entry: Path) -> None:
+        # Renamed first, so that no build ever sees a half-removed entry under its name.
+        trash = self.folder / f".trash-{entry.name[:24]}-{os.getpid()}-{time.monotonic_ns()}"
+        try:
+            os.rename(entry, trash)
+        except OSError:
+            return
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def _shard_role_files(bundle: Path) -> None:
+    """Leave in a second or later shard only what ``mergeIndex`` loads (no scripts, no UI,
+    no WebAssembly: the browser searches it with the first shard's)."""
+    for path in bundle.iterdir():
+        if path.is_file() and (path.suffix in {".js", ".css"} or path.name.startswith("wasm.")):
+            path.unlink()
+
+
+def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
+                 language: str, *, executable: str, notes: list[str]) -> None:
+    for url, page in pages:
+        path = site / url
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(page)
+        except OSError as error:
+            raise _Failure(2, f"writing {path}: {error}") from error
+    command = [executable, "--site", str(site), "--output-path", str(bundle),
+               "--force-language", language, *PAGEFIND_OPTIONS]
     try:
         done = subprocess.run(command, capture_output=True, check=False)
     except OSError as error:
-        return 2, f"starting {command[0]}: {error}"
-    return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+        raise _Failure(2, f"starting {command[0]}: {error}") from error
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+    log = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+    if done.returncode != 0:
+        raise _Failure(done.returncode, log)
+    if log:
+        notes.append(f"search: Pagefind says: {log}")
 
 
-def _index_in_background(records: Sequence[SearchRecord], language: str, folder: Path) -> None:
-    """The forked helper: normalise, write and index, then leave the outcome in ``folder``."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *,
+                 shard_size: int = DEFAULT_SHARD_SIZE,
+                 cache_dir: Path | None = None,
+                 notes: list[str] | None = None) -> list[ShardOutcome]:
+    """Make the whole bundle in ``folder/pagefind``, shard by shard; return how each was made.
+
+    ``records`` must be sorted (:func:`sort_records`). Each shard is copied from the cache
+    or indexed by the binary (one at a time) and then cached. What the build should warn
+    about (Pagefind's messages, an unusable cache entry) is added to ``notes``.
+
+    Raises:
+        SearchIndexError: a step failed; the message names the shard and the file.
+    """
+    executable = _pagefind_executable()
+    version = _pagefind_version(executable)
+    notes = notes if notes is not None else []
+    cache = ShardCache(cache_dir, notes) if cache_dir is not None else None
+    if cache is not None and version is None:
+        notes.append(f"search: {executable} --version says nothing: the shards are not "
+                     "cached in this build")
+        cache = None
+    target = folder / BUNDLE_DIR
+    shards = cut_shards(records, shard_size)
+    outcomes: list[ShardOutcome] = []
+    for number, shard in enumerate(shards):
+        started = time.perf_counter()
+        pages = [(record.url, record_page(record, language).encode("utf-8")) for record in shard]
+        digest = shard_digest(pages, language, version or "")
+        bundle = folder / "bundles" / str(number)
+        cached = cache is not None and cache.fetch(digest, bundle)
+        if not cached:
+            try:
+                _index_shard(pages, folder / "site", bundle, language, executable=executable,
+                             notes=notes)
+            except _Failure as failure:
+                where = (f" (shard {number + 1} of {len(shards)}: {shard[0].url} … "
+                         f"{shard[-1].url})" if len(shards) > 1 else "")
+                msg = (f"search: Pagefind failed ({failure.status}) indexing {len(shard)} "
+                       f"briefs{where}: {failure.message[-2000:] or 'no message'}")
+                raise SearchIndexError(msg) from failure
+            if cache is not None:
+                cache.store(digest, bundle)
+        del pages
+        if number == 0:
+            bundle.rename(target)
+        else:
+            _shard_role_files(bundle)
+            (target / SHARDS_DIR).mkdir(parents=True, exist_ok=True)
+            bundle.rename(target / SHARDS_DIR / str(number))
+        outcomes.append(ShardOutcome(
+            number=number, records=len(shard), first=shard[0].url if shard else "",
+            last=shard[-1].url if shard else "", digest=digest, cached=cached,
+            seconds=time.perf_counter() - started))
+    extra = [f"{SHARDS_DIR}/{number}/" for number in range(1, len(shards))]
+    (target / SHARDS_FILE).write_text(json.dumps({"shards": extra}) + "\n", encoding="utf-8")
+    if cache is not None:
+        cache.prune({outcome.digest for outcome in outcomes})
+    return outcomes
+
+
+def _run(records: Sequence[SearchRecord], language: str, folder: Path, shard_size: int,
+         cache_dir: Path | None) -> dict[str, Any]:
+    """Make the bundle; return the report the build logs (status 0, or the failure)."""
     started = time.perf_counter()
+    notes: list[str] = []
     try:
-        status, log = index_folder(records, language, folder)
+        outcomes = index_shards(records, language, folder, shard_size=shard_size,
+                                cache_dir=cache_dir, notes=notes)
     except SearchIndexError as error:
-        status, log = 2, str(error)
-    (folder / "seconds.txt").write_text(f"{time.perf_counter() - started:.3f}", encoding="utf-8")
-    (folder / "log.txt").write_text(log, encoding="utf-8")
-    os._exit(status)  # no atexit handlers: they belong to the build process
+        return {"status": 1, "error": str(error), "seconds": time.perf_counter() - started}
+    except OSError as error:
+        return {"status": 1, "error": f"search: writing the index in {folder}: {error}",
+                "seconds": time.perf_counter() - started}
+    return {"status": 0, "shards": [
+        {"number": o.number, "records": o.records, "first": o.first, "last": o.last,
+         "digest": o.digest, "cached": o.cached, "seconds": round(o.seconds, 3)}
+        for o in outcomes], "notes": notes, "seconds": time.perf_counter() - started}
+
+
+def _index_in_background(records: Sequence[SearchRecord], language: str, folder: Path,
+                         shard_size: int, cache_dir: Path | None) -> None:
+    """The forked helper: normalise, write and index, then leave the report in ``folder``."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    report = _run(records, language, folder, shard_size, cache_dir)
+    (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    os._exit(report["status"])  # no atexit handlers: they belong to the build process
 
 
 class SearchJob:
     """The search index made in the background while Pelican renders.
 
     ``start`` forks a helper process that normalises the records' text (a few seconds of
-    Python for a large archive), writes their pages and runs the Pagefind binary, so all
-    of it runs on another core; ``finish`` waits for it and moves the bundle to
-    ``OUTPUT_PATH/pagefind``. Where processes cannot be forked, ``finish`` does the work
-    itself. Used as a context manager, the temporary folder goes whatever happens (an
-    interrupted build stops the helper).
+    Python for a large archive), and for each shard copies its bundle from the cache or
+    writes its pages and runs the Pagefind binary, so all of it runs on another core;
+    ``finish`` waits for it and moves the bundle to ``OUTPUT_PATH/pagefind``. Where
+    processes cannot be forked, ``finish`` does the work itself. Used as a context
+    manager, the temporary folder goes whatever happens (an interrupted build stops the
+    helper). ``shards`` tells, after ``finish``, how each shard was made.
     """
 
-    def __init__(self, records: Iterable[SearchRecord], language: str) -> None:
-        self.records = sorted(records, key=lambda record: record.url)
+    def __init__(self, records: Iterable[SearchRecord], language: str, *,
+                 shard_size: int = DEFAULT_SHARD_SIZE, cache_dir: Path | None = None) -> None:
+        self.records = sort_records(records)
         self.count = len(self.records)
         self.language = language
+        self.shard_size = shard_size
+        self.cache_dir = cache_dir
+        self.shards: list[ShardOutcome] = []
+        cut_shards([], shard_size)  # a bad size fails here, not in the helper
         self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
         self._helpers: list[multiprocessing.process.BaseProcess] = []
         self._started = 0.0
@@ -174,7 +495,9 @@ class SearchJob:
         if "fork" in multiprocessing.get_all_start_methods():
             gc.freeze()  # the collector would copy the build's pages into the helper
             helper = multiprocessing.get_context("fork").Process(
-                target=_index_in_background, args=(self.records, self.language, self._folder),
+                target=_index_in_background,
+                args=(self.records, self.language, self._folder, self.shard_size,
+                      self.cache_dir),
                 name="briefs-search", daemon=True)
             helper.start()
             self._helpers.append(helper)
@@ -190,20 +513,21 @@ class SearchJob:
         if self._helpers:
             helper = self._helpers[0]
             helper.join()
-            status = helper.exitcode
-            log_file, seconds_file = self._folder / "log.txt", self._folder / "seconds.txt"
-            log = log_file.read_text(encoding="utf-8") if log_file.is_file() else ""
-            working = float(seconds_file.read_text()) if seconds_file.is_file() else 0.0
+            report_file = self._folder / "report.json"
+            try:
+                report = json.loads(report_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                report = {"status": 1, "error": f"search: the indexing process ended with "
+                          f"status {helper.exitcode} and no report"}
         else:
             self._started = self._started or time.perf_counter()
-            status, log = index_folder(self.records, self.language, self._folder)
-            working = time.perf_counter() - self._started
-        if status != 0:
-            msg = (f"search: Pagefind failed ({status}) indexing {self.count} briefs: "
-                   f"{log[-2000:] or 'no message'}")
-            raise SearchIndexError(msg)
-        if log:
-            logger.warning("search: Pagefind says: %s", log)
+            report = _run(self.records, self.language, self._folder, self.shard_size,
+                          self.cache_dir)
+        if report["status"] != 0:
+            raise SearchIndexError(report["error"])
+        for note in report["notes"]:
+            logger.warning("%s", note)
+        self.shards = [ShardOutcome(**shard) for shard in report["shards"]]
         bundle, target = self._folder / BUNDLE_DIR, output / BUNDLE_DIR
         for required in REQUIRED_FILES:
             if not (bundle / required).is_file():
@@ -216,8 +540,12 @@ class SearchJob:
             raise SearchIndexError(f"search: writing the index to {target}: {error}") from error
         if not self.count:
             logger.warning("search: no brief to index; the search page will find nothing")
+        indexed = [shard.number + 1 for shard in self.shards if not shard.cached]
         logger.info("search: indexed %d briefs into %s: %.1f s of indexing (normalising, "
-                    "writing, Pagefind), beside the rendering", self.count, target, working)
+                    "writing, Pagefind), beside the rendering; %d shards of at most %d, "
+                    "%d from the cache, indexed: %s", self.count, target, report["seconds"],
+                    len(self.shards), self.shard_size, len(self.shards) - len(indexed),
+                    ", ".join(map(str, indexed)) or "none")
         return self.count
 
     def close(self) -> None:
@@ -244,7 +572,9 @@ def _stop_and_remove(helpers: list[multiprocessing.process.BaseProcess], folder:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def build_search_index(records: Iterable[SearchRecord], output: Path, language: str) -> int:
+def build_search_index(records: Iterable[SearchRecord], output: Path, language: str, *,
+                       shard_size: int = DEFAULT_SHARD_SIZE,
+                       cache_dir: Path | None = None) -> int:
     """Index ``records`` into ``output/pagefind`` and wait; return how many were indexed."""
-    with SearchJob(records, language) as job:
+    with SearchJob(records, language, shard_size=shard_size, cache_dir=cache_dir) as job:
         return job.start().finish(output)

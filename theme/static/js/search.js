@@ -71,6 +71,15 @@ function resultItem(data) {
   return item;
 }
 
+// The second and later shards of the index, listed beside pagefind.js (mujaz-shards.json):
+// paths relative to the bundle. The page carries no inline script (Content-Security-Policy).
+async function shardPaths(bundle) {
+  const response = await fetch(new URL("mujaz-shards.json", bundle));
+  if (!response.ok) throw new Error(`mujaz-shards.json: HTTP ${response.status}`);
+  const { shards } = await response.json();
+  return Array.isArray(shards) ? shards : [];
+}
+
 async function run() {
   const page = document.querySelector(".search-page");
   const rulesElement = document.getElementById("search-rules");
@@ -88,8 +97,13 @@ async function run() {
   document.documentElement.dataset.search = "searching";
   try {
     // Relative to the page, not to this script.
-    const pagefind = await import(new URL(page.dataset.pagefind, document.baseURI).href);
+    const bundle = new URL(page.dataset.pagefind, document.baseURI);
+    const [pagefind, shards] = await Promise.all([import(bundle.href), shardPaths(bundle)]);
     await pagefind.init();
+    // The index is cut into shards (briefs/publish/search.py): the first is pagefind.js's
+    // own, the others are merged into it, and one search runs over all of them.
+    // A path, not a full URL: the results' links stay site-relative like the first shard's.
+    await Promise.all(shards.map((path) => pagefind.mergeIndex(new URL(path, bundle).pathname)));
     const search = await pagefind.search(normaliser.queryText(query));
     const found = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     list.replaceChildren(...found.map(resultItem));

@@ -1,0 +1,200 @@
+"""The search index in cached shards (briefs.publish.search), with the real Pagefind binary.
+
+Records are cut by date, then URL, into shards of a tiny size here; each shard's bundle is
+cached under a digest of its pages. What is checked: the layout the search page reads, that
+adding the newest brief indexes the last shard only, that a changed record indexes its own
+shard again, that a damaged or partial cache entry is never used, pruning, byte-identical
+output, and the failure message. The browser side is in tests/browser/test_search.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from briefs.publish import search
+from briefs.publish.search import (
+    CACHE_KEEP_SECONDS,
+    SearchIndexError,
+    SearchJob,
+    search_options,
+    search_record,
+)
+from support import file_hashes
+
+START = datetime(2024, 11, 1, 8, 0, tzinfo=UTC)
+
+
+def _record(number: int, *, day: int | None = None, word: str = "") -> search.SearchRecord:
+    title = f"Brief {number} word{number}x"
+    return search_record(url=f"briefs/b{number:02d}.html", title=title, lang="en",
+                         date=f"day {number}", body=f"Body of brief {number}. {word}".strip(),
+                         when=START + timedelta(days=number if day is None else day))
+
+
+def _build(records: list, output: Path, cache: Path | None, size: int = 3) -> SearchJob:
+    with SearchJob(records, "en", shard_size=size, cache_dir=cache) as job:
+        job.start().finish(output)
+        return job
+
+
+def _urls(bundle: Path) -> set[str]:
+    """The URLs a bundle's fragments hold (Pagefind writes them gzipped, with a prefix)."""
+    urls = set()
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls
+
+
+def _entries(cache: Path) -> set[str]:
+    return {entry.name for entry in cache.iterdir() if not entry.name.startswith(".")}
+
+
+def test_records_are_cut_by_date_into_shards_the_page_can_merge(tmp_path: Path) -> None:
+    records = [_record(n) for n in (7, 2, 5, 1, 3, 6, 4)]  # any order: sorted by date
+    job = _build(records, tmp_path / "out", tmp_path / "cache")
+    bundle = tmp_path / "out" / "pagefind"
+    assert [shard.records for shard in job.shards] == [3, 3, 1]
+    assert json.loads((bundle / "mujaz-shards.json").read_text("utf-8")) == {
+        "shards": ["shards/1/", "shards/2/"]}
+    assert _urls(bundle) == {"/briefs/b01.html", "/briefs/b02.html", "/briefs/b03.html"}
+    assert _urls(bundle / "shards" / "1") == {"/briefs/b04.html", "/briefs/b05.html",
+                                              "/briefs/b06.html"}
+    assert _urls(bundle / "shards" / "2") == {"/briefs/b07.html"}
+    assert (bundle / "pagefind.js").is_file()
+    # The other shards hold only their index: the browser searches them with the first
+    # shard's WebAssembly.
+    extra = {path.name for path in (bundle / "shards" / "1").iterdir()}
+    assert "pagefind-entry.json" in extra and "fragment" in extra and "index" in extra
+    assert not [name for name in extra if name.endswith((".js", ".css"))
+                or name.startswith("wasm.")]
+    assert not any(shard.cached for shard in job.shards)
+    assert len(_entries(tmp_path / "cache")) == 3
+
+
+def test_same_date_is_ordered_by_url(tmp_path: Path) -> None:
+    records = [_record(n, day=1) for n in (3, 1, 2, 4)]
+    job = _build(records, tmp_path / "out", None, size=2)
+    assert [(shard.first, shard.last) for shard in job.shards] == [
+        ("briefs/b01.html", "briefs/b02.html"), ("briefs/b03.html", "briefs/b04.html")]
+
+
+def test_adding_the_newest_brief_indexes_the_last_shard_only(tmp_path: Path,
+                                                             caplog) -> None:
+    cache = tmp_path / "cache"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, tmp_path / "first", cache)
+    before = _entries(cache)
+    with caplog.at_level(logging.INFO, logger="briefs.publish.search"):
+        job = _build([*records, _record(8)], tmp_path / "second", cache)
+    assert [shard.cached for shard in job.shards] == [True, True, False]
+    assert "3 shards of at most 3, 2 from the cache, indexed: 3" in caplog.text
+    after = _entries(cache)
+    assert len(after - before) == 1  # the new last shard; the old one stays a while
+    assert _urls(tmp_path / "second" / "pagefind" / "shards" / "2") == {
+        "/briefs/b07.html", "/briefs/b08.html"}
+
+
+def test_a_changed_record_indexes_its_own_shard_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, tmp_path / "first", cache)
+    edited = [_record(5, word="amended") if record.url.endswith("b05.html") else record
+              for record in records]
+    job = _build(edited, tmp_path / "second", cache)
+    assert [shard.cached for shard in job.shards] == [True, False, True]
+    # Metadata count too: a new title is a new key.
+    retitled = [search.SearchRecord(**{**_asdict(r), "title": "Other"})
+                if r.url.endswith("b07.html") else r for r in records]
+    assert [s.cached for s in _build(retitled, tmp_path / "third", cache).shards] == [
+        True, True, False]
+    # So do the language and the Pagefind version (the rest of the key).
+    pages = [("a.html", b"<html></html>")]
+    assert search.shard_digest(pages, "en", "pagefind 1.5.2") != search.shard_digest(
+        pages, "ar", "pagefind 1.5.2")
+    assert search.shard_digest(pages, "en", "pagefind 1.5.2") != search.shard_digest(
+        pages, "en", "pagefind 1.5.3")
+    assert search.shard_digest(pages, "en", "v") != search.shard_digest(
+        [("b.html", b"<html></html>")], "en", "v")
+
+
+def _asdict(record: search.SearchRecord) -> dict:
+    return {name: getattr(record, name) for name in search.SearchRecord.__slots__}
+
+
+def test_an_old_dated_brief_shifts_the_later_shards(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, tmp_path / "first", cache)
+    job = _build([*records, _record(99, day=4)], tmp_path / "second", cache)  # between 3, 4
+    assert [shard.cached for shard in job.shards] == [True, False, False]
+
+
+def test_output_is_byte_identical_from_the_cache_or_not(tmp_path: Path) -> None:
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, tmp_path / "cold", tmp_path / "cache")
+    warm = _build(records, tmp_path / "warm", tmp_path / "cache")
+    assert all(shard.cached for shard in warm.shards)
+    _build(records, tmp_path / "uncached", None)
+    cold = file_hashes(tmp_path / "cold")
+    assert cold == file_hashes(tmp_path / "warm") == file_hashes(tmp_path / "uncached")
+
+
+def test_a_damaged_or_partial_cache_entry_is_never_used(tmp_path: Path, caplog) -> None:
+    cache = tmp_path / "cache"
+    records = [_record(n) for n in range(1, 8)]
+    first = _build(records, tmp_path / "first", cache)
+    expected = file_hashes(tmp_path / "first")
+    damaged, partial, _last = (cache / shard.digest for shard in first.shards)
+    victim = next(path for path in sorted((damaged / "bundle").rglob("*")) if path.is_file())
+    victim.write_bytes(victim.read_bytes() + b"x")
+    (partial / "manifest.json").unlink()  # as if a copy had stopped half way
+    with caplog.at_level(logging.WARNING, logger="briefs.publish.search"):
+        job = _build(records, tmp_path / "second", cache)
+    assert [shard.cached for shard in job.shards] == [False, False, True]
+    assert "is unusable" in caplog.text and "is incomplete" in caplog.text
+    assert file_hashes(tmp_path / "second") == expected
+    # Both entries were replaced by whole ones.
+    assert [s.cached for s in _build(records, tmp_path / "third", cache).shards] == [
+        True, True, True]
+
+
+def test_unused_entries_are_pruned_once_old(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    records = [_record(n) for n in range(1, 4)]
+    old, recent, stale = cache / ("0" * 64), cache / ("1" * 64), cache / ".tmp-dead-x"
+    for entry in (old, recent, stale):
+        (entry / "bundle").mkdir(parents=True)
+    long_ago = time.time() - CACHE_KEEP_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(stale, (long_ago, long_ago))
+    job = _build(records, tmp_path / "out", cache)
+    assert _entries(cache) == {job.shards[0].digest, recent.name}
+    assert not stale.exists() and not old.exists()
+
+
+def test_a_failing_pagefind_names_the_shard(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search, "_pagefind_executable", lambda: "false")
+    records = [_record(n) for n in range(1, 5)]
+    with pytest.raises(SearchIndexError, match=r"search: Pagefind failed \(1\) indexing 3 "
+                       r"briefs \(shard 1 of 2: briefs/b01\.html … briefs/b03\.html\)"):
+        _build(records, tmp_path / "out", tmp_path / "cache")
+    assert not (tmp_path / "out" / "pagefind").exists()
+
+
+def test_options_come_from_the_settings(tmp_path: Path) -> None:
+    options = search_options({"CACHE_PATH": str(tmp_path)})
+    assert options == {"shard_size": search.DEFAULT_SHARD_SIZE, "cache_dir": tmp_path / "search"}
+    assert search_options({"BRIEFS_CACHE": False, "BRIEFS_SEARCH_SHARD_SIZE": 5}) == {
+        "shard_size": 5, "cache_dir": None}
+    for bad in (0, -1, True, "100", 2.5):
+        with pytest.raises(SearchIndexError, match="BRIEFS_SEARCH_SHARD_SIZE must be"):
+            search_options({"BRIEFS_SEARCH_SHARD_SIZE": bad})
