@@ -38,6 +38,7 @@ from .lexicon import (
     AR_RELAY_LEMMAS,
     AR_STATEMENT_NOUNS,
     AR_SUBJECTLESS_LEMMAS,
+    AR_TITLE_ONLY_VERB_FORMS,
     AR_VERB_FORMS,
     EN_FRAMES,
     EN_VERBS,
@@ -161,9 +162,11 @@ def _cue_at_ar(tokens: Sequence[Token], i: int) -> Cue | None:
     if strip_conjunction(key) in AR_DOCUMENT_CUES and nxt in AR_DOCUMENT_CUE_NEXT:
         return Cue(i, i + 1, "verb", subjectless=True)
     form = verb_form(key)
-    if form is None and key[:1] == "ف" and title_head(nxt):
-        # «فرد القاضي»: «فرد» ("individual") is a verb before a title.
-        form = AR_VERB_FORMS.get(key[1:])
+    if form is None and title_head(nxt):
+        # «فرد القاضي», «رأى النائب»: a form spelt as a noun («فرد» "individual», «رأي»
+        # "opinion") is a verb before a title.
+        form = (AR_TITLE_ONLY_VERB_FORMS.get(strip_conjunction(key))
+                or (AR_VERB_FORMS.get(key[1:]) if key[:1] == "ف" else None))
     if form:
         return Cue(i, i + 1, "verb", gender=form[1], relay=form[0] in AR_RELAY_LEMMAS,
                    subjectless=form[0] in AR_SUBJECTLESS_LEMMAS)

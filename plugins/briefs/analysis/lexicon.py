@@ -41,6 +41,8 @@ AR_LEADER_ROLES = {normalise(cue): normalise(role) for cue, role in ar.LEADER_RO
 AR_SUBJECTLESS_LEMMAS = _words(ar.SUBJECTLESS_LEMMAS)
 AR_CONTINUING_LEMMAS = _words(ar.CONTINUING_LEMMAS)
 AR_TEAM_ROLES = _keys(ar.TEAM_ROLES)
+AR_TITLE_ONLY_VERB_FORMS = {normalise(form): (lemma, gender)
+                            for form, (lemma, gender) in ar.TITLE_ONLY_VERB_FORMS.items()}
 #: Sentence openers as tuples of token keys: «من جانبه», «بدوره».
 AR_DISCOURSE_OPENERS = frozenset(tuple(normalise(phrase).split())
                                  for phrase in ar.DISCOURSE_OPENERS)

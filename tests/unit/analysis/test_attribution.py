@@ -268,13 +268,20 @@ def test_no_guess(body):
 
 def test_scare_quotes_and_short_phrases_inside_reported_speech_are_fragments():
     # Annotation guidelines: a short phrase quoted inside reported speech is a fragment,
-    # whoever's words it is; a short clause after «إن» or a colon is what was said.
+    # whoever's words it is; a clause of three words after «إن», or a colon, is what was said.
     body = (
         "بعدما تجاوزت الدول ما بات يعرف بـ«الخط الأحمر» الروسي.\n\n"
         "من جهته، دعا وزير الخارجية الأوكراني أندريه سيبيغا الحلفاء إلى «رد ملموس» على التصعيد.\n\n"
-        "وقال سيبيغا إن «الوقت ينفد»."
+        "وقال سيبيغا إن «الوقت ينفد سريعا»."
     )
     assert speakers(body) == [(None, True), (None, True), ("أندريه سيبيغا", False)]
+
+
+def test_one_or_two_words_after_inna_are_a_fragment_of_reported_speech():
+    # The guidelines' fragment: one or two words taken from the speaker inside reported
+    # speech, even a whole small clause («النصر قادم»).
+    body = "وقال القائد العسكري سامي الدوري إن «النصر قريب» على المتمردين في الشمال."
+    assert speakers(body) == [(None, True)]
 
 
 def test_short_quote_after_colon_is_a_quote():
@@ -387,3 +394,11 @@ def test_a_quote_inside_a_narrative_paragraph_does_not_go_on_with_the_one_before
     body = ("قالت الوزيرة هالة السعدي إن \"الموازنة الجديدة ستركز على التعليم والصحة\".\n\n"
             "ورفع المحتجون لافتات تحمل شعار \"لا لرفع الأسعار في زمن الأزمة الخانقة\".")
     assert speakers(body)[-1][0] is None
+
+
+def test_a_mark_with_spaces_after_inna_opens_a_quote_and_raa_before_a_title_is_speech():
+    # «انه ” نص”»: a spaced mark after «أنه» opens; «رأى» (also «رأي», "opinion") is a
+    # speech verb before a title.
+    body = ("رأى النائب وليد الشامي في بيان انه ” الحكومة تأخرت كثيرا في دفع "
+            "التعويضات للمزارعين”.")
+    assert speakers(body) == [("وليد الشامي", False)]

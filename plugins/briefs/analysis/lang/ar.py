@@ -109,6 +109,10 @@ SPEECH_VERB_FORMS = {
     "أصدر": {"أصدر": "m", "أصدرت": "f", "أصدروا": None},
 }
 
+#: Speech-verb forms spelt as a noun once normalised («رأى» is «رأي», "opinion"): a verb only
+#: right before a title («رأى النائب …»). Form -> (lemma, gender).
+TITLE_ONLY_VERB_FORMS = {"رأى": ("رأى", "m")}
+
 #: Lemmas whose forms never take an explicit subject after them (participles, verbal nouns).
 SUBJECTLESS_LEMMAS = "قائلا"
 
