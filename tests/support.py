@@ -20,15 +20,16 @@ FIXTURE_SITE = Path(__file__).resolve().parent / "site"
 
 def build_site(
     content: Path, output: Path, *, fatal: bool = True, check: bool = True,
-    **extra_settings: object,
+    verbose: bool = False, **extra_settings: object,
 ) -> subprocess.CompletedProcess:
     """Build ``content`` with the project's pelicanconf.py into ``output``, in a subprocess.
 
     ``fatal`` passes ``--fatal errors`` (the first error stops the build); ``check`` fails
-    the test when pelican exits with a non-zero status.
+    the test when pelican exits with a non-zero status; ``verbose`` logs INFO lines too.
     """
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-               "-o", str(output), *(["--fatal", "errors"] if fatal else [])]
+               "-o", str(output), *(["--fatal", "errors"] if fatal else []),
+               *(["--verbose"] if verbose else [])]
     # Paths in pelicanconf.py (theme, plugins) are relative to the project root.
     extra = {"THEME": str(ROOT / "theme"), "PLUGIN_PATHS": [str(ROOT / "plugins")],
              **extra_settings}

@@ -32,6 +32,7 @@ from briefs.pelican import (
     workers,
 )
 from briefs.pelican.generators import URL_DEFAULTS, EntityPagesGenerator
+from briefs.pelican.page_cache import PageCache
 from briefs.settings import BriefsSettings
 
 
@@ -115,8 +116,17 @@ def plan_rendering(generators: list[Generator]) -> None:
             if isinstance(generator, ArticlesGenerator):
                 render_pool.freeze_urls([*generator.articles, *generator.translations])
         build = _build(generators[0].settings)
+        pages = PageCache.open(generators[0].settings, build.settings.translations_dir) \
+            if build.settings.page_cache else None
         render_pool.plan_rendering(build.render, generators, build.settings.workers,
-                                   last=EntityPagesGenerator)
+                                   last=EntityPagesGenerator, pages=pages)
+
+
+def finish_page_cache(pelican: Pelican) -> None:
+    """Every page written: drop the kept pages nothing used, say how many were copied."""
+    pages = _build(pelican.settings).render.pages
+    if pages is not None:
+        pages.finish()
 
 
 def shared_writer(pelican: Pelican) -> type[render_pool.SharedWriter]:
@@ -199,3 +209,5 @@ def register() -> None:
     # Every context final: plan the writing phase, then render it in several processes.
     signals.all_generators_finalized.connect(plan_rendering)
     signals.get_writer.connect(shared_writer)
+    # Site written: the page cache keeps only what this build used.
+    signals.finalized.connect(finish_page_cache)

@@ -36,6 +36,9 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFS_ENTITIES_FILE": "entities.yml",
     # Keep analyses under CACHE_PATH/briefs, keyed by content hash, across builds.
     "BRIEFS_CACHE": True,
+    # Keep rendered pages under CACHE_PATH/briefs-pages: a page is rendered again only when
+    # a value its templates read changed (see briefs.pelican.page_cache).
+    "BRIEFS_PAGE_CACHE": True,
     # Publishing build (publishconf.py): SITEURL must be absolute, RELATIVE_URLS off.
     "BRIEFS_PUBLISHING": False,
     # A search page and a Pagefind index of the briefs, written after every build.
@@ -108,6 +111,7 @@ class BriefsSettings:
     review_confidence: float = 0.9
     link_mentions: str = "first"
     publish_confidence: float = 0.0
+    page_cache: bool = True
 
     @property
     def fingerprint(self) -> str:
@@ -163,7 +167,7 @@ class BriefsSettings:
                    "characters of a brief the analysis reads (100_000 covers any news brief)")
             raise BriefsConfigError(msg)
         for key in ("BRIEFS_PUBLISHING", "BRIEFS_SEARCH", "BRIEFS_RAW_HTML",
-                    "BRIEFS_SKIP_UNREADABLE"):
+                    "BRIEFS_SKIP_UNREADABLE", "BRIEFS_PAGE_CACHE"):
             if not isinstance(merged[key], bool):
                 raise BriefsConfigError(f"{key} must be True or False, not {merged[key]!r}")
         policy = merged["BRIEFS_CONTENT_SECURITY_POLICY"]
@@ -203,6 +207,7 @@ class BriefsSettings:
             review_confidence=review_confidence,
             link_mentions=link_mentions,
             publish_confidence=publish_confidence,
+            page_cache=merged["BRIEFS_PAGE_CACHE"],
         )
 
 

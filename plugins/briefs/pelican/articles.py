@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pelican.contents import Article
@@ -75,7 +75,8 @@ class RelatedBrief:
     """A related brief, with what links it: shared entities (linked) and shared tags."""
 
     article: Article
-    score: float
+    # Orders the links; shown in api/briefs.json, never on a page (the page cache skips it).
+    score: float = field(metadata={"on_pages": False})
     shared: tuple[BriefEntity, ...]
     shared_tags: tuple[str, ...]
     pinned: bool
@@ -101,9 +102,14 @@ class Brief:
     key_quotes: tuple[KeyQuote, ...]
     document: Document | None  # the whole analysis; None when the analysis failed
     entities: tuple[BriefEntity, ...] = ()
-    related: tuple[RelatedBrief, ...] = ()
-    thread: Thread | None = None
+    # Links to other briefs, shown on this brief's own page only (a page listing the brief
+    # does not show them: see briefs.pelican.page_cache).
+    related: tuple[RelatedBrief, ...] = field(default=(), metadata={"relation": True})
+    thread: Thread | None = field(default=None, metadata={"relation": True})
     text: str = ""  # the body's text as analysed (boilerplate removed): the search record
+    # The analysis cache key ``document`` comes from: with the settings and the article's
+    # metadata (its review date), it determines the document (see briefs.pelican.page_cache).
+    analysis_key: str = ""
 
     @property
     def entity_groups(self) -> list[EntityGroup]:
@@ -274,7 +280,7 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
                  boilerplate=document.boilerplate,
                  key_quotes=key_quotes_of(document, speaker_of),
                  document=document, entities=entities, related=related, thread=thread,
-                 text=text)
+                 text=text, analysis_key=analysed.key or "")
 
 
 def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from markupsafe import Markup, escape
 from pelican.contents import Article
@@ -158,6 +158,11 @@ class Entity(URLWrapper):
 
     Equality and hashing go by slug, so the slug is the site entity's stable, unique one.
     """
+
+    # What only the entity's own page shows (a page listing entities shows their names and
+    # counts): the page cache leaves them out of a listed entity's signature.
+    page_relations: ClassVar[frozenset[str]] = frozenset(
+        {"briefs", "companions", "weeks", "week_counts"})
 
     def __init__(self, item: IndexedEntity, settings: dict[str, Any]) -> None:
         super().__init__(display_name(item.entity, settings.get("DEFAULT_LANG")), settings)

@@ -38,6 +38,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from briefs.analyse_pool import default_workers
+from briefs.pelican.page_cache import PageCache
 from briefs.pelican.publishing import SummaryEntry, summary_feeds
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class RenderPlan:
     generators: Sequence[Generator] = ()
     shares: int = 1
     last: type | None = None  # the generator class after which the shares join
+    pages: PageCache | None = None  # rendered pages kept between builds (BRIEFS_PAGE_CACHE)
 
 
 @dataclass
@@ -73,7 +75,9 @@ def _render_share(plan: RenderPlan, output_path: str, settings: dict[str, Any],
         if hasattr(generator, "generate_output"):
             generator.generate_output(writer)
         if plan.last is not None and isinstance(generator, plan.last):
-            return
+            break
+    if plan.pages is not None:  # the build process prunes the cache: tell it what was used
+        plan.pages.report_used()
 
 
 class SharedWriter(Writer):
@@ -88,10 +92,11 @@ class SharedWriter(Writer):
         super().__init__(output_path, settings=settings)
         self._share = _Share()
         self._summary_feeds = summary_feeds(self.settings)
+        plan = getattr(self.settings.get("BRIEFS"), "render", None)
+        self._pages = plan.pages if plan is not None else None
         if share is not None:  # a forked process
             self._share.index, self._share.count = share
             return
-        plan = getattr(self.settings.get("BRIEFS"), "render", None)
         if plan is None or plan.shares <= 1 or \
                 "fork" not in multiprocessing.get_all_start_methods():
             return
@@ -153,11 +158,38 @@ class SharedWriter(Writer):
         if self._mine("feed"):
             if path and self._summary_feeds and self._summary_feeds.fullmatch(path):
                 elements = [SummaryEntry(element, element.url) for element in elements]
-            return super().write_feed(elements, context, path, url, feed_type,
-                                      override_output, feed_title)
+            return self._feed(elements, context, path, url, feed_type, override_output,
+                              feed_title)
         if path:
             self._claim(sanitised_join(self.output_path, path), override_output)
         return None
+
+    def _feed(self, elements: Any, context: dict[str, Any], path: str | None,  # noqa: ANN401, PLR0917
+              url: str | None, feed_type: str, override_output: bool,
+              feed_title: str | None) -> Any:  # noqa: ANN401 - Pelican's feed
+        """Write the feed, or copy it from the page cache if it is kept."""
+        pages = self._pages
+        digest = None if pages is None or not path else pages.feed_digest(
+            list(elements[:self.settings["FEED_MAX_ITEMS"]]), context,
+            {"path": path, "url": url, "type": feed_type, "override": override_output,
+             "title": feed_title})
+        if pages is None or digest is None or not path:
+            return super().write_feed(elements, context, path, url, feed_type,
+                                      override_output, feed_title)
+        entry, target = pages.entry(digest, path), sanitised_join(self.output_path, path)
+        if entry.is_file():
+            if self._claim(target, override_output):
+                pages.restore(entry, target)
+            pages.hits += 1
+            return None
+        pages.misses += 1
+        # Pelican skips a file an earlier write overrode: then there is nothing to keep.
+        skipped = target in self._overridden_files and not override_output
+        feed = super().write_feed(elements, context, path, url, feed_type, override_output,
+                                  feed_title)
+        if not skipped:
+            pages.keep_file(entry, target)
+        return feed
 
     def write_file(self, name: str, template: Any, context: dict[str, Any],  # noqa: ANN401, PLR0917 - Pelican's
                    relative_urls: bool = False, paginated: dict[str, Any] | None = None,
@@ -167,14 +199,48 @@ class SharedWriter(Writer):
         if not name:
             return
         if self._mine("page"):
-            super().write_file(name, template, context, relative_urls, paginated,
-                               template_name, override_output, url, **kwargs)
+            self._render(name, template, context, relative_urls, paginated, template_name,
+                         override_output, url, kwargs)
             return
         names = self._page_names(name, paginated, template_name, url, kwargs)
         for page_name in names:
             self._claim(sanitised_join(self.output_path, page_name), override_output)
         if relative_urls:  # what Pelican's _write_file leaves in the context
             context["localsiteurl"] = path_to_url(get_relative_path(names[-1]))
+
+    def _render(self, name: str, template: Any, context: dict[str, Any],  # noqa: ANN401, PLR0917
+                relative_urls: bool, paginated: dict[str, Any] | None,
+                template_name: str | None, override_output: bool, url: str | None,
+                kwargs: dict[str, Any]) -> None:
+        """Render the page(s) of one call, or copy them from the page cache if they are kept.
+
+        The call's digest covers every value the template reads (see
+        :mod:`briefs.pelican.page_cache`); its pages are copied only when all are kept.
+        """
+        pages = self._pages
+        digest = None if pages is None else pages.call_digest(template, context, {
+            "name": name, "relative_urls": relative_urls, "paginated": paginated,
+            "template_name": template_name, "override_output": override_output, "url": url,
+            **kwargs})
+        if pages is None or digest is None:
+            super().write_file(name, template, context, relative_urls, paginated,
+                               template_name, override_output, url, **kwargs)
+            return
+        names = self._page_names(name, paginated, template_name, url, kwargs)
+        entries = {page_name: pages.entry(digest, page_name) for page_name in names}
+        if all(entry.is_file() for entry in entries.values()):
+            for page_name, entry in entries.items():
+                target = sanitised_join(self.output_path, page_name)
+                if self._claim(target, override_output):
+                    pages.restore(entry, target)
+            pages.hits += len(names)
+            if relative_urls:  # what Pelican's _write_file leaves in the context
+                context["localsiteurl"] = path_to_url(get_relative_path(names[-1]))
+            return
+        pages.misses += len(names)
+        super().write_file(name, KeepingTemplate(template, pages, entries), context,
+                           relative_urls, paginated, template_name, override_output, url,
+                           **kwargs)
 
     def _page_names(self, name: str, paginated: dict[str, Any] | None,
                     template_name: str | None, url: str | None,
@@ -191,13 +257,17 @@ class SharedWriter(Writer):
                               per_page)
         return [paginator.page(number).save_as for number in range(1, paginator.num_pages + 1)]
 
-    def _claim(self, filename: str, override: bool) -> None:
-        """Account for a file another process writes: Pelican's duplicate checks, no I/O."""
+    def _claim(self, filename: str, override: bool) -> bool:
+        """Account for a file written elsewhere: Pelican's duplicate checks, no I/O.
+
+        Returns False where Pelican's writer would skip the file (an earlier write of it
+        was an override).
+        """
         if filename in self._overridden_files:
             if override:
                 msg = f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
                 raise FileOverwriteFailedError(msg)
-            return
+            return False
         if filename in self._written_files and not override:
             msg = (f'Failed to overwrite "{filename}" as Pelican has already written to it '
                    "previously (set `override=True` if intended)")
@@ -205,6 +275,24 @@ class SharedWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
+        return True
+
+
+class KeepingTemplate:
+    """A template whose every rendered page is also kept in the page cache."""
+
+    def __init__(self, template: Any, pages: PageCache, entries: dict[str, Any]) -> None:  # noqa: ANN401
+        self.template = template
+        self.pages = pages
+        self.entries = entries
+
+    def render(self, context: dict[str, Any]) -> str:
+        """Render as the template does, and keep the page under its entry."""
+        output = self.template.render(context)
+        entry = self.entries.get(context.get("output_file", ""))
+        if entry is not None:
+            self.pages.keep(entry, output)
+        return output
 
 
 def freeze_urls(articles: Iterable[Article]) -> None:
@@ -235,9 +323,10 @@ def _with_cached_urls(cls: type) -> type:
 
 
 def plan_rendering(plan: RenderPlan, generators: Sequence[Generator], workers: int,
-                   last: type) -> None:
+                   last: type, pages: PageCache | None = None) -> None:
     """Fill the plan once the generators are final: ``BRIEFS_WORKERS`` (0: every core)."""
     plan.generators = list(generators)
+    plan.pages = pages
     plan.shares = workers or default_workers()
     plan.last = last if any(isinstance(g, last) for g in generators) else None
     if plan.last is None:  # no point where the shares could join: render in one process
