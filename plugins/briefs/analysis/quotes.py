@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from .lexicon import NAMING_CUES, QUOTE_COMPLEMENTISERS, WORK_CUES
+from .lexicon import EN_VERBS, NAMING_CUES, QUOTE_COMPLEMENTISERS, WORK_CUES
 from .model import Quote, Span
+from .normalize import normalise
 from .resources import (
     ALL_QUOTE_MARKS,
     ARABIC_PROCLITIC_LETTERS,
@@ -34,6 +35,7 @@ from .resources import (
     QUOTE_PAIRS,
     REVERSED_PAIRS,
 )
+from .speakers import verb_form
 from .tokens import TokenLayer
 
 _MARK_RE = re.compile("[" + re.escape(ALL_QUOTE_MARKS) + "]")
@@ -45,6 +47,11 @@ _SENTENCE_PUNCTUATION = ".,،;؛!?؟…"
 MAX_DEPTH = 8
 #: After «إن»/«أن», a quote of this many words or fewer is a fragment of reported speech.
 MAX_REPORTED_FRAGMENT = 2
+#: A quote the writer's sentence goes on after (no punctuation) is a phrase inside it, a
+#: fragment, up to this many words (every such quote of the gold sets is one).
+MAX_EMBEDDED_WORDS = 5
+#: The closing mark (or marks), spaces, then the word after it.
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]*[\"'“”«»„‘’‚‹›]+[ \u00a0]+([^\W\d_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,12 +244,38 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
                    or not _introduced(text, q, tokens))
         before = bisect_right(starts, q.start + 1)
         is_name = len(q.parts) == 1 and before > 0 and reach[before - 1] >= q.end - 1
-        if not q.fragment and ((unowned and is_short(text, q, max_words, tokens)) or is_name):
+        embedded = (len(q.parts) == 1 and q.closed
+                    and max_words < tokens.word_count(q.start, q.end) <= MAX_EMBEDDED_WORDS
+                    and _sentence_goes_on(text, q))
+        if not q.fragment and ((unowned and is_short(text, q, max_words, tokens)) or is_name
+                               or embedded):
             q = replace(  # noqa: PLW2901
                 q, fragment=True, speaker=None, cue=None, sieve=None, speaker_span=None
             )
         out.append(q)
     return out
+
+
+def _sentence_goes_on(text: str, quote: Quote) -> bool:
+    """Tell whether the sentence goes on right after a quote's closing mark with a word that
+    is no speech verb («أن “تطوير لقاح آمن وفعال” شيء», «وبلغ «90 بالمائة من رحلته»
+    المقررة»): the quote is a phrase inside the writer's sentence.
+
+    >>> t = 'وقال إن “تطوير لقاح آمن وفعال” شيء آخر'
+    >>> _sentence_goes_on(t, Quote(t[9:29], 9, 29, (Span(9, 29),)))
+    True
+    >>> t = '“We were not good enough,” Renard said'
+    >>> _sentence_goes_on(t, Quote(t[1:25], 1, 25, (Span(1, 25),)))
+    False
+    """
+    content = text[quote.start:quote.end].rstrip()
+    if not content or not _is_letter(content[-1]):
+        return False  # «…،”»: a quote ending in punctuation ends its own clause
+    m = _NEXT_WORD_RE.match(text, quote.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return verb_form(normalise(word)) is None and word.lower() not in EN_VERBS
 
 
 def _introduced(text: str, quote: Quote, tokens: TokenLayer) -> bool:

@@ -402,3 +402,16 @@ def test_a_mark_with_spaces_after_inna_opens_a_quote_and_raa_before_a_title_is_s
     body = ("رأى النائب وليد الشامي في بيان انه ” الحكومة تأخرت كثيرا في دفع "
             "التعويضات للمزارعين”.")
     assert speakers(body) == [("وليد الشامي", False)]
+
+
+def test_a_phrase_the_writers_sentence_goes_on_after_is_a_fragment():
+    # «وبلغ «…» المقررة»: up to five words quoted inside a sentence that goes on are data.
+    body = ("وقال المهندس رامي العتيبي إن الصاروخ بلغ «ثمانين بالمائة من مساره» المقرر، "
+            "وأكد أن “بناء محطة آمنة وحديثة” أمر ممكن.\n\n"
+            "وأضاف: “سنكمل المشروع قبل نهاية العام المقبل”.")
+    assert speakers(body) == [(None, True), (None, True), ("رامي العتيبي", False)]
+
+
+def test_a_quote_with_a_trailing_speech_verb_is_no_embedded_phrase():
+    assert speakers('"We will not give up here," Rutte said on Monday.', lang="en") \
+        == [("Mark Rutte", False)]
