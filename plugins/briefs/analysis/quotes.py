@@ -274,8 +274,11 @@ def _sentence_goes_on(text: str, quote: Quote) -> bool:
     m = _NEXT_WORD_RE.match(text, quote.end)
     if m is None:
         return False
-    word = m.group(1)
-    return verb_form(normalise(word)) is None and word.lower() not in EN_VERBS
+    word, key = m.group(1), normalise(m.group(1))
+    # A participle of the speaker's («مذكرا», «مشيرا») opens a clause of its own: the quote
+    # before it is a whole statement.
+    participle = len(key) >= 4 and key.startswith("م") and key.endswith("ا")
+    return verb_form(key) is None and not participle and word.lower() not in EN_VERBS
 
 
 def _introduced(text: str, quote: Quote, tokens: TokenLayer) -> bool:
