@@ -148,11 +148,11 @@ def mujaz(content: Path, output: Path, cache: Path, workers: int | None,
           **settings: object) -> Run:
     """Build with Mujaz's publishing settings (and ``settings``), the caches in ``cache``."""
     shutil.rmtree(output, ignore_errors=True)  # as for plain Pelican: an empty output folder
-    settings = cache.parent / "benchconf.py"
-    settings.write_text(BENCH_SETTINGS.format(
+    settings_file = cache.parent / "benchconf.py"
+    settings_file.write_text(BENCH_SETTINGS.format(
         root=str(ROOT), theme=str(ROOT / "theme"), plugins=str(ROOT / "plugins"),
         cache=str(cache)), encoding="utf-8")
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings),
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_file),
                "-o", str(output), "-v"]
     if workers is not None:
         settings["BRIEFS_WORKERS"] = workers
