@@ -47,6 +47,7 @@ naming the step and the file.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import hashlib
 import json
@@ -56,10 +57,11 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
@@ -297,10 +299,14 @@ class ShardCache:
             self.notes.append(f"search: cannot cache a shard in {self.folder}: {error}")
             return
         try:
-            shutil.copytree(bundle, temporary / "bundle")
-            files = {path.relative_to(bundle).as_posix():
-                     hashlib.sha256(path.read_bytes()).hexdigest()
-                     for path in sorted(bundle.rglob("*")) if path.is_file()}
+            files = {}
+            for path in sorted(bundle.rglob("*")):  # each file read once: copied and hashed
+                if path.is_file():
+                    name, data = path.relative_to(bundle).as_posix(), path.read_bytes()
+                    copy = temporary / "bundle" / name
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    copy.write_bytes(data)
+                    files[name] = hashlib.sha256(data).hexdigest()
             (temporary / MANIFEST).write_text(
                 json.dumps({"digest": digest, "files": files}, indent=0, sort_keys=True),
                 encoding="utf-8")
@@ -348,8 +354,17 @@ def _shard_role_files(bundle: Path) -> None:
             path.unlink()
 
 
+def _die_with_parent() -> None:
+    """In Pagefind's process before it starts: end it when the helper ends (Ctrl-C)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
-                 language: str, *, executable: str, notes: list[str]) -> None:
+                 language: str, *, executable: str, notes: list[str],
+                 meanwhile: Callable[[], None]) -> None:
+    """Write the pages under ``site``, index them into ``bundle``; run ``meanwhile`` (the
+    next shard's normalising) while Pagefind works."""
     for url, page in pages:
         path = site / url
         try:
@@ -360,16 +375,33 @@ def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
     command = [executable, "--site", str(site), "--output-path", str(bundle),
                "--force-language", language, *PAGEFIND_OPTIONS]
     try:
-        done = subprocess.run(command, capture_output=True, check=False)
-    except OSError as error:
-        raise _Failure(2, f"starting {command[0]}: {error}") from error
+        # What it prints goes to a file, not a pipe: nobody reads while ``meanwhile`` runs.
+        with tempfile.TemporaryFile() as output:
+            try:
+                process = subprocess.Popen(
+                    command, stdout=output, stderr=subprocess.STDOUT,
+                    preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509
+            except OSError as error:
+                raise _Failure(2, f"starting {command[0]}: {error}") from error
+            try:
+                meanwhile()
+            finally:
+                status = process.wait()
+            output.seek(0)
+            log = output.read().decode("utf-8", "replace").strip()
     finally:
         shutil.rmtree(site, ignore_errors=True)
-    log = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
-    if done.returncode != 0:
-        raise _Failure(done.returncode, log)
+    if status != 0:
+        raise _Failure(status, log)
     if log:
         notes.append(f"search: Pagefind says: {log}")
+
+
+def _prepare(shard: Sequence[SearchRecord], language: str,
+             version: str) -> tuple[list[tuple[str, bytes]], str]:
+    """Return a shard's pages (URL, bytes) and its digest."""
+    pages = [(record.url, record_page(record, language).encode("utf-8")) for record in shard]
+    return pages, shard_digest(pages, language, version)
 
 
 def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *,
@@ -379,8 +411,9 @@ def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *
     """Make the whole bundle in ``folder/pagefind``, shard by shard; return how each was made.
 
     ``records`` must be sorted (:func:`sort_records`). Each shard is copied from the cache
-    or indexed by the binary (one at a time) and then cached. What the build should warn
-    about (Pagefind's messages, an unusable cache entry) is added to ``notes``.
+    or indexed by the binary (one at a time; the next shard's pages are made meanwhile) and
+    then cached. What the build should warn about (Pagefind's messages, an unusable cache
+    entry) is added to ``notes``.
 
     Raises:
         SearchIndexError: a step failed; the message names the shard and the file.
@@ -396,16 +429,24 @@ def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *
     target = folder / BUNDLE_DIR
     shards = cut_shards(records, shard_size)
     outcomes: list[ShardOutcome] = []
+    ahead: list[tuple[list[tuple[str, bytes]], str]] = [_prepare(shards[0], language,
+                                                                   version or "")]
     for number, shard in enumerate(shards):
         started = time.perf_counter()
-        pages = [(record.url, record_page(record, language).encode("utf-8")) for record in shard]
-        digest = shard_digest(pages, language, version or "")
+        pages, digest = ahead.pop()
+
+        def prepare_next(number: int = number) -> None:
+            if number + 1 < len(shards):
+                ahead.append(_prepare(shards[number + 1], language, version or ""))
+
         bundle = folder / "bundles" / str(number)
         cached = cache is not None and cache.fetch(digest, bundle)
-        if not cached:
+        if cached:
+            prepare_next()
+        else:
             try:
                 _index_shard(pages, folder / "site", bundle, language, executable=executable,
-                             notes=notes)
+                             notes=notes, meanwhile=prepare_next)
             except _Failure as failure:
                 where = (f" (shard {number + 1} of {len(shards)}: {shard[0].url} … "
                          f"{shard[-1].url})" if len(shards) > 1 else "")
