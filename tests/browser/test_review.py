@@ -211,7 +211,7 @@ def test_hide_a_quote(browser, desk_site) -> None:
     assert "Written to 2024-11-20-summit.ar.md" in _status(page)
     assert brief.read_text(encoding="utf-8") == before.replace(
         "Summary: اجتماع لوزراء الدفاع في بروكسل.\n",
-        "Summary: اجتماع لوزراء الدفاع في بروكسل.\nQuote_hide: الدعم سيستمر\n")
+        "Summary: اجتماع لوزراء الدفاع في بروكسل.\nQuote_hide: الدعم سيستمر حتى النهاية\n")
     assert "hidden from the sidebar" in page.locator('.item[data-kind="quote"]').first.inner_text()
     html = (desk_site.build() / "briefs" / "fixture-summit.html").read_text(encoding="utf-8")
     assert "الدعم سيستمر" in html
@@ -227,7 +227,7 @@ def test_not_a_quote_mark_reviewed_and_undo(browser, desk_site) -> None:
     page.locator('.item[data-kind="quote"]').first.focus()
     page.keyboard.press("x")
     page.wait_for_selector('section[aria-labelledby="quotes-title"] ol.items', state="detached")
-    assert "Quote_remove: الدعم سيستمر\n" in brief.read_text(encoding="utf-8")
+    assert "Quote_remove: الدعم سيستمر حتى النهاية\n" in brief.read_text(encoding="utf-8")
     assert page.locator("article.text .brief-quote").count() == 0
     page.keyboard.press("v")
     page.wait_for_selector(f"text=Reviewed on {date.today().isoformat()}")
