@@ -45,6 +45,8 @@ _PREV_WORD_RE = re.compile(r"(\S+)\s*$")
 _CLOSE_CONTEXT = ".,،;؛:!?؟…)]}-–—/" + ALL_QUOTE_MARKS
 _SENTENCE_PUNCTUATION = ".,،;؛!?؟…"
 MAX_DEPTH = 8
+#: After «إن»/«أن», a quote of this many words or fewer is a fragment of reported speech.
+MAX_REPORTED_FRAGMENT = 2
 #: A quote the writer's sentence goes on after (no punctuation) is a phrase inside it, a
 #: fragment, up to this many words (every such quote of the gold sets is one).
 MAX_EMBEDDED_WORDS = 5
@@ -239,7 +241,7 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
         # Owned, a short quote is still a fragment inside reported speech («نفى الوزير
         # "أنباء متداولة"»); only one a colon introduces («وقال: "نعم"») is what was said.
         unowned = (not owned or q.sieve == "same-paragraph"
-                   or not _introduced(text, q.start, tokens))
+                   or not _introduced(text, q, tokens))
         before = bisect_right(starts, q.start + 1)
         is_name = len(q.parts) == 1 and before > 0 and reach[before - 1] >= q.end - 1
         embedded = (len(q.parts) == 1 and q.closed
@@ -279,17 +281,20 @@ def _sentence_goes_on(text: str, quote: Quote) -> bool:
     return verb_form(key) is None and not participle and word.lower() not in EN_VERBS
 
 
-def _introduced(text: str, start: int, tokens: TokenLayer) -> bool:
-    """Tell whether the quote opening just before ``start`` is what someone said: after a
-    colon, at the start of a paragraph or sentence, or as the clause of «قال إن», «أكد
-    أن» — not a phrase quoted inside a sentence («وصف الهجوم بأنه "جبان"», «دعا إلى "رد"»).
+def _introduced(text: str, quote: Quote, tokens: TokenLayer) -> bool:
+    """Tell whether a short quote is what someone said: after a colon, at the start of a
+    paragraph or sentence, or a clause of three words or more after «قال إن», «أكد أن» —
+    not a phrase quoted inside a sentence («وصف الهجوم بأنه "جبان"», «دعا إلى "رد"»), nor
+    one or two words after «إن» (annotation guidelines: one or two words taken from the
+    speaker inside reported speech are a fragment, «وقال إن "النصر قادم"»).
 
     >>> from .tokens import tokenise
-    >>> [_introduced(t, s, tokenise(t)) for t, s in (('وقال: "نعم"', 7),
-    ...     ('وصف الهجوم بأنه "جبان"', 17), ('وقال إن "الوضع خطير"', 9))]
-    [True, False, True]
+    >>> def check(t, s, e): return _introduced(t, Quote(t[s:e], s, e, (Span(s, e),)), tokenise(t))
+    >>> [check('وقال: "نعم"', 7, 10), check('وصف الهجوم بأنه "جبان"', 17, 21),
+    ...  check('وقال إن "الوضع خطير جدا"', 9, 23), check('وقال إن "الوضع خطير"', 9, 19)]
+    [True, False, True, False]
     """
-    i = start
+    i = quote.start
     while i > 0 and (text[i - 1].isspace() or text[i - 1] in "“”«»„‘’‚‹›\"'"
                      or unicodedata.category(text[i - 1]) == "Cf"):
         i -= 1
@@ -297,7 +302,8 @@ def _introduced(text: str, start: int, tokens: TokenLayer) -> bool:
         return True
     token = tokens.token_at(i - 1)
     word = text[token.start : i] if token is not None and token.is_word else ""
-    return "".join(c for c in word if unicodedata.category(c) != "Cf") in QUOTE_COMPLEMENTISERS
+    return ("".join(c for c in word if unicodedata.category(c) != "Cf") in QUOTE_COMPLEMENTISERS
+            and tokens.word_count(quote.start, quote.end) > MAX_REPORTED_FRAGMENT)
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span], tokens: TokenLayer, *,

@@ -268,13 +268,20 @@ def test_no_guess(body):
 
 def test_scare_quotes_and_short_phrases_inside_reported_speech_are_fragments():
     # Annotation guidelines: a short phrase quoted inside reported speech is a fragment,
-    # whoever's words it is; a short clause after «إن» or a colon is what was said.
+    # whoever's words it is; a clause of three words after «إن», or a colon, is what was said.
     body = (
         "بعدما تجاوزت الدول ما بات يعرف بـ«الخط الأحمر» الروسي.\n\n"
         "من جهته، دعا وزير الخارجية الأوكراني أندريه سيبيغا الحلفاء إلى «رد ملموس» على التصعيد.\n\n"
-        "وقال سيبيغا إن «الوقت ينفد»."
+        "وقال سيبيغا إن «الوقت ينفد سريعا»."
     )
     assert speakers(body) == [(None, True), (None, True), ("أندريه سيبيغا", False)]
+
+
+def test_one_or_two_words_after_inna_are_a_fragment_of_reported_speech():
+    # The guidelines' fragment: one or two words taken from the speaker inside reported
+    # speech, even a whole small clause («النصر قادم»).
+    body = "وقال القائد العسكري سامي الدوري إن «النصر قريب» على المتمردين في الشمال."
+    assert speakers(body) == [(None, True)]
 
 
 def test_short_quote_after_colon_is_a_quote():
