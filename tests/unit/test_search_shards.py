@@ -14,6 +14,8 @@ import json
 import logging
 import os
 import time
+import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -56,6 +58,17 @@ def _urls(bundle: Path) -> set[str]:
 
 def _entries(cache: Path) -> set[str]:
     return {entry.name for entry in cache.iterdir() if not entry.name.startswith(".")}
+
+
+def _rewrite(entry: Path, change: Callable[[str, bytes], bytes | None]) -> None:
+    """Rewrite a cache entry (a zip) with ``change`` applied to each member."""
+    with zipfile.ZipFile(entry) as archive:
+        members = [(name, archive.read(name)) for name in archive.namelist()]
+    with zipfile.ZipFile(entry, "w") as archive:
+        for name, data in members:
+            changed = change(name, data)
+            if changed is not None:
+                archive.writestr(name, changed)
 
 
 def test_records_are_cut_by_date_into_shards_the_page_can_merge(tmp_path: Path) -> None:
@@ -153,14 +166,18 @@ def test_a_damaged_or_partial_cache_entry_is_never_used(tmp_path: Path, caplog) 
     records = [_record(n) for n in range(1, 8)]
     first = _build(records, tmp_path / "first", cache)
     expected = file_hashes(tmp_path / "first")
-    damaged, partial, _last = (cache / shard.digest for shard in first.shards)
-    victim = next(path for path in sorted((damaged / "bundle").rglob("*")) if path.is_file())
-    victim.write_bytes(victim.read_bytes() + b"x")
-    (partial / "manifest.json").unlink()  # as if a copy had stopped half way
+    damaged, partial, truncated = (cache / f"{shard.digest}.zip" for shard in first.shards)
+    # A file changed (the zip itself is valid: only the manifest's SHA-256 tells), a file
+    # missing, and a zip cut short.
+    _rewrite(damaged, lambda name, data: data + b"x" if name.endswith(".pf_fragment")
+             else data)
+    _rewrite(partial, lambda name, data: None if name.endswith("pagefind-entry.json")
+             else data)
+    truncated.write_bytes(truncated.read_bytes()[:1000])
     with caplog.at_level(logging.WARNING, logger="briefs.publish.search"):
         job = _build(records, tmp_path / "second", cache)
-    assert [shard.cached for shard in job.shards] == [False, False, True]
-    assert "is unusable" in caplog.text and "is incomplete" in caplog.text
+    assert [shard.cached for shard in job.shards] == [False, False, False]
+    assert caplog.text.count("is unusable") == 3
     assert file_hashes(tmp_path / "second") == expected
     # Both entries were replaced by whole ones.
     assert [s.cached for s in _build(records, tmp_path / "third", cache).shards] == [
@@ -170,15 +187,20 @@ def test_a_damaged_or_partial_cache_entry_is_never_used(tmp_path: Path, caplog) 
 def test_unused_entries_are_pruned_once_old(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     records = [_record(n) for n in range(1, 4)]
-    old, recent, stale = cache / ("0" * 64), cache / ("1" * 64), cache / ".tmp-dead-x"
+    old, recent = cache / f"{'0' * 64}.zip", cache / f"{'1' * 64}.zip"
+    stale, used_long_ago = cache / ".tmp-dead-x", cache / "older-layout"
+    cache.mkdir()
     for entry in (old, recent, stale):
-        (entry / "bundle").mkdir(parents=True)
+        entry.write_bytes(b"")
+    used_long_ago.mkdir()
+    first = _build(records, tmp_path / "first", cache)  # its entry is used, so kept
     long_ago = time.time() - CACHE_KEEP_SECONDS - 60
-    os.utime(old, (long_ago, long_ago))
-    os.utime(stale, (long_ago, long_ago))
+    for entry in (old, stale, used_long_ago, cache / f"{first.shards[0].digest}.zip"):
+        os.utime(entry, (long_ago, long_ago))
     job = _build(records, tmp_path / "out", cache)
-    assert _entries(cache) == {job.shards[0].digest, recent.name}
-    assert not stale.exists() and not old.exists()
+    assert job.shards[0].cached
+    assert _entries(cache) == {f"{job.shards[0].digest}.zip", recent.name}
+    assert not stale.exists() and not old.exists() and not used_long_ago.exists()
 
 
 def test_a_failing_pagefind_names_the_shard(tmp_path: Path, monkeypatch) -> None:

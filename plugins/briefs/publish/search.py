@@ -26,14 +26,15 @@ WebAssembly), listed in ``pagefind/mujaz-shards.json``, which ``search.js`` read
 Content-Security-Policy allows no inline script). Each shard is ranked on its own
 statistics; the tests and ``eval/search.py`` check the merged ranking keeps its hit rate.
 
-**Cache.** A shard's finished bundle is kept under ``CACHE_PATH/search/<digest>/`` (when
-``BRIEFS_CACHE`` is on), the digest taken over the exact bytes and URLs of the shard's
-pages, the site language, the Pagefind version and its options (:func:`shard_digest`);
-an unchanged shard is copied from there instead of indexed. Pagefind's output is the same
-for the same pages, so a copied shard is byte for byte the shard it stands for. An entry
-is written into a temporary folder and renamed when complete, and it lists every file
-with its SHA-256, checked while it is copied: a partial or damaged entry is dropped and the
-shard indexed again. Entries this build did not use are removed once unused for
+**Cache.** A shard's finished bundle is kept as ``CACHE_PATH/search/<digest>.zip`` (when
+``BRIEFS_CACHE`` is on; one uncompressed file a shard, not its thousand files), the
+digest taken over the exact bytes and URLs of the shard's pages, the site language, the
+Pagefind version and its options (:func:`shard_digest`); an unchanged shard is extracted
+from there instead of indexed. Pagefind's output is the same for the same pages, so an
+extracted shard is byte for byte the shard it stands for. An entry is written as a
+temporary file and renamed when complete, and it lists every file with its SHA-256,
+checked as it is extracted: a partial or damaged entry is dropped and the shard indexed
+again. Entries this build did not use are removed once unused for
 :data:`CACHE_KEEP_SECONDS` (other builds sharing the cache, such as the same site in
 another language, keep theirs meanwhile).
 
@@ -61,6 +62,7 @@ import sys
 import tempfile
 import time
 import weakref
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -90,7 +92,7 @@ PAGEFIND_OPTIONS = ("--quiet",)
 CACHE_FORMAT = 1
 CACHE_DIR = "search"
 MANIFEST = "manifest.json"
-# An entry no build has used for this long is removed (as are stale temporary folders).
+# An entry no build has used for this long is removed (as are stale temporary files).
 CACHE_KEEP_SECONDS = 3600
 
 
@@ -251,36 +253,44 @@ class _Failure(Exception):
 
 
 class ShardCache:
-    """Finished shard bundles under ``folder/<digest>/`` (``bundle/`` and a manifest)."""
+    """Finished shard bundles, one file a shard: ``folder/<digest>.zip``.
+
+    One uncompressed zip a shard rather than its thousand files: writing, copying and
+    restoring a CI cache of a few files is fast. Its first member lists every other with
+    its SHA-256, checked as each is extracted (the zip's CRC catches the rest).
+    """
 
     def __init__(self, folder: Path, notes: list[str] | None = None) -> None:
         self.folder = folder
         self.notes = notes if notes is not None else []  # warnings for the build's log
 
+    def entry(self, digest: str) -> Path:
+        """Return the file of the entry ``digest``."""
+        return self.folder / f"{digest}.zip"
+
     def fetch(self, digest: str, target: Path) -> bool:
-        """Copy the entry's bundle to ``target``; False (and no ``target``) if unusable."""
-        entry = self.folder / digest
+        """Extract the entry's bundle to ``target``; False (and no ``target``) if unusable."""
+        entry = self.entry(digest)
         try:
-            manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
-            files = manifest["files"]
-            if manifest.get("digest") != digest or not isinstance(files, dict) or not files:
-                raise ValueError("a manifest of another entry")
-            for name, expected in sorted(files.items()):
-                source, copy = entry / "bundle" / name, target / name
-                if Path(name).is_absolute() or ".." in Path(name).parts:
-                    raise ValueError(f"a path outside the entry: {name}")
-                data = source.read_bytes()
-                if hashlib.sha256(data).hexdigest() != expected:
-                    raise ValueError(f"{source} is damaged")
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.write_bytes(data)
+            with zipfile.ZipFile(entry) as archive:
+                manifest = json.loads(archive.read(MANIFEST))
+                files = manifest["files"]
+                if manifest.get("digest") != digest or not isinstance(files, dict) or not files:
+                    raise ValueError("a manifest of another entry")
+                for name, expected in sorted(files.items()):
+                    if Path(name).is_absolute() or ".." in Path(name).parts:
+                        raise ValueError(f"a path outside the entry: {name}")
+                    data = archive.read(f"bundle/{name}")
+                    if hashlib.sha256(data).hexdigest() != expected:
+                        raise ValueError(f"{name} is damaged")
+                    copy = target / name
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    copy.write_bytes(data)
         except FileNotFoundError:
             shutil.rmtree(target, ignore_errors=True)
-            if entry.exists():
-                self.notes.append(f"search: cache entry {entry} is incomplete; indexing again")
-                self._remove(entry)
-            return False
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            return False  # not cached (or removed meanwhile by another build's pruning)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError,
+                zipfile.BadZipFile) as error:
             shutil.rmtree(target, ignore_errors=True)
             self.notes.append(f"search: cache entry {entry} is unusable ({error}); "
                               "indexing again")
@@ -294,38 +304,39 @@ class ShardCache:
         """Keep a copy of ``bundle`` as the entry ``digest`` (complete, or not at all)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = Path(tempfile.mkdtemp(prefix=f".tmp-{digest[:12]}-", dir=self.folder))
+            handle, name = tempfile.mkstemp(prefix=f".tmp-{digest[:12]}-", dir=self.folder)
+            os.close(handle)
         except OSError as error:
             self.notes.append(f"search: cannot cache a shard in {self.folder}: {error}")
             return
+        temporary = Path(name)
         try:
-            files = {}
-            for path in sorted(bundle.rglob("*")):  # each file read once: copied and hashed
-                if path.is_file():
-                    name, data = path.relative_to(bundle).as_posix(), path.read_bytes()
-                    copy = temporary / "bundle" / name
-                    copy.parent.mkdir(parents=True, exist_ok=True)
-                    copy.write_bytes(data)
-                    files[name] = hashlib.sha256(data).hexdigest()
-            (temporary / MANIFEST).write_text(
-                json.dumps({"digest": digest, "files": files}, indent=0, sort_keys=True),
-                encoding="utf-8")
-            os.rename(temporary, self.folder / digest)
+            files: dict[str, str] = {}
+            with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as archive:
+                contents = [(path.relative_to(bundle).as_posix(), path.read_bytes())
+                            for path in sorted(bundle.rglob("*")) if path.is_file()]
+                files = {name: hashlib.sha256(data).hexdigest() for name, data in contents}
+                archive.writestr(MANIFEST, json.dumps({"digest": digest, "files": files},
+                                                      sort_keys=True))
+                for name, data in contents:
+                    archive.writestr(f"bundle/{name}", data)
+            os.replace(temporary, self.entry(digest))  # whole, or not there at all
         except OSError as error:
-            shutil.rmtree(temporary, ignore_errors=True)
-            if not (self.folder / digest / MANIFEST).is_file():  # not another build's entry
-                self.notes.append(f"search: cannot cache a shard in {self.folder}: {error}")
+            temporary.unlink(missing_ok=True)
+            self.notes.append(f"search: cannot cache a shard in {self.folder}: {error}")
 
     def prune(self, keep: set[str], now: float | None = None) -> int:
-        """Remove the entries not in ``keep`` unused for CACHE_KEEP_SECONDS; return how many."""
+        """Remove the entries not in ``keep`` unused for CACHE_KEEP_SECONDS, and stale
+        temporary files; return how many."""
         now = time.time() if now is None else now
+        kept = {self.entry(digest).name for digest in keep}
         removed = 0
         try:
             entries = sorted(self.folder.iterdir())
         except OSError:
             return 0
         for entry in entries:
-            if entry.name in keep:
+            if entry.name in kept:
                 continue
             try:
                 old = now - entry.stat().st_mtime > CACHE_KEEP_SECONDS
@@ -336,14 +347,13 @@ class ShardCache:
                 removed += 1
         return removed
 
-    def _remove(self, entry: Path) -> None:
-        # Renamed first, so that no build ever sees a half-removed entry under its name.
-        trash = self.folder / f".trash-{entry.name[:24]}-{os.getpid()}-{time.monotonic_ns()}"
-        try:
-            os.rename(entry, trash)
-        except OSError:
-            return
-        shutil.rmtree(trash, ignore_errors=True)
+    @staticmethod
+    def _remove(entry: Path) -> None:
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()  # a build reading it keeps its open file
 
 
 def _shard_role_files(bundle: Path) -> None:
@@ -360,11 +370,7 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
-                 language: str, *, executable: str, notes: list[str],
-                 meanwhile: Callable[[], None]) -> None:
-    """Write the pages under ``site``, index them into ``bundle``; run ``meanwhile`` (the
-    next shard's normalising) while Pagefind works."""
+def _write_pages(pages: Sequence[tuple[str, bytes]], site: Path) -> None:
     for url, page in pages:
         path = site / url
         try:
@@ -372,6 +378,15 @@ def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
             path.write_bytes(page)
         except OSError as error:
             raise _Failure(2, f"writing {path}: {error}") from error
+
+
+def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
+                 language: str, *, executable: str, notes: list[str],
+                 meanwhile: Callable[[], None]) -> None:
+    """Write the pages under ``site`` (unless there), index them into ``bundle``; run
+    ``meanwhile`` (the next shard's normalising and writing) while Pagefind works."""
+    if not site.is_dir():
+        _write_pages(pages, site)
     command = [executable, "--site", str(site), "--output-path", str(bundle),
                "--force-language", language, *PAGEFIND_OPTIONS]
     try:
@@ -437,7 +452,14 @@ def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *
 
         def prepare_next(number: int = number) -> None:
             if number + 1 < len(shards):
-                ahead.append(_prepare(shards[number + 1], language, version or ""))
+                pages, digest = _prepare(shards[number + 1], language, version or "")
+                ahead.append((pages, digest))
+                if cache is None or not cache.entry(digest).is_file():  # to be indexed
+                    site = folder / f"site-{number + 1}"
+                    try:
+                        _write_pages(pages, site)
+                    except _Failure:  # written again, and reported, with its own shard
+                        shutil.rmtree(site, ignore_errors=True)
 
         bundle = folder / "bundles" / str(number)
         cached = cache is not None and cache.fetch(digest, bundle)
@@ -445,8 +467,8 @@ def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *
             prepare_next()
         else:
             try:
-                _index_shard(pages, folder / "site", bundle, language, executable=executable,
-                             notes=notes, meanwhile=prepare_next)
+                _index_shard(pages, folder / f"site-{number}", bundle, language,
+                             executable=executable, notes=notes, meanwhile=prepare_next)
             except _Failure as failure:
                 where = (f" (shard {number + 1} of {len(shards)}: {shard[0].url} … "
                          f"{shard[-1].url})" if len(shards) > 1 else "")
