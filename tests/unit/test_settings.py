@@ -25,6 +25,9 @@ def test_defaults() -> None:
     ("BRIEFS_KEYQUOTES", 3, "unknown setting\\(s\\) BRIEFS_KEYQUOTES"),
     ("BRIEFS_PUBLISH_CONFIDENCE", 1.5, "BRIEFS_PUBLISH_CONFIDENCE must be a number from 0 to 1"),
     ("BRIEFS_PUBLISH_CONFIDENCE", "0.9", "BRIEFS_PUBLISH_CONFIDENCE must be a number from 0 to 1"),
+    ("BRIEFS_SEARCH_SHARD_SIZE", 0, "BRIEFS_SEARCH_SHARD_SIZE must be a whole number of briefs"),
+    ("BRIEFS_SEARCH_SHARD_SIZE", True, "BRIEFS_SEARCH_SHARD_SIZE must be a whole number"),
+    ("BRIEFS_PAGE_CACHE", "yes", "BRIEFS_PAGE_CACHE must be True or False"),
 ])
 def test_bad_values_are_named(key: str, value: object, message: str) -> None:
     with pytest.raises(BriefsConfigError, match=message):
