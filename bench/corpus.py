@@ -223,9 +223,11 @@ def write_corpus(folder: Path, size: int, seed: int = SEED) -> list[Path]:
 
 
 def extra_brief(folder: Path, number: int, seed: int = SEED) -> Path:
-    """Write one more brief (for the one-brief rebuild), numbered after the corpus."""
+    """Write one more brief (for the one-brief rebuild), numbered after the corpus and dated
+    after every brief of it (a newsroom adds today's news)."""
     generator = Generator(seed + number)
-    date, title, body = generator.briefs(1)[0]
+    _, title, body = generator.briefs(1)[0]
+    date = START + timedelta(days=365 + 22)  # the corpus spans one year and three weeks
     path = folder / f"{date:%Y-%m-%d}-brief-{number:05d}.ar.md"
     path.write_text(brief_file(number, date, title, body, random.Random(seed + number)),
                     encoding="utf-8")
