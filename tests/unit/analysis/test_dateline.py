@@ -82,3 +82,8 @@ def test_wire_services_in_general_are_no_agency():
     assert doc.dateline.place == "عمان"
     assert doc.dateline.agency is None
     assert not [e for e in doc.entities if e.type == "organization"]
+
+
+def test_a_desk_credit_is_no_agency():
+    doc = analyse("الموصل - متابعة\n\nأعلن المحافظ افتتاح الجسر الجديد.", lang="ar")
+    assert not [e for e in doc.entities if e.type == "organization"]

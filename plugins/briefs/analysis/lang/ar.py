@@ -584,8 +584,9 @@ ADDRESSEES = """
     الصحفيين الصحافيين الصحفيون الإعلاميين المراسلين الحضور المواطنين الجمهور المشاركين
     """
 
-#: A dateline's credit that names no one body: «طهران - الوكالات:» (wire services).
-GENERIC_AGENCIES = ("الوكالات", "وكالات", "وكالات الأنباء", "متابعات")
+#: A dateline's credit that names no one body: «طهران - الوكالات:» (wire services), a desk
+#: credit («بغداد - متابعة», «خاص»).
+GENERIC_AGENCIES = ("الوكالات", "وكالات", "وكالات الأنباء", "متابعات", "متابعة", "خاص")
 
 #: Head nouns of outlets: an unknown word after one is the outlet's name («لموقع كوورة»);
 #: the head is no part of it.
