@@ -23,6 +23,7 @@ nothing: the caller stores the results in the cache (atomically).
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -30,7 +31,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -44,6 +45,9 @@ from briefs.markup.htmltext import drop_text_ranges, extract_body
 
 logger = logging.getLogger(__name__)
 
+#: Tasks submitted a worker at a time (a Dask cluster counts as BRIEFS_WORKERS workers):
+#: enough to keep every worker busy, few enough that finished results are not all held.
+IN_FLIGHT = 4
 #: Called after each finished brief with (done, total).
 Progress = Callable[[int, int], None]
 #: Called with (task index, outcome) as each brief finishes.
@@ -292,18 +296,42 @@ class Analyser:
 
     def _collect(self, executor: Executor, tasks: Sequence[AnalysisTask],
                  indexes: Sequence[int]) -> Iterator[tuple[int, Outcome]]:
-        """Submit the tasks at ``indexes``; yield (index, outcome) as each finishes."""
+        """Submit the tasks at ``indexes``; yield (index, outcome) as each finishes.
+
+        At most :data:`IN_FLIGHT` tasks a worker are submitted at a time: a finished
+        future keeps its result (the brief's body, about 300 KB in memory) for as long as
+        it is referenced, so submitting all of them at once held every body of the archive
+        until the last brief was done.
+        """
+        waiting = iter(indexes)
         futures: dict[Future[Any], int] = {}
-        try:
-            for index in indexes:
-                futures[executor.submit(analyse_in_worker, tasks[index], self.context)] = index
-            for future in as_completed(futures):
-                index = futures[future]
+        unsent: list[tuple[int, BaseException]] = []
+
+        def send(count: int) -> None:
+            for index in itertools.islice(waiting, count):
                 try:
-                    yield index, Outcome(future.result())
-                except Exception as error:  # noqa: BLE001 - reported per brief, the rest goes on
-                    yield index, Outcome(None, reason(error, self.context),
-                                         broken_pool=isinstance(error, BrokenProcessPool))
+                    futures[executor.submit(analyse_in_worker, tasks[index], self.context)] = index
+                except BrokenProcessPool as error:  # a worker died: the pool takes no more
+                    unsent.append((index, error))
+
+        try:
+            send(IN_FLIGHT * self.workers)
+            while futures or unsent:
+                for index, error in unsent:
+                    yield index, Outcome(None, reason(error, self.context), broken_pool=True)
+                unsent.clear()
+                if not futures:
+                    continue
+                finished, _pending = wait(futures, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index = futures.pop(future)
+                    send(1)
+                    try:
+                        outcome = Outcome(future.result())
+                    except Exception as error:  # noqa: BLE001 - reported per brief, the rest goes on
+                        outcome = Outcome(None, reason(error, self.context),
+                                          broken_pool=isinstance(error, BrokenProcessPool))
+                    yield index, outcome
         except BaseException:  # Ctrl-C: nothing new starts; the pool is shut down by the caller
             for future in futures:
                 future.cancel()

@@ -90,6 +90,53 @@ def test_a_crashed_worker_costs_only_its_brief(
     assert [documents(outcomes)[i] for i in (0, 1, 3)] == [inline[i] for i in (0, 1, 3)]
 
 
+def _many() -> list[AnalysisTask]:
+    return [AnalysisTask(source=f"many-{number}.md", html=task.html, lang=task.lang, title="",
+                         overrides=()) for number, task in enumerate(tasks() * 6)]
+
+
+def test_briefs_are_sent_a_few_at_a_time(
+        inline: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A finished brief's result (its body) is handed back before the last is sent, so the
+    results are never all held at once."""
+    many = _many()
+    window = analyse_pool.IN_FLIGHT * 2
+    assert len(many) > 2 * window
+    consumed: list[int] = []
+    sent: list[int] = []  # how many results were handed back when each task was sent
+    submit = analyse_pool.ProcessPoolExecutor.submit
+
+    def counting(executor: object, *args: object, **kwargs: object) -> object:
+        sent.append(len(consumed))
+        return submit(executor, *args, **kwargs)
+
+    monkeypatch.setattr(analyse_pool.ProcessPoolExecutor, "submit", counting)
+    outcomes = Analyser(context(), default_gazetteer(), workers=2).run(
+        many, consume=lambda index, outcome: consumed.append(index))
+    assert documents(outcomes) == [inline[i % len(inline)] for i in range(len(many))]
+    assert len(sent) == len(many)
+    assert sent[:window] == [0] * window
+    assert sent[-1] >= len(many) - 2 * window
+
+
+def test_a_crashed_worker_among_many_costs_only_its_brief(
+        inline: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    many = _many()
+    real = analyse_pool.analyse_html
+
+    def crashes_on_one(task: AnalysisTask, *args: object) -> object:
+        if task.source == "many-13.md":
+            os._exit(3)
+        return real(task, *args)
+
+    monkeypatch.setattr(analyse_pool, "analyse_html", crashes_on_one)
+    outcomes = Analyser(context(), default_gazetteer(), workers=2).run(many)
+    assert outcomes[13].entry is None
+    assert "worker process analysing it stopped" in (outcomes[13].error or "")
+    others = [documents(outcomes)[i] for i in range(len(many)) if i != 13]
+    assert others == [inline[i % len(inline)] for i in range(len(many)) if i != 13]
+
+
 def test_a_brief_that_takes_too_long_is_given_up(
         inline: list[object], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     real = analyse_pool.analyse_html
