@@ -5,7 +5,8 @@ gets a digest of:
 
 * the code: the plugin's modules, the theme's files and the versions of Pelican, Jinja,
   Markdown and Babel (:func:`code_digest`), and every setting (:func:`settings_digest`);
-* the call: the output name, ``relative_urls``, the template's name, every keyword value;
+* the call: the output name, ``relative_urls``, the template's name, how the writer
+  paginates, and every keyword value the template reads;
 * the context values the template can read: Jinja's own list of the names a template (with
   everything it extends, includes or imports) does not define itself
   (``jinja2.meta.find_undeclared_variables``). A template that names another one through a
@@ -72,6 +73,10 @@ PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 # Keys of an article's attributes that are the whole site's, digested once as the settings.
 _SHARED_ATTRIBUTES = frozenset({"_context", "settings"})
 _VERSIONED = ("pelican", "jinja2", "markdown", "babel")
+# What Pelican's writer itself reads of a ``write_file`` call: the page's name and URL, how
+# it paginates (``paginated``, else the ``articles`` and ``dates`` keywords) and writes.
+_WRITER_KEYWORDS = frozenset({"name", "relative_urls", "paginated", "template_name",
+                              "override_output", "url", "articles", "dates"})
 # The keywords under which the generators give a page its subject.
 _SUBJECTS = frozenset({"article", "page", "tag", "category", "author", "entity", "speaker"})
 # What Pelican's feed writer reads from the context (the rest comes from the entries).
@@ -318,12 +323,13 @@ class Signatures:
 
 @functools.cache
 def _left_out(cls: type, relations: bool) -> frozenset[str]:
-    """Return the attributes a signature leaves out: the site-wide ones, values cached on
-    first use (``functools.cached_property``: whether one is there yet depends on which
-    page was rendered first, and its value is digested as shown), and without relations,
-    the class's ``page_relations``."""
+    """Return the attributes a signature leaves out: the site-wide ones; copies of what a
+    property computes (``functools.cached_property``, or what Pelican's
+    ``URLWrapper.as_dict`` writes into the instance): whether one is there yet depends on
+    which page was rendered first, and the signature digests the shown values itself; and
+    without relations, the class's ``page_relations``."""
     cached = {name for klass in cls.__mro__ for name, value in vars(klass).items()
-              if isinstance(value, functools.cached_property)}
+              if isinstance(value, functools.cached_property | property)}
     relation = () if relations else getattr(cls, "page_relations", frozenset())
     return frozenset({*_SHARED_ATTRIBUTES, *cached, *relation})
 
@@ -335,8 +341,10 @@ def _signature(subject: Subject, nested: Callable[[Subject], str], *, relations:
     left_out = _left_out(type(subject), relations)
     state = {name: value for name, value in vars(subject).items() if name not in left_out}
     if isinstance(subject, Content):
-        shown: tuple[Any, ...] = (subject.content, subject.summary, subject.url,
-                                  subject.save_as)
+        # Links resolved against one base, not the page rendered last (``localsiteurl``
+        # with relative URLs): the page's own name, in its digest, gives its base.
+        shown: tuple[Any, ...] = (subject.get_content(""), subject.get_summary(""),
+                                  subject.url, subject.save_as)
     else:
         shown = (subject.name, subject.slug, subject.url, subject.save_as)
     return hashlib.sha256(_pickle((type(subject).__name__, state, shown), nested,
@@ -410,11 +418,13 @@ class PageCache:
             return None
         read = {name: context[name] for name in sorted(names)
                 if name in context and name not in call}
-        # The article or page the page is about counts with its related briefs and thread;
-        # every other article it shows (lists, links) without them.
+        # A keyword counts if the template reads it or the writer paginates it (Pelican
+        # gives tag pages every article as ``all_articles``, which no template here reads).
+        # What the page is about counts with its relations; what it lists, without them.
         call = {key: self.signatures.full(value)
                 if key in _SUBJECTS and isinstance(value, Content | URLWrapper) else value
-                for key, value in call.items()}
+                for key, value in call.items()
+                if key in names or key in _WRITER_KEYWORDS}
         try:
             body = _pickle((template.name, call, read), self.signatures.shallow)
         except _Undigestable as why:
