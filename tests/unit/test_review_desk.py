@@ -83,7 +83,8 @@ def test_a_broken_entities_file_is_shown_with_its_line_and_is_read_only(desk: De
     # Quote corrections go on: they do not touch entities.yml.
     start = view["quotes"][0]["start"]
     desk.correct(SUMMIT, "hide", {"start": start}, view["versions"])
-    assert "Quote_hide: الدعم سيستمر حتى النهاية" in (desk.settings.content / SUMMIT).read_text("utf-8")
+    written = (desk.settings.content / SUMMIT).read_text("utf-8")
+    assert "Quote_hide: الدعم سيستمر حتى النهاية" in written
 
 
 def test_reviewed_and_undo(desk: Desk) -> None:
