@@ -132,3 +132,15 @@ def test_kept_pages_nothing_uses_are_removed(site: Path, tmp_path: Path) -> None
     now = {path.name for path in (cache / "briefs-pages").glob("*/*")}
     assert now and not now & kept, "the first build's pages went with its settings"
     assert not list((cache / "briefs-pages").glob(".used-*"))
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_site_built(site: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    output = tmp_path / "out"
+    result = build_site(site, output, verbose=True, CACHE_PATH=str(blocked / "cache"),
+                        BRIEFS_CACHE=False, **SETTINGS)
+    log = result.stdout + result.stderr
+    assert "page cache: cannot write" in log and "are not kept" in log
+    assert _counts(log)[1] == 0
+    _same_as_without_cache(site, tmp_path, output, 0)

@@ -364,6 +364,7 @@ class PageCache:
     _names: dict[str, frozenset[str] | None] = field(default_factory=dict)
     _names_changed: bool = False
     _folders: set[str] = field(default_factory=set)
+    broken: bool = False  # the cache folder could not be written: keep nothing more
 
     @classmethod
     def open(cls, settings: dict[str, Any], translations: Path) -> PageCache:
@@ -462,11 +463,21 @@ class PageCache:
 
     def keep_file(self, entry: Path, written: str) -> None:
         """Keep a file just written (a feed: Pelican writes it itself)."""
-        self._write_atomic(entry, Path(written).read_text(encoding="utf-8"))
+        if not self.broken:
+            self.keep(entry, Path(written).read_text(encoding="utf-8"))
 
     def keep(self, entry: Path, output: str) -> None:
-        """Keep the page just rendered."""
-        self._write_atomic(entry, output)
+        """Keep the page just rendered. A cache that cannot be written is reported once and
+        left alone: the site is built all the same, every page rendered."""
+        if self.broken:
+            return
+        try:
+            self._write_atomic(entry, output)
+        except OSError as error:
+            self.broken = True
+            logger.warning("page cache: cannot write %s (%s); the pages of this build are "
+                           "not kept (BRIEFS_PAGE_CACHE = False turns the cache off)",
+                           entry, error.strerror or error)
 
     @staticmethod
     def _write_atomic(path: Path, text: str) -> None:
@@ -483,23 +494,32 @@ class PageCache:
 
     def report_used(self) -> None:
         """In a forked process: leave the entries used and the counts for the build process."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f".used-{os.getpid()}").write_text(
-            f"{self.hits} {self.misses}\n" + "\n".join(sorted(self.used)), encoding="ascii")
+        if self.broken:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / f".used-{os.getpid()}").write_text(
+                f"{self.hits} {self.misses}\n" + "\n".join(sorted(self.used)), encoding="ascii")
+        except OSError:  # reported by keep(); the build process then prunes nothing
+            self.broken = True
 
     def finish(self) -> tuple[int, int]:
         """In the build process, once every page is written: gather the forked processes'
         reports, remove the entries nothing used; return the pages copied and rendered."""
         used, hits, misses = set(self.used), self.hits, self.misses
-        for report in sorted(self.folder.glob(".used-*")):
-            counts, _, keys = report.read_text(encoding="ascii").partition("\n")
-            copied, rendered = counts.split()
-            hits, misses = hits + int(copied), misses + int(rendered)
-            used.update(keys.split())
-            report.unlink()
-        self.prune(used)
-        if self._names_changed:
-            self._save_names()
+        try:
+            for report in sorted(self.folder.glob(".used-*")):
+                counts, _, keys = report.read_text(encoding="ascii").partition("\n")
+                copied, rendered = counts.split()
+                hits, misses = hits + int(copied), misses + int(rendered)
+                used.update(keys.split())
+                report.unlink()
+            if not self.broken:  # a cache that could not be written is left as it is
+                self.prune(used)
+            if self._names_changed and not self.broken:
+                self._save_names()
+        except (OSError, ValueError) as error:
+            logger.warning("page cache: %s: %s; nothing was pruned", self.folder, error)
         logger.info("briefs: %d pages rendered, %d copied from the page cache", misses, hits)
         return hits, misses
 
