@@ -137,17 +137,22 @@ def test_search_page_passes_axe(browser, site_server, color_scheme) -> None:
     assert not blocking, "\n".join(blocking)
 
 
-def test_hit_rate_through_the_real_index(browser, site_server) -> None:
+def _search_eval(browser, base: str) -> tuple[int, float, list[str]]:
+    """Run eval/search.py's queries on the site at ``base``: (queries, hit rate, misses)."""
     module = _eval_module()
     page = browser.new_page()
     try:
-        outcomes = module.evaluate(page, site_server, module.load_queries(), top=3)
+        outcomes = module.evaluate(page, base, module.load_queries(), top=3)
     finally:
         page.close()
-    rate = module.hit_rate(outcomes)
     misses = [f"{o.query!r}: expected {o.expect}, got {o.found[:3]}" for o in outcomes
               if not o.hit]
-    assert len(outcomes) >= 30
+    return len(outcomes), module.hit_rate(outcomes), misses
+
+
+def test_hit_rate_through_the_real_index(browser, site_server) -> None:
+    count, rate, misses = _search_eval(browser, site_server)
+    assert count >= 30
     assert rate >= HIT_RATE_FLOOR, f"hit rate {rate:.3f}:\n" + "\n".join(misses)
 
 
@@ -196,13 +201,5 @@ def test_every_shard_of_a_sharded_index_is_searched(page, sharded_site) -> None:
 
 def test_hit_rate_through_a_sharded_index(browser, sharded_site) -> None:
     base, _job, _titles = sharded_site
-    module = _eval_module()
-    page = browser.new_page()
-    try:
-        outcomes = module.evaluate(page, base, module.load_queries(), top=3)
-    finally:
-        page.close()
-    rate = module.hit_rate(outcomes)
-    misses = [f"{o.query!r}: expected {o.expect}, got {o.found[:3]}" for o in outcomes
-              if not o.hit]
+    _count, rate, misses = _search_eval(browser, base)
     assert rate >= HIT_RATE_FLOOR, f"hit rate {rate:.3f}:\n" + "\n".join(misses)
