@@ -12,7 +12,7 @@ from briefs.analysis.boilerplate import DEFAULT_PATTERN_SOURCES, compile_pattern
 from briefs.analysis.pipeline import AnalysisConfig
 from briefs.i18n import DIGIT_SYSTEMS
 from briefs.markup.render import LINK_MENTION_MODES
-from briefs.publish.search import DEFAULT_SHARD_SIZE
+from briefs.publish.search import DEFAULT_SHARD_SIZE, shard_size_problem
 from briefs.site.related import RelatedConfig
 
 
@@ -161,11 +161,9 @@ class BriefsSettings:
             "BRIEFS_ENTITY_FEED_ITEMS"))
         if page_size == 0:
             raise BriefsConfigError("BRIEFS_ENTITY_PAGE_SIZE must be 1 or more, not 0")
-        shard_size = merged["BRIEFS_SEARCH_SHARD_SIZE"]
-        if isinstance(shard_size, bool) or not isinstance(shard_size, int) or shard_size < 1:
-            msg = ("BRIEFS_SEARCH_SHARD_SIZE must be a whole number of briefs, at least 1, "
-                   f"not {shard_size!r}")
-            raise BriefsConfigError(msg)
+        problem = shard_size_problem(merged["BRIEFS_SEARCH_SHARD_SIZE"])
+        if problem:
+            raise BriefsConfigError(problem)
         scheduler = merged["BRIEFS_DASK_SCHEDULER"]
         if scheduler is not None and (not isinstance(scheduler, str) or not scheduler.strip()):
             msg = ("BRIEFS_DASK_SCHEDULER must be a scheduler address such as "

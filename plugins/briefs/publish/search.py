@@ -199,13 +199,24 @@ def shard_digest(pages: Sequence[tuple[str, bytes]], language: str, version: str
     return digest.hexdigest()
 
 
+def shard_size_problem(size: object) -> str | None:
+    """Return what is wrong with a ``BRIEFS_SEARCH_SHARD_SIZE`` value, or None if nothing.
+
+    >>> shard_size_problem(1000) is None, shard_size_problem(0)
+    (True, 'BRIEFS_SEARCH_SHARD_SIZE must be a whole number of briefs, at least 1, not 0')
+    """
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        return ("BRIEFS_SEARCH_SHARD_SIZE must be a whole number of briefs, at least 1, "
+                f"not {size!r}")
+    return None
+
+
 def search_options(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Return :class:`SearchJob`'s shard size and cache folder from Pelican's settings."""
     size = settings.get("BRIEFS_SEARCH_SHARD_SIZE", DEFAULT_SHARD_SIZE)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        msg = ("BRIEFS_SEARCH_SHARD_SIZE must be a whole number of briefs, at least 1, "
-               f"not {size!r}")
-        raise SearchIndexError(msg)
+    problem = shard_size_problem(size)
+    if problem:
+        raise SearchIndexError(problem)
     cache = (Path(settings.get("CACHE_PATH") or "cache") / CACHE_DIR
              if settings.get("BRIEFS_CACHE", True) else None)
     return {"shard_size": size, "cache_dir": cache}
