@@ -415,3 +415,30 @@ def test_a_phrase_the_writers_sentence_goes_on_after_is_a_fragment():
 def test_a_quote_with_a_trailing_speech_verb_is_no_embedded_phrase():
     assert speakers('"We will not give up here," Rutte said on Monday.', lang="en") \
         == [("Mark Rutte", False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # The head of a municipality speaks, not the municipality his title names.
+        ("أعلن رئيس بلدية الزهراء الدكتور سليم حداد أن \"الأشغال في الحي ستنتهي قبل الشتاء\".",
+         "سليم حداد"),
+        # A title word before the office («المهندس مدير مديرية …») opens the same title.
+        ("وقال المهندس مدير مديرية المياه كمال الطائي إن \"الضخ سيعود إلى الأحياء غدا\".",
+         "كمال الطائي"),
+        # «مساعد» opens a title like «نائب»: the name after the whole title speaks.
+        ("وقال مساعد المدير العام للهيئة رامي صبري للصحافيين إن \"التقرير سينشر الشهر المقبل\".",
+         "رامي صبري"),
+    ],
+)
+def test_a_title_naming_a_body_ends_at_the_person_who_holds_it(body, speaker):
+    doc = analyse(body, lang="ar")
+    quote = doc.quotes[0]
+    assert quote.speaker == speaker
+    assert quote.speaker_mention.slice(doc.text) == speaker  # read at the verb, not guessed
+
+
+def test_repeating_is_a_speech_verb_with_the_subject_of_the_sentence_before():
+    body = ("أشار وزير النقل سمير عواد في حديث صحفي إلى أنه راض عن المشروع.\n\n"
+            "وكرر \"أن العمل سينتهي قبل موعده وأن الكلفة لم تتغير أبدا\".")
+    assert analyse(body, lang="ar").quotes[-1].speaker == "سمير عواد"
