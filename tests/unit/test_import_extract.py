@@ -243,3 +243,21 @@ def test_a_card_of_another_story_among_the_paragraphs_is_left_out_a_quote_to_sha
     page = extract_page(_page(head, body))
     assert "River otters" not in page.text and "Also on" not in page.text
     assert "Seeds are a library that grows" in page.text
+
+
+def test_a_card_of_links_shown_on_hovering_a_name_is_not_part_of_the_sentence() -> None:
+    card = ("<span class='hover'><a href='/people/lina-morel'>Lina Morel</a>"
+            "<span class='hover-card'><img src='lina.jpg' alt=''>"
+            "<a href='/people/lina-morel'>Lina Sofia Morel</a>"
+            "<a href='/s/1'>Mayor opens the new ferry terminal</a> "
+            "<a href='/s/2'>Council votes the harbour budget</a> "
+            "<a href='/people/lina-morel'>MORE</a></span></span>")
+    listed = ("<a href='/s/3'>the ferry</a>, <a href='/s/4'>the bridge</a> and "
+              "<a href='/s/5'>the tunnel</a>")
+    body = (f"<article><h1>Harbour plan</h1><p>Mayor {card} said on Monday that the harbour "
+            f"plan would go to a vote in spring, after a year of hearings.</p><p>Residents "
+            f"compared {listed} before the vote, and most of them chose the ferry.</p>"
+            f"{_paragraphs('harbour plan', 3)}</article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert page.blocks[0].text.startswith("Mayor Lina Morel said on Monday")
+    assert "the ferry, the bridge and the tunnel" in page.text

@@ -14,9 +14,10 @@ is. trafilatura is asked to favour precision, and its default reading is taken w
 lost the article; what comes before the block repeating the headline is not the article.
 When the page carries its own ``articleBody`` and the text misses much of it, the
 recall-oriented extraction is tried, and failing that the ``articleBody`` itself. Before
-trafilatura reads the page, a ``<div>`` written as a paragraph (text and inline elements
-only) becomes a ``<p>`` and the cards of the site's other stories set among the paragraphs
-go; after it, what it left out is added: the parts of an article cut into several
+trafilatura reads the page, runs of links set inside a paragraph's sentence (a card shown on
+hovering a name) go, a ``<div>`` written as a paragraph (text and inline elements only)
+becomes a ``<p>`` and the cards of the site's other stories set among the paragraphs go;
+after it, what it left out is added: the parts of an article cut into several
 containers of one kind, and a lead printed in a container of its own right before the
 article's (``correct_before``, ``correct_after``).
 """
@@ -1057,10 +1058,50 @@ def drop_story_cards(tree: HtmlElement, url: str) -> int:
     return len(cards)
 
 
+#: A run of links with no word of its own holds at least this many links (a name's link
+#: and a card of its latest headlines, a list of tags).
+MIN_LINK_RUN = 3
+
+
+def drop_link_runs_in_paragraphs(tree: HtmlElement) -> int:
+    """Remove the runs of links set inside a paragraph's sentence; return how many.
+
+    Some pages put a card inside the paragraph, right after a person's linked name, that
+    shows on hovering: the full name, a picture and links to the latest stories about
+    them. trafilatura reads it as the sentence's words («Gov. Kristi NoemKristi Lynn
+    NoemSouth Dakota governor doubles down … MORE (R) is defending …»). A run is an element
+    inside a ``<p>`` (not a link) holding ``MIN_LINK_RUN`` links or more and no word outside
+    them, while what it stands in has words besides its own: a sentence never lists three
+    links with nothing between them («A, B and C» has its «and»). Of nested runs the
+    innermost goes: the name's own link before the card stays.
+    """
+    runs = []
+    for paragraph in tree.iter("p"):
+        for element in paragraph.iterdescendants():
+            if not isinstance(element.tag, str) or element.tag == "a":
+                continue
+            links = sum(1 for _ in element.iter("a"))
+            words = len(_tokens(element.text_content()))
+            parent = element.getparent()
+            # Counted apart, the links' words can be more: «Noem» and «Kristi» glue into one
+            # token when the element's text is read whole.
+            if (links >= MIN_LINK_RUN and words and words <= _link_words(element)
+                    and parent is not None
+                    and len(_tokens(parent.text_content())) > words):
+                runs.append(element)
+    innermost = [run for run in runs
+                 if not any(other is not run and run in other.iterancestors()
+                            for other in runs)]
+    for run in innermost:
+        run.drop_tree()  # its tail, the sentence's next words, stays
+    return len(innermost)
+
+
 @dataclass(slots=True)
 class _Corrections:
     """What the page's structure says of the article before trafilatura reads it."""
 
+    runs: int  # runs of links inside paragraphs removed
     divs: int  # <div> made paragraphs
     cards: int  # cards of other stories removed
     families: list[list[_Chunk]]
@@ -1069,10 +1110,12 @@ class _Corrections:
 
 def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
-    reading can settle: paragraphs written as ``<div>``, cards of other stories among the
-    paragraphs, the parts of an article cut into containers, a lead set apart."""
-    return _Corrections(paragraphs_written_as_divs(tree), drop_story_cards(tree, url),
-                        article_chunks(tree), separate_lead(tree, description))
+    reading can settle: runs of links inside paragraphs, paragraphs written as ``<div>``,
+    cards of other stories among the paragraphs, the parts of an article cut into
+    containers, a lead set apart."""
+    return _Corrections(drop_link_runs_in_paragraphs(tree), paragraphs_written_as_divs(tree),
+                        drop_story_cards(tree, url), article_chunks(tree),
+                        separate_lead(tree, description))
 
 
 def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
@@ -1081,7 +1124,8 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
     add to ``notes`` what was corrected."""
     blocks, parts = whole_article(blocks, corrections.families, options)
     led = with_lead(blocks, corrections.lead)
-    notes += [note for count, note in ((corrections.divs, "<div> read as paragraphs"),
+    notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
+                                       (corrections.divs, "<div> read as paragraphs"),
                                        (corrections.cards, "cards of other stories left out"),
                                        (parts, "more parts of the article"),
                                        (led is not blocks, "the lead set apart")) if count]
