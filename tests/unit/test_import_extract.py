@@ -261,3 +261,24 @@ def test_a_card_of_links_shown_on_hovering_a_name_is_not_part_of_the_sentence() 
     page = extract_page(_page("<title>Harbour plan</title>", body))
     assert page.blocks[0].text.startswith("Mayor Lina Morel said on Monday")
     assert "the ferry, the bridge and the tunnel" in page.text
+
+
+def _card(paragraph: str) -> str:
+    return (f"<div class='card item'><div class='card-text'><p>{paragraph}</p>"
+            "<div class='ad'><script>showAd('box')</script></div></div></div>")
+
+
+def test_a_paragraph_card_dropped_between_two_kept_cards_is_put_back() -> None:
+    texts = [f"The telescope team measured the plume of water vapour again on night {night}, "
+             "and the readings matched the first ones within a few per cent." for night in range(4)]
+    linked = ("The finding was announced on Monday in the journal "
+              "<a href='https://journal.example.org/a/1'>Planetary Notes</a>.")
+    cards = "".join(_card(text) for text in texts[:2]) + _card(linked) + "".join(
+        _card(text) for text in texts[2:])
+    related = _card("<a href='/s/9'>Read more</a>")
+    page = extract_page(_page("<title>Water vapour seen</title>",
+                              f"<main><h1>Water vapour seen</h1><div class='cards'>{cards}"
+                              f"{related}</div></main>"))
+    assert [block.text for block in page.blocks] == [
+        *texts[:2], "The finding was announced on Monday in the journal Planetary Notes.",
+        *texts[2:]]

@@ -18,8 +18,9 @@ trafilatura reads the page, runs of links set inside a paragraph's sentence (a c
 hovering a name) go, a ``<div>`` written as a paragraph (text and inline elements only)
 becomes a ``<p>`` and the cards of the site's other stories set among the paragraphs go;
 after it, what it left out is added: the parts of an article cut into several
-containers of one kind, and a lead printed in a container of its own right before the
-article's (``correct_before``, ``correct_after``).
+containers of one kind, a paragraph set in a card of its own between two kept cards, and a
+lead printed in a container of its own right before the article's (``correct_before``,
+``correct_after``).
 """
 
 from __future__ import annotations
@@ -697,11 +698,28 @@ def kept_the_article(precise: list[Block], default: list[Block]) -> bool:
     return token_f1(_text(precise), _text(default))[1] >= MIN_PRECISION_SHARE
 
 
+#: Elements whose text the page does not show.
+UNSHOWN_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
 def page_words(tree: HtmlElement) -> int:
     """Return how many words the page shows (its body's text outside scripts and styles)."""
-    texts = tree.xpath("//body//text()[not(ancestor::script or ancestor::style "
-                       "or ancestor::noscript or ancestor::template)]")
+    texts = tree.xpath("//body//text()[not(" + " or ".join(
+        f"ancestor::{tag}" for tag in sorted(UNSHOWN_TAGS)) + ")]")
     return sum(len(_tokens(text)) for text in texts)
+
+
+def shown_words(tree: HtmlElement) -> dict[etree._Element, int]:
+    """Return how many words each element shows (its text outside scripts and styles), in one
+    pass from the leaves up."""
+    counts: dict[etree._Element, int] = {}
+    for element in reversed(list(tree.iter())):  # children before their parents
+        if not isinstance(element.tag, str) or element.tag in UNSHOWN_TAGS:
+            counts[element] = 0
+            continue
+        counts[element] = len(_tokens(element.text or "")) + sum(
+            counts[child] + len(_tokens(child.tail or "")) for child in element)
+    return counts
 
 
 def _article_body_text(body: str) -> str:
@@ -1025,6 +1043,77 @@ def with_lead(blocks: list[Block], lead: _Lead | None) -> list[Block]:
     return [Block("p", (Inline(lead.text),)), *blocks]
 
 
+#: Paragraphs set each in a card of their own come in families of at least this many cards.
+MIN_PARAGRAPH_CARDS = 3
+#: A paragraph put back between two cards holds at least this many words, under half linked.
+MIN_CARD_PARAGRAPH_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _CardParagraph:
+    """A paragraph alone in its card, one of a family of cards (``paragraph_cards``)."""
+
+    text: str
+    sentence: bool  # MIN_CARD_PARAGRAPH_WORDS words or more, under half of them linked
+
+
+def paragraph_cards(tree: HtmlElement) -> list[list[_CardParagraph]]:
+    """Return the families of cards that each hold one paragraph of the article, in page order.
+
+    Some pages set every paragraph of the article in a card of its own (a ``<div>`` around
+    the ``<p>``, the next card beside it). trafilatura's pruning then judges each card alone,
+    and drops one whose short text ends in a link («… published in the journal Nature»),
+    although the cards before and after it are kept (``paragraphs_between_cards``). A card is
+    the largest element around a ``<p>`` that shows no other word (a script of an
+    advertisement inside it does not count); a family is ``MIN_PARAGRAPH_CARDS`` cards or more
+    of one tag and class beside each other.
+    """
+    counts = shown_words(tree)
+    kinds: dict[tuple[etree._Element, str, str], list[_CardParagraph]] = {}
+    for paragraph in tree.iter("p"):
+        words = counts.get(paragraph, 0)
+        card = paragraph
+        while ((parent := card.getparent()) is not None and parent.tag != "body"
+               and counts.get(parent) == words):
+            card = parent
+        holder = card.getparent()
+        if not words or card is paragraph or holder is None:
+            continue
+        text = one_line(paragraph.text_content())
+        sentence = (words >= MIN_CARD_PARAGRAPH_WORDS
+                    and 2 * _link_words(paragraph) < len(_tokens(text)))
+        kinds.setdefault((holder, card.tag, card.get("class") or ""), []).append(
+            _CardParagraph(text, sentence))
+    return [family for family in kinds.values() if len(family) >= MIN_PARAGRAPH_CARDS]
+
+
+def paragraphs_between_cards(blocks: list[Block],
+                             families: list[list[_CardParagraph]]) -> tuple[list[Block], int]:
+    """Put back the paragraph of a card (``paragraph_cards``) that the extraction left out
+    while it kept the cards on both sides of it; return the blocks and how many came back.
+
+    The paragraph is put after the block holding the paragraph of the card before it, as
+    plain text; one that is not a sentence (under ``MIN_CARD_PARAGRAPH_WORDS`` words, or half
+    linked: a "read more" card) stays out.
+    """
+    added = 0
+    for family in families:
+        words = f" {' '.join(_tokens(_text(blocks)))} "
+        held = [_share_held(words, card.text) >= TAKEN_SHARE for card in family]
+        for index in range(1, len(family) - 1):
+            card = family[index]
+            if (not card.sentence or not held[index - 1] or not held[index + 1]
+                    or _share_held(words, card.text) >= LEFT_SHARE):
+                continue
+            before = " ".join(_tokens(family[index - 1].text))
+            at = next((number for number, block in enumerate(blocks)
+                       if before in " ".join(_tokens(block.text))), None)
+            if at is not None:
+                blocks = [*blocks[:at + 1], Block("p", (Inline(card.text),)), *blocks[at + 1:]]
+                added += 1
+    return blocks, added
+
+
 #: A link laid out as a card holds at least this many elements with text of their own.
 MIN_CARD_PIECES = 2
 
@@ -1103,8 +1192,9 @@ class _Corrections:
 
     runs: int  # runs of links inside paragraphs removed
     divs: int  # <div> made paragraphs
-    cards: int  # cards of other stories removed
+    story_cards: int  # cards of other stories removed
     families: list[list[_Chunk]]
+    cards: list[list[_CardParagraph]]  # paragraphs each in a card of its own
     lead: _Lead | None
 
 
@@ -1112,22 +1202,25 @@ def correct_before(tree: HtmlElement, description: str, url: str) -> _Correction
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
     reading can settle: runs of links inside paragraphs, paragraphs written as ``<div>``,
     cards of other stories among the paragraphs, the parts of an article cut into
-    containers, a lead set apart."""
+    containers, paragraphs each in a card of their own, a lead set apart."""
     return _Corrections(drop_link_runs_in_paragraphs(tree), paragraphs_written_as_divs(tree),
                         drop_story_cards(tree, url), article_chunks(tree),
-                        separate_lead(tree, description))
+                        paragraph_cards(tree), separate_lead(tree, description))
 
 
 def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
                   notes: list[str]) -> list[Block]:
-    """Add to the extracted blocks the parts of the article and the lead trafilatura left out;
-    add to ``notes`` what was corrected."""
+    """Add to the extracted blocks the parts of the article, the paragraphs between cards and
+    the lead trafilatura left out; add to ``notes`` what was corrected."""
     blocks, parts = whole_article(blocks, corrections.families, options)
+    blocks, between = paragraphs_between_cards(blocks, corrections.cards)
     led = with_lead(blocks, corrections.lead)
     notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
                                        (corrections.divs, "<div> read as paragraphs"),
-                                       (corrections.cards, "cards of other stories left out"),
+                                       (corrections.story_cards,
+                                        "cards of other stories left out"),
                                        (parts, "more parts of the article"),
+                                       (between, "paragraphs between cards put back"),
                                        (led is not blocks, "the lead set apart")) if count]
     return led
 
