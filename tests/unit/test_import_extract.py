@@ -282,3 +282,21 @@ def test_a_paragraph_card_dropped_between_two_kept_cards_is_put_back() -> None:
     assert [block.text for block in page.blocks] == [
         *texts[:2], "The finding was announced on Monday in the journal Planetary Notes.",
         *texts[2:]]
+
+
+def test_a_comment_box_with_its_rules_under_the_article_is_left_out() -> None:
+    rules = ("<h2>Comment</h2><div class='rules'><span>Rules of use</span><ul>"
+             "<li>Comments are the opinion of their authors, not of this newspaper.</li>"
+             "<li>Comments that insult or break the law are not allowed here.</li>"
+             "<li>The newspaper may remove any comment it finds out of place.</li></ul></div>")
+    form = ("<div class='form-box'><form action='/comment' method='post'>"
+            "<input name='name'><textarea name='text'></textarea>"
+            "<button>Send</button></form></div>")
+    search = "<form action='/search'><input name='q'><button>Search</button></form>"
+    body = (f"<div class='page'>{search}<article><h1>Harbour plan</h1>"
+            f"{_paragraphs('harbour plan', 4)}<div class='box comments'>{rules}{form}</div>"
+            "</article></div>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert len(page.blocks) == 4
+    assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
+    assert "Comments" not in page.text and "Rules of use" not in page.text

@@ -15,12 +15,12 @@ lost the article; what comes before the block repeating the headline is not the 
 When the page carries its own ``articleBody`` and the text misses much of it, the
 recall-oriented extraction is tried, and failing that the ``articleBody`` itself. Before
 trafilatura reads the page, runs of links set inside a paragraph's sentence (a card shown on
-hovering a name) go, a ``<div>`` written as a paragraph (text and inline elements only)
-becomes a ``<p>`` and the cards of the site's other stories set among the paragraphs go;
-after it, what it left out is added: the parts of an article cut into several
-containers of one kind, a paragraph set in a card of its own between two kept cards, and a
-lead printed in a container of its own right before the article's (``correct_before``,
-``correct_after``).
+hovering a name) and the boxes to write a comment go, a ``<div>`` written as a paragraph
+(text and inline elements only) becomes a ``<p>`` and the cards of the site's other stories
+set among the paragraphs go; after it, what it left out is added: the parts of an article
+cut into several containers of one kind, a paragraph set in a card of its own between two
+kept cards, and a lead printed in a container of its own right before the article's
+(``correct_before``, ``correct_after``).
 """
 
 from __future__ import annotations
@@ -1186,11 +1186,41 @@ def drop_link_runs_in_paragraphs(tree: HtmlElement) -> int:
     return len(innermost)
 
 
+def drop_comment_forms(tree: HtmlElement) -> int:
+    """Remove the box of each form to write a comment, with its heading and rules; return how
+    many.
+
+    Under the article, a comment box holds a heading («Comentar», «أضف تعليقك»), the rules
+    of the discussion as a list or a paragraph, and a form with a ``<textarea>``;
+    trafilatura keeps the heading and the rules as the article's last blocks. The box is
+    the largest element around the form with no paragraph of the article beside the form
+    (a ``<p>`` of ``MIN_CHUNK_PARAGRAPH_WORDS`` words) and no ``<h1>``: climbing from the
+    form stops where the article's text begins. A search form has no ``<textarea>``.
+    """
+    boxes = []
+    for form in tree.iter("form"):
+        if form.find(".//textarea") is None:
+            continue
+        box = form
+        while (parent := box.getparent()) is not None and parent.tag != "body" and not any(
+                node.tag == "h1" or (node.tag == "p" and box not in node.iterancestors()
+                                     and len(_tokens(node.text_content()))
+                                     >= MIN_CHUNK_PARAGRAPH_WORDS)
+                for node in parent.iter("p", "h1") if node is not box):
+            box = parent
+        boxes.append(box)
+    for box in dict.fromkeys(boxes):
+        if box.getparent() is not None:
+            box.drop_tree()
+    return len(boxes)
+
+
 @dataclass(slots=True)
 class _Corrections:
     """What the page's structure says of the article before trafilatura reads it."""
 
     runs: int  # runs of links inside paragraphs removed
+    forms: int  # comment boxes removed
     divs: int  # <div> made paragraphs
     story_cards: int  # cards of other stories removed
     families: list[list[_Chunk]]
@@ -1200,12 +1230,13 @@ class _Corrections:
 
 def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
-    reading can settle: runs of links inside paragraphs, paragraphs written as ``<div>``,
-    cards of other stories among the paragraphs, the parts of an article cut into
-    containers, paragraphs each in a card of their own, a lead set apart."""
-    return _Corrections(drop_link_runs_in_paragraphs(tree), paragraphs_written_as_divs(tree),
-                        drop_story_cards(tree, url), article_chunks(tree),
-                        paragraph_cards(tree), separate_lead(tree, description))
+    reading can settle: runs of links inside paragraphs, comment boxes, paragraphs written
+    as ``<div>``, cards of other stories among the paragraphs, the parts of an article cut
+    into containers, paragraphs each in a card of their own, a lead set apart."""
+    return _Corrections(drop_link_runs_in_paragraphs(tree), drop_comment_forms(tree),
+                        paragraphs_written_as_divs(tree), drop_story_cards(tree, url),
+                        article_chunks(tree), paragraph_cards(tree),
+                        separate_lead(tree, description))
 
 
 def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
@@ -1216,6 +1247,7 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
     blocks, between = paragraphs_between_cards(blocks, corrections.cards)
     led = with_lead(blocks, corrections.lead)
     notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
+                                       (corrections.forms, "comment boxes left out"),
                                        (corrections.divs, "<div> read as paragraphs"),
                                        (corrections.story_cards,
                                         "cards of other stories left out"),
