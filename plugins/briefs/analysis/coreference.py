@@ -44,6 +44,7 @@ from .entities.gazetteer import Gazetteer, default_gazetteer
 from .entities.keys import name_key
 from .entities.link import link_document
 from .entities.model import EntityRef, Mention
+from .lang import ar
 from .lexicon import (
     AR_COMPLEMENTISERS,
     AR_CONTINUING_LEMMAS,
@@ -59,6 +60,7 @@ from .lexicon import (
     PREPOSITIONS,
 )
 from .model import Quote, Span
+from .normalize import normalise
 from .overrides import find_words
 from .resources import ALL_QUOTE_MARKS
 from .speakers import strip_conjunction, title_head, verb_form
@@ -122,6 +124,8 @@ SHARED_SIEVES = frozenset({"same-sentence", "same-paragraph", "next-paragraph"})
 CLAUSE_BREAKS = (".", "!", "؟", "?", "\n", ":")
 # How many paragraphs back an implicit subject («وتابع:») is looked for.
 IMPLICIT_PARAGRAPHS = 2
+# Words after which a role word no longer introduces the name that follows («مع», «خلال»).
+ROLE_BREAKS = frozenset(normalise(word) for word in ar.ROLE_BREAKS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +256,11 @@ class DocumentEntities:
                 # A role across a quote mark or a colon is another clause's; a mark opening
                 # the name itself is not («الأمير “عبد العزيز بن سلمان”»).
                 at = None
+            elif token.is_word and at is not None and (
+                    token.key in ROLE_BREAKS or verb_form(token.key) is not None):
+                # «وأضاف المتحدث، خلال مداخلة مع الإعلامي فلان»: the role's clause went on
+                # to another verb or a companion; the name after is not the role's.
+                at = None
             elif token.is_word and _role_word(token) == head:
                 at = token.start
         if at is None:
@@ -373,8 +382,7 @@ class DocumentEntities:
             words = _opener_dropped(self.words_between(
                 _sentence_start(text, since, mention.start), mention.start))
             if 0 < len(words) <= SUBJECT_OPENING and not any(
-                    word.key in AR_SUBJECT_PARTICLES or strip_conjunction(word.key)
-                    in AR_SUBJECT_PARTICLES for word in words):
+                    _particle(word.key) for word in words):
                 return ref
             if mention.start >= own:
                 return None  # a person in the verb's own sentence, not its subject: no guess
@@ -393,8 +401,7 @@ class DocumentEntities:
                 end -= 1
             start = _sentence_start(text, since, end)
         words = _opener_dropped(self.words_between(start, end))
-        if len(words) < 2 or strip_conjunction(words[0].key) in AR_SUBJECT_PARTICLES \
-                or words[0].key in AR_SUBJECT_PARTICLES:
+        if len(words) < 2 or _particle(words[0].key):
             return None
         role = title_head(words[1].key)
         if role is None:
@@ -718,6 +725,13 @@ def _opener_dropped(words: list[Token]) -> list[Token]:
         if keys[:size] in AR_DISCOURSE_OPENERS:
             return words[size:]
     return words
+
+
+def _particle(key: str) -> bool:
+    """Tell whether a word is a preposition or complementiser, with or without و/ف: «وعن
+    لاعب التنس، قال …» opens with «عن» (about the player), and the player is no subject."""
+    return (key in AR_SUBJECT_PARTICLES or strip_conjunction(key) in AR_SUBJECT_PARTICLES
+            or (key[:1] in "وف" and key[1:] in AR_SUBJECT_PARTICLES))
 
 
 def _sentence_start(text: str, since: int, position: int) -> int:

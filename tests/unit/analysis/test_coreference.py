@@ -561,3 +561,22 @@ def test_a_verb_going_on_from_a_role_is_the_person_introduced_with_it() -> None:
         "وطالب المدعي العام بأشد العقوبات، وتابع \"هذه الجريمة هزت المجتمع كله\".", lang="ar")
     quotes = [quote for quote in document.quotes if not quote.fragment]
     assert quotes[-1].speaker == "سليم الراوي"
+
+
+def test_a_role_does_not_introduce_a_name_its_clause_meets_later() -> None:
+    # «مع الإعلامي …»: the presenter after the spokesman's role is not the spokesman.
+    _, quote = speech(
+        "تحدث المستشار وليد الشامي، المتحدث الرسمي باسم وزارة النقل، عن خطة الصيف.\n\n"
+        "وأضاف متحدث الوزارة، خلال مداخلة هاتفية مع الإعلامي كريم نصار، أن الخطة جاهزة.\n\n"
+        "وتابع المتحدث الرسمي باسم وزارة النقل: \"سنفتح ثلاثة خطوط جديدة قبل نهاية الشهر\".")
+    assert quote.speaker == "وليد الشامي"
+
+
+def test_a_person_after_about_opening_the_sentence_is_not_the_role_a_verb_continues() -> None:
+    # «وعن المدرب السابق، قال …»: about the former coach; the name after the verb speaks.
+    _, quote = speech(
+        "احتفل المدرب البرازيلي السابق، جواو فيريرا بعيد ميلاده في النادي.\n\n"
+        "وعن المدرب السابق الذي قاد الفريق إلى لقبين في عشر سنوات، قال البرتغالي "
+        "نونو سيلفا، في تصريحات للصحافيين، إن "
+        "\"فيريرا علمنا الكثير في الملاعب\".")
+    assert quote.speaker == "نونو سيلفا"

@@ -543,6 +543,12 @@ LEADER_NAME_STOPS = "من علي الي ان لا ما او ثم قد لم لن"
 #: Prepositions that end an organisation's name.
 PREPOSITIONS = "من في علي عن الي مع ضد"
 
+#: Words between a role word and a later name that show the role is not that name's: the
+#: role's clause went on to a companion or a circumstance («وأضاف المتحدث، خلال مداخلة مع
+#: الإعلامي فلان»: the presenter is no spokesman). Prepositions a title holds (في، عن،
+#: لدى: «النائب عن دائرة …») are not among them.
+ROLE_BREAKS = "مع خلال عبر أمام ضد بين"
+
 #: Heads that make a body of the place after them only: «أمانة بغداد» (أمانة is also
 #: "honesty"), «بلدية غزة».
 OF_A_PLACE = "امانه بلديه بورصه مطارات منتخب فريق"
