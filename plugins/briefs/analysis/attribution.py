@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from .lang import ar
 from .lexicon import (
     AR_AUXILIARIES,
     AR_DOCUMENT_CUE_NEXT,
@@ -44,6 +45,7 @@ from .lexicon import (
     EN_VERBS,
 )
 from .model import Quote, Span
+from .normalize import normalise
 from .resources import BIDI_AND_ZERO_WIDTH
 from .speakers import (
     ANON,
@@ -67,6 +69,9 @@ _CLEAN_NAME = re.compile("[" + BIDI_AND_ZERO_WIDTH + r"]|\s+")
 TRAIL_WORDS = 7
 #: What ends the clause a participle («قائلا») continues: a sentence end or a quote.
 CLAUSE_ENDS = frozenset('.!?؟:«»“”"')
+#: Verbs whose object is a statement and whose subject is an outlet («تلقته»): a speech
+#: verb right after one is the outlet's name, not a cue.
+AR_RECEIVING_VERBS = frozenset(normalise(word) for word in ar.RECEIVING_VERBS.split())
 #: Sieves that name a speaker from the quote's own sentence.
 EXPLICIT = frozenset({"verb-subject", "subject-verb", "frame"})
 
@@ -158,6 +163,8 @@ def _cue_at_en(tokens: Sequence[Token], i: int) -> Cue | None:
 def _cue_at_ar(tokens: Sequence[Token], i: int) -> Cue | None:
     """Return the Arabic speech verb, statement cue («وجاء في») or frame at token ``i``."""
     key = tokens[i].key
+    if i > 0 and tokens[i - 1].is_word and tokens[i - 1].key in AR_RECEIVING_VERBS:
+        return None  # «في بيان تلقته أكد نيوز»: an outlet's name, not a speech verb
     nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
     if strip_conjunction(key) in AR_DOCUMENT_CUES and nxt in AR_DOCUMENT_CUE_NEXT:
         return Cue(i, i + 1, "verb", subjectless=True)

@@ -442,3 +442,12 @@ def test_repeating_is_a_speech_verb_with_the_subject_of_the_sentence_before():
     body = ("أشار وزير النقل سمير عواد في حديث صحفي إلى أنه راض عن المشروع.\n\n"
             "وكرر \"أن العمل سينتهي قبل موعده وأن الكلفة لم تتغير أبدا\".")
     assert analyse(body, lang="ar").quotes[-1].speaker == "سمير عواد"
+
+
+def test_a_speech_verb_after_a_verb_of_receiving_is_the_outlets_name():
+    # «تلقته أكد نيوز»: the outlet that received the statement, not a second speech verb.
+    body = ("وذكر المتحدث باسم الهيئة سالم جابر في بيان، تلقته أكد نيوز، أن "
+            "\"الوثيقة المتداولة قديمة ولا علاقة لها بالقرار الجديد\".")
+    quote = first(body)
+    assert quote.speaker == "سالم جابر"
+    assert quote.cue == "وذكر"

@@ -114,6 +114,13 @@ SPEECH_VERB_FORMS = {
 #: right before a title («رأى النائب …»). Form -> (lemma, gender).
 TITLE_ONLY_VERB_FORMS = {"رأى": ("رأى", "m")}
 
+#: Verbs of receiving or carrying a statement, with the statement as their object: the
+#: outlet after them is named, and a speech verb there is the first word of its name («في
+#: بيان تلقته أكد نيوز» is no «أكد»).
+RECEIVING_VERBS = """
+    تلقته تلقتها تلقى تلقت تلقاه تلقاها نشرته نشرتها أوردته أوردتها نقلته نقلتها
+    """
+
 #: Lemmas whose forms never take an explicit subject after them (participles, verbal nouns).
 SUBJECTLESS_LEMMAS = "قائلا"
 
