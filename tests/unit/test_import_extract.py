@@ -300,3 +300,28 @@ def test_a_comment_box_with_its_rules_under_the_article_is_left_out() -> None:
     assert len(page.blocks) == 4
     assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
     assert "Comments" not in page.text and "Rules of use" not in page.text
+
+
+def test_an_unrendered_shortcode_is_left_out_a_source_in_brackets_is_not() -> None:
+    shortcode = ('<p>[button link="https://example.org/send-review/" type="big"] Send us your '
+                 "review[/button]</p>")
+    body = (f"<article><h1>Harbour plan</h1>{_paragraphs('harbour plan', 3)}<p>[Wired]</p>"
+            f"{shortcode}{_paragraphs('ferry', 2)}</article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert "[Wired]" in page.text
+    assert "button" not in page.text and "Send us your review" not in page.text
+
+
+def test_headings_that_end_the_article_with_nothing_under_them_are_left_out() -> None:
+    ending = ("<h3>Harbour Newsletter</h3><h4>Get the week's harbour stories and the ferry "
+              "times in your inbox</h4>")
+    comments = "<h3>Tell us what you think...</h3><p>comments</p>"
+    for tail in (ending, comments):
+        body = f"<article><h1>Harbour plan</h1>{_paragraphs('harbour plan', 4)}{tail}</article>"
+        page = extract_page(_page("<title>Harbour plan</title>", body))
+        assert len(page.blocks) == 4
+        assert page.blocks[-1].text.startswith("The harbour plan was discussed again on day 3")
+    inside = (f"<article><h1>Harbour plan</h1>{_paragraphs('harbour plan', 2)}<h2>What comes "
+              f"next</h2>{_paragraphs('ferry', 2)}</article>")
+    page = extract_page(_page("<title>Harbour plan</title>", inside))
+    assert "What comes next" in page.text

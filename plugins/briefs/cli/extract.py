@@ -19,7 +19,8 @@ hovering a name) and the boxes to write a comment go, a ``<div>`` written as a p
 (text and inline elements only) becomes a ``<p>`` and the cards of the site's other stories
 set among the paragraphs go; after it, what it left out is added: the parts of an article
 cut into several containers of one kind, a paragraph set in a card of its own between two
-kept cards, and a lead printed in a container of its own right before the article's
+kept cards, and a lead printed in a container of its own right before the article's, and
+unrendered shortcodes and headings that end the article with nothing under them go
 (``correct_before``, ``correct_after``).
 """
 
@@ -1215,6 +1216,48 @@ def drop_comment_forms(tree: HtmlElement) -> int:
     return len(boxes)
 
 
+#: A block that is a CMS shortcode the page left unrendered: «[button link="…"]Send us your
+#: review[/button]», «[caption id="…"]…[/caption]», «[gallery ids="1,2"]» (a name in
+#: brackets alone, «[Wired]», is a source).
+_SHORTCODE = re.compile(r"\[([a-z][\w-]*)(?:\s[^\]]*=[^\]]*\](?:.*\[/\1\])?"
+                        r"|(?:\s[^\]]*)?\].*\[/\1\])", re.IGNORECASE | re.DOTALL)
+#: At the end of the extraction, a heading followed by at most ``MAX_HEADED_BLOCKS`` blocks of
+#: at most ``MAX_HEADED_WORDS`` words heads a section that was not extracted (comments).
+MAX_HEADED_BLOCKS, MAX_HEADED_WORDS = 2, 2
+
+
+def drop_shortcodes(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Leave out the blocks that are an unrendered shortcode; return the blocks and how many
+    went.
+
+    A WordPress shortcode the page printed as text is a widget (a button, a gallery, a
+    caption), its words a label, not the article's.
+    """
+    kept = [block for block in blocks if not _SHORTCODE.fullmatch(block.text.strip())]
+    return kept, len(blocks) - len(kept)
+
+
+def drop_heading_of_nothing(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Leave out the headings that end the article with nothing under them (and the word or
+    two kept after each); return the blocks and how many went.
+
+    trafilatura keeps the heading of the comments («Tell us what you think…») or of a
+    newsletter box (its name, then its call to subscribe as a second heading), and of what
+    it heads only a word or two («comments», «Share»): a heading with no paragraph under it
+    ends nothing of the article.
+    """
+    kept = blocks
+    while True:
+        end = len(kept)
+        while (end and len(kept) - end < MAX_HEADED_BLOCKS
+               and not kept[end - 1].kind.startswith("h")
+               and len(_tokens(kept[end - 1].text)) <= MAX_HEADED_WORDS):
+            end -= 1
+        if end <= 1 or not kept[end - 1].kind.startswith("h"):
+            return kept, len(blocks) - len(kept)
+        kept = kept[:end - 1]
+
+
 @dataclass(slots=True)
 class _Corrections:
     """What the page's structure says of the article before trafilatura reads it."""
@@ -1242,9 +1285,12 @@ def correct_before(tree: HtmlElement, description: str, url: str) -> _Correction
 def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
                   notes: list[str]) -> list[Block]:
     """Add to the extracted blocks the parts of the article, the paragraphs between cards and
-    the lead trafilatura left out; add to ``notes`` what was corrected."""
+    the lead trafilatura left out, leave out the unrendered shortcodes and the headings that
+    end the article with nothing under them; add to ``notes`` what was corrected."""
     blocks, parts = whole_article(blocks, corrections.families, options)
     blocks, between = paragraphs_between_cards(blocks, corrections.cards)
+    blocks, shortcodes = drop_shortcodes(blocks)
+    blocks, ending = drop_heading_of_nothing(blocks)
     led = with_lead(blocks, corrections.lead)
     notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
                                        (corrections.forms, "comment boxes left out"),
@@ -1253,6 +1299,8 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
                                         "cards of other stories left out"),
                                        (parts, "more parts of the article"),
                                        (between, "paragraphs between cards put back"),
+                                       (shortcodes, "shortcodes left out"),
+                                       (ending, "a heading of nothing at the end left out"),
                                        (led is not blocks, "the lead set apart")) if count]
     return led
 
