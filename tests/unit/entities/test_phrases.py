@@ -639,3 +639,35 @@ def test_construct_chains_pronouns_single_months_and_nisba_after_a_tagged_given_
     places = {"عمان"}.__contains__
     assert _tag("سجل صلاح اليحيائي هدفا", person_nisba, ["O", "B-PERS", "O", "O"],
                 places=places) == ["O", "B-PERS", "I-PERS", "O"]
+
+
+def test_a_title_after_a_proclitic_opens_no_name() -> None:
+    # «للفنان»: ل + the title الفنان; the name is the words after it.
+    assert _tag("غنى للفنان سمير نعمان أغنية", trim_person_descriptors,
+                ["O", "B-PERS", "I-PERS", "I-PERS", "O"]) == ["O", "O", "B-PERS", "I-PERS", "O"]
+
+
+def test_a_name_ends_before_a_word_opening_a_quotation() -> None:
+    from briefs.analysis.entities.phrases.people import cut_at_open_quote
+    tokens = ["قال", "نبيل", "حداد", "لـ«الصباح»", "أمس"]
+    tags = ["O", "B-PERS", "I-PERS", "I-PERS", "O"]
+    cut_at_open_quote(tokens, tags)
+    assert tags == ["O", "B-PERS", "I-PERS", "O", "O"]
+    # A word that is nothing but a proclitic letter is no quotation («أ ف ب»).
+    tags = ["B-ORG", "I-ORG", "I-ORG"]
+    cut_at_open_quote(["أ", "ف", "ب"], tags)
+    assert tags == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_one_word_person_right_after_a_name_ends_that_name() -> None:
+    from briefs.analysis.entities.phrases.people import join_split_person
+    tokens = ["قال", "وزير", "النقل", "سامي", "فؤاد", "عيسى", "أمس"]
+    keys = [name_key(w) for w in tokens]
+    tags = ["O", "O", "O", "B-PERS", "I-PERS", "B-PERS", "O"]
+    join_split_person(tokens, keys, tags)
+    assert tags == ["O", "O", "O", "B-PERS", "I-PERS", "I-PERS", "O"]
+    # A comma or «و» between keeps two people apart.
+    tokens = ["التقى", "سامي", "فؤاد،", "عيسى", "أمس"]
+    tags = ["O", "B-PERS", "I-PERS", "B-PERS", "O"]
+    join_split_person(tokens, [name_key(w) for w in tokens], tags)
+    assert tags == ["O", "B-PERS", "I-PERS", "B-PERS", "O"]

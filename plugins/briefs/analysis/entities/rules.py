@@ -57,6 +57,7 @@ from .phrases import (
     unknown_outlet_names,
     venue_phrases,
 )
+from .phrases.people import cut_at_open_quote, join_split_person
 from .phrases.tags import set_span
 from .scoring import spans
 from .tagger import common_words, frequent_words, training_vocabulary
@@ -181,6 +182,8 @@ RULES: tuple[Rule, ...] = (
     Rule("complete_particle_names", lambda s, t: complete_particle_names(s.keys, t), PRODUCT),
     Rule("regnal_names", lambda s, t: regnal_names(s.keys, t), PRODUCT),
     Rule("trim_person_descriptors", lambda s, t: trim_person_descriptors(s.keys, t), PRODUCT),
+    Rule("cut_at_open_quote", lambda s, t: cut_at_open_quote(s.tokens, t), PRODUCT),
+    Rule("join_split_person", lambda s, t: join_split_person(s.tokens, s.keys, t), PRODUCT),
     Rule("drop_common_openers", lambda s, t: drop_common_openers(s.keys, t, common_words()),
          PRODUCT),
 )

@@ -152,14 +152,47 @@ def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
         if tags[i] == "I-PERS" and ends_span(tags, i) and keys[i] in PERSON_DESCRIPTORS:
             tags[i] = "O"
     for i, end in iter_spans(tags, "B-PERS"):
-        k = keys[i]
-        if k in PERSON_TITLES or (k[:1] in "وف" and k[1:] in PERSON_TITLES):
+        if _is_title(keys[i]):
             j = i + 1
             while j < end - 1 and keys[j].startswith("ال") and keys[j] not in GIVEN_NAMES:
                 j += 1
             clear(tags, i, j)
             if j < end:
                 tags[j] = "B-PERS"
+
+
+def _is_title(key: str) -> bool:
+    """Tell whether a word is a person's title, also after a proclitic: «وعضو», «للفنان»
+    (ل + الفنان), «لرئيس», «بالمستشار»."""
+    forms = {key, key[1:] if key[:1] in "وفلب" else key}
+    if key.startswith("لل"):
+        forms.add("ال" + key[2:])
+    if key[:1] in "وف" and key[1:2] in "لب":
+        forms.add(key[2:])
+    return bool(forms & PERSON_TITLES)
+
+
+def cut_at_open_quote(tokens: Sequence[str], tags: list[str]) -> None:
+    """A name goes on over no word that opens a quotation, with or without a proclitic
+    before the mark («خليل لـ«الصحيفة»»: the paper the words were said to)."""
+    for i in range(1, len(tokens)):
+        core = tokens[i].lstrip("وفلبـ")
+        if tags[i].startswith("I-") and core and core[0] in OPEN_QUOTES:
+            j = i
+            while j < len(tags) and tags[j].startswith("I-"):
+                tags[j] = "O"
+                j += 1
+
+
+def join_split_person(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """One word tagged as a person of its own right after a person's name, with nothing
+    between them, is that name's last word: «[علي حسن] [خليل]» is «علي حسن خليل» (two
+    people are kept apart by a comma or «و», which :func:`split_coordination` reads)."""
+    for i in range(1, len(keys)):
+        if (tags[i] == "B-PERS" and tags[i - 1] in ("B-PERS", "I-PERS")
+                and span_end(tags, i) == i + 1 and keys[i][:1] not in "وف"
+                and tokens[i - 1][-1:].isalpha() and keys[i] not in PERSON_TITLES):
+            tags[i] = "I-PERS"
 
 
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
