@@ -9,8 +9,10 @@ from briefs.cli.extract import (
     Inline,
     extract_page,
     kept_the_article,
+    page_headings,
     page_words,
     paragraphs_written_as_divs,
+    start_after_headline_on_page,
 )
 
 BODY = "<p>" + "The minister said the plan would be put to a vote next week. " * 8 + "</p>"
@@ -325,3 +327,26 @@ def test_headings_that_end_the_article_with_nothing_under_them_are_left_out() ->
               f"next</h2>{_paragraphs('ferry', 2)}</article>")
     page = extract_page(_page("<title>Harbour plan</title>", inside))
     assert "What comes next" in page.text
+
+
+def test_a_notice_printed_above_the_headline_is_not_the_article() -> None:
+    notice = ("<div class='print-only'><p>This copy is for your personal use only. To order "
+              "copies for your colleagues or clients, write to the reprints desk.</p></div>")
+    body = (f"<div class='main'>{notice}<article><h1>Harbour plan</h1>"
+            f"{_paragraphs('harbour plan', 4)}</article></div>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert "personal use" not in page.text
+    assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
+
+    def blocks_and_headings(html: str) -> tuple[list[Block], list]:
+        tree = fromstring(f"<html><body>{html}</body></html>")
+        return ([Block("p", (Inline(paragraph.text_content()),)) for paragraph in tree.iter("p")],
+                page_headings(tree))
+
+    blocks, headings = blocks_and_headings(
+        f"<p>Printed copy notice.</p><h1>Harbour plan</h1>{_paragraphs('harbour plan', 2)}")
+    assert start_after_headline_on_page(blocks, "Harbour plan", headings) == blocks[1:]
+    # Paragraphs before the headline that are more than what follows it are the article.
+    blocks, headings = blocks_and_headings(
+        f"{_paragraphs('harbour plan', 3)}<h1>Harbour plan</h1><p>Photo: the harbour.</p>")
+    assert start_after_headline_on_page(blocks, "Harbour plan", headings) == blocks

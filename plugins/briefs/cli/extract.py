@@ -11,7 +11,8 @@ version of it; a date written in Arabic words is read too.
 The body comes back as typed blocks (paragraphs, headings, list items, quotations) whose
 text is plain: links are kept only with ``http(s)`` targets, and nothing else of the page
 is. trafilatura is asked to favour precision, and its default reading is taken when that
-lost the article; what comes before the block repeating the headline is not the article.
+lost the article; what comes before the block repeating the headline, or before the
+headline's ``<h1>`` on the page, is not the article.
 When the page carries its own ``articleBody`` and the text misses much of it, the
 recall-oriented extraction is tried, and failing that the ``articleBody`` itself. Before
 trafilatura reads the page, runs of links set inside a paragraph's sentence (a card shown on
@@ -245,12 +246,34 @@ def heading_pieces(element: etree._Element) -> tuple[str, ...]:
     return tuple(text for text in (one_line(piece) for piece in pieces) if text)
 
 
-def page_headings(tree: HtmlElement) -> list[tuple[str, ...]]:
-    """Return the pieces of each of the page's ``<h1>`` (read before trafilatura prunes the
-    tree)."""
-    headings = (heading_pieces(element) for element in tree.iter("h1"))
-    return [pieces for pieces in headings
-            if pieces and sum(len(piece) for piece in pieces) <= MAX_HEADLINE_CHARS]
+#: The ``<h1>`` of a page read for its headline; the others are a page's sections or teasers.
+MAX_PAGE_HEADINGS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    """An ``<h1>`` of the page: its pieces, and the word tokens (joined by spaces) of each
+    paragraph standing before it in the page."""
+
+    pieces: tuple[str, ...]
+    paragraphs_before: frozenset[str]
+
+
+def page_headings(tree: HtmlElement) -> list[_Heading]:
+    """Return the page's ``<h1>`` with the paragraphs before each (read before trafilatura
+    prunes the tree)."""
+    headings: list[_Heading] = []
+    before: set[str] = set()
+    for element in tree.iter("p", "h1"):
+        if element.tag == "p":
+            before.add(" ".join(_tokens(element.text_content())))
+            continue
+        pieces = heading_pieces(element)
+        if pieces and sum(len(piece) for piece in pieces) <= MAX_HEADLINE_CHARS:
+            headings.append(_Heading(pieces, frozenset(before)))
+            if len(headings) == MAX_PAGE_HEADINGS:
+                break
+    return headings
 
 
 def headline_surroundings(tree: HtmlElement) -> list[str]:
@@ -759,6 +782,29 @@ def _article_body_blocks(text: str) -> list[Block]:
 
 def _normalised(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def start_after_headline_on_page(blocks: list[Block], title: str,
+                                 headings: list[_Heading]) -> list[Block]:
+    """Start the article after what the page prints before its headline.
+
+    A notice printed at the top of the page (for its printed copy: «This copy is for your
+    personal, non-commercial use only…»), a site's banner text or a teaser before the
+    ``<h1>`` is not the article, which is printed under its headline. The leading blocks
+    that are paragraphs standing before the ``<h1>`` of the brief's title go, when they are
+    less than the article after them.
+    """
+    heading = next((heading for heading in headings
+                    if _headline_of(heading.pieces, title) == title), None)
+    if heading is None or not heading.paragraphs_before:
+        return blocks
+    count = 0
+    while (count < len(blocks)
+           and " ".join(_tokens(blocks[count].text)) in heading.paragraphs_before):
+        count += 1
+    if count and len(_text(blocks[:count])) < len(_text(blocks[count:])):
+        return blocks[count:]
+    return blocks
 
 
 def start_at_headline(blocks: list[Block], title: str) -> list[Block]:
@@ -1373,13 +1419,15 @@ def extract_page(raw: bytes, url: str = "") -> Page:
     host = urlsplit(page_url).hostname or "" if page_url else ""
     title = without_site_name(meta.title or one_line(getattr(document, "title", "") or ""),
                               source, host)
-    title = visible_headline(headings, title, source, host)
+    title = visible_headline([heading.pieces for heading in headings], title, source, host)
     dates = [*meta.dates, str(getattr(document, "date", "") or "")]
     date = (next((parsed for value in dates if (parsed := parse_date(value))), None)
             # A date written in words: in the page's date tags, else beside its headline.
             or next((parsed for value in [*dates, *header_texts]
                      if (parsed := date_in_words(value))), None))
-    blocks = correct_after(start_at_headline(blocks, title), corrections, options, notes)
+    blocks = correct_after(start_after_headline_on_page(start_at_headline(blocks, title),
+                                                        title, headings),
+                           corrections, options, notes)
     text = _text(blocks)
     detected = language_of_text(text or title)
     lang = meta.lang or base_language(str(getattr(document, "language", "") or ""))
