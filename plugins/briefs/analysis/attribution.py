@@ -72,6 +72,8 @@ CLAUSE_ENDS = frozenset('.!?؟:«»“”"')
 #: Verbs whose object is a statement and whose subject is an outlet («تلقته»): a speech
 #: verb right after one is the outlet's name, not a cue.
 AR_RECEIVING_VERBS = frozenset(normalise(word) for word in ar.RECEIVING_VERBS.split())
+#: A preposition with a pronoun a relative clause's verb may carry before its subject.
+AR_RESUMPTIVES = frozenset(normalise(word) for word in ar.RESUMPTIVE_PREPOSITIONS.split())
 #: Sieves that name a speaker from the quote's own sentence.
 EXPLICIT = frozenset({"verb-subject", "subject-verb", "frame"})
 
@@ -408,7 +410,7 @@ def _subject_ar(tokens: Sequence[Token], cue: Cue) -> tuple[Subject, str]:
     n = len(tokens)
     if cue.kind == "frame":
         return subject_after_ar(tokens, cue.end, n), "frame"
-    sub = subject_after_ar(tokens, cue.end, n)
+    sub = _subject_after_verb(tokens, cue.end)
     if sub.kind != NONE:
         if cue.relay:
             for j in range(sub.end, min(n, sub.end + 8)):
@@ -429,6 +431,22 @@ def _subject_ar(tokens: Sequence[Token], cue: Cue) -> tuple[Subject, str]:
     if sub.kind == NONE:
         sub = _subject_after_auxiliary(tokens, cue.start)
     return sub, "subject-verb"
+
+
+def _subject_after_verb(tokens: Sequence[Token], after: int) -> Subject:
+    """Return the subject right after an Arabic verb, or after a resumptive pronoun there.
+
+    «جلسة قال فيها الدفاع»: the pronoun is what the relative clause is about; the subject
+    stands after it, when a title or an anonymous source opens it (in «بيانا أكد فيه ثقته»
+    the words after are the object).
+    """
+    n = len(tokens)
+    sub = subject_after_ar(tokens, after, n)
+    if sub.kind == NONE and after < n and tokens[after].key in AR_RESUMPTIVES:
+        later = subject_after_ar(tokens, after + 1, n)
+        if later.kind in (ANON, TITLE) or (later.kind == NAME and later.title_key):
+            return later
+    return sub
 
 
 #: How far back from a speech verb an auxiliary opening its clause is looked for.

@@ -451,3 +451,19 @@ def test_a_speech_verb_after_a_verb_of_receiving_is_the_outlets_name():
     quote = first(body)
     assert quote.speaker == "سالم جابر"
     assert quote.cue == "وذكر"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # «قال فيها»: the session is what the clause is about; the defence, never named,
+        # speaks (not the defendant named before).
+        "حاكمت المحكمة الوزير السابق رامز عطية وآخرين.\n\n"
+        "واستمرت الجلسة ساعة قال فيها دفاع المتهم الثاني:\"نطلب سماع الشهود كلهم قبل الحكم\".",
+        # «بحسب ما أفاد به أقارب …»: unnamed relatives.
+        "أدين الشاب فادي منصور بقتل جاره في القرية.\n\n"
+        "ويعود الخلاف، بحسب ما أفاد به أقارب الضحية إلى: \"نزاع قديم على قطعة أرض بين العائلتين\".",
+    ],
+)
+def test_an_unnamed_subject_after_a_resumptive_pronoun_is_nobody(body):
+    assert analyse(body, lang="ar").quotes[-1].speaker is None

@@ -229,7 +229,13 @@ ANONYMOUS = """
     العديد بعض كثيرون كثير عدد أحد إحدى البعض آخرون آخر الجميع أحدهم أحدهما أحدهن إحداهن
     إحداهما إحداهم بيان البيان تقرير التقرير
     تقارير التقارير وسائل صحيفة الصحيفة المصدر مصدرا أوساط الأوساط جهات
+    دفاع أقارب ذوو ذوي أهالي أهل
     """
+
+#: A preposition with a pronoun right after a verb of a relative clause, referring back to
+#: what the clause is about: «جلسة قال فيها الدفاع …», «بحسب ما أفاد به الشهود»; the
+#: subject stands after it.
+RESUMPTIVE_PREPOSITIONS = "فيه فيها به بها عنه عنها"
 
 #: Words that end a subject noun phrase (prepositions, complementisers, time words, relatives).
 SUBJECT_STOPS = """
