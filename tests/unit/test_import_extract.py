@@ -350,3 +350,19 @@ def test_a_notice_printed_above_the_headline_is_not_the_article() -> None:
     blocks, headings = blocks_and_headings(
         f"{_paragraphs('harbour plan', 3)}<h1>Harbour plan</h1><p>Photo: the harbour.</p>")
     assert start_after_headline_on_page(blocks, "Harbour plan", headings) == blocks
+
+
+def test_calls_in_bold_that_open_and_close_the_article_with_one_link_are_left_out() -> None:
+    signup = "https://letters.example.com/harbour-morning"
+    opening = (f"<p><strong>Start your day with Harbour Morning, the port's own letter. "
+               f"<a href='{signup}'>Sign up</a> for it, it is free.</strong></p>")
+    closing = (f"<p><strong>There is more where that came from: <a href='{signup}'>Harbour "
+               "Morning</a> lands in your inbox every day.</strong></p>")
+    source = ("<p><em>The harbour plan, read in full at the "
+              "<a href='https://council.example.org/plan'>council's site</a>.</em></p>")
+    body = (f"<article><h1>Harbour plan</h1><div class='text'>{opening}"
+            f"{_paragraphs('harbour plan', 4)}{source}{closing}</div></article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert "Harbour Morning" not in page.text
+    assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
+    assert page.blocks[-1].text == "The harbour plan, read in full at the council's site."

@@ -12,17 +12,20 @@ The body comes back as typed blocks (paragraphs, headings, list items, quotation
 text is plain: links are kept only with ``http(s)`` targets, and nothing else of the page
 is. trafilatura is asked to favour precision, and its default reading is taken when that
 lost the article; what comes before the block repeating the headline, or before the
-headline's ``<h1>`` on the page, is not the article.
-When the page carries its own ``articleBody`` and the text misses much of it, the
-recall-oriented extraction is tried, and failing that the ``articleBody`` itself. Before
-trafilatura reads the page, runs of links set inside a paragraph's sentence (a card shown on
-hovering a name) and the boxes to write a comment go, a ``<div>`` written as a paragraph
-(text and inline elements only) becomes a ``<p>`` and the cards of the site's other stories
-set among the paragraphs go; after it, what it left out is added: the parts of an article
-cut into several containers of one kind, a paragraph set in a card of its own between two
-kept cards, and a lead printed in a container of its own right before the article's, and
-unrendered shortcodes and headings that end the article with nothing under them go
-(``correct_before``, ``correct_after``).
+headline's ``<h1>`` on the page, is not the article. When the page carries its own
+``articleBody`` and the text misses much of it, the recall-oriented extraction is tried, and
+failing that the ``articleBody`` itself.
+
+Named corrections read the page's structure where trafilatura errs (``correct_before``,
+``correct_after``). Before trafilatura reads the page, these go: runs of links set inside a
+paragraph's sentence (a card shown on hovering a name), the boxes to write a comment, the
+calls in bold that open and close the article with one link, and the cards of the site's
+other stories set among the paragraphs; a ``<div>`` written as a paragraph (text and inline
+elements only) becomes a ``<p>``. After it, what it left out is added: the parts of an
+article cut into several containers of one kind, a paragraph set in a card of its own
+between two kept cards, and a lead printed in a container of its own right before the
+article's; unrendered shortcodes and headings that end the article with nothing under them
+go.
 """
 
 from __future__ import annotations
@@ -1304,12 +1307,52 @@ def drop_heading_of_nothing(blocks: list[Block]) -> tuple[list[Block], int]:
         kept = kept[:end - 1]
 
 
+#: Elements that set a whole paragraph apart in bold or italics.
+EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i"})
+
+
+def _emphasised_link(paragraph: etree._Element) -> str:
+    """Return the address a paragraph links to when it is set wholly in bold or italics (its
+    only child an emphasis holding all its words) and links to one address, else ""."""
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    if (len(children) != 1 or children[0].tag not in EMPHASIS_TAGS
+            or _tokens(paragraph.text or "") or _tokens(children[0].tail or "")):
+        return ""
+    targets = {link.get("href") or "" for link in children[0].iter("a")}
+    return targets.pop() if len(targets) == 1 else ""
+
+
+def drop_framing_calls(tree: HtmlElement) -> int:
+    """Remove the calls that frame an article: its first and last paragraphs, both set wholly
+    in bold or italics and linking to the same address; return how many went.
+
+    A newsletter or a sponsor opens the article with a call in bold («Start your day with …,
+    sign up») and closes it with another to the same address («Sign up for … today»). An
+    article's own first and last paragraphs are not both set apart and linked to one place.
+    """
+    framed = 0
+    for parent in dict.fromkeys(paragraph.getparent() for paragraph in tree.iter("p")):
+        if parent is None:
+            continue
+        paragraphs = [child for child in parent if child.tag == "p" and _tokens(
+            child.text_content())]
+        if len(paragraphs) < 3:
+            continue
+        first, last = _emphasised_link(paragraphs[0]), _emphasised_link(paragraphs[-1])
+        if first and first == last:
+            for paragraph in (paragraphs[0], paragraphs[-1]):
+                paragraph.drop_tree()
+            framed += 2
+    return framed
+
+
 @dataclass(slots=True)
 class _Corrections:
     """What the page's structure says of the article before trafilatura reads it."""
 
     runs: int  # runs of links inside paragraphs removed
     forms: int  # comment boxes removed
+    calls: int  # calls framing the article removed
     divs: int  # <div> made paragraphs
     story_cards: int  # cards of other stories removed
     families: list[list[_Chunk]]
@@ -1319,13 +1362,14 @@ class _Corrections:
 
 def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
-    reading can settle: runs of links inside paragraphs, comment boxes, paragraphs written
-    as ``<div>``, cards of other stories among the paragraphs, the parts of an article cut
-    into containers, paragraphs each in a card of their own, a lead set apart."""
+    reading can settle: runs of links inside paragraphs, comment boxes, calls framing the
+    article, paragraphs written as ``<div>``, cards of other stories among the paragraphs,
+    the parts of an article cut into containers, paragraphs each in a card of their own, a
+    lead set apart."""
     return _Corrections(drop_link_runs_in_paragraphs(tree), drop_comment_forms(tree),
-                        paragraphs_written_as_divs(tree), drop_story_cards(tree, url),
-                        article_chunks(tree), paragraph_cards(tree),
-                        separate_lead(tree, description))
+                        drop_framing_calls(tree), paragraphs_written_as_divs(tree),
+                        drop_story_cards(tree, url), article_chunks(tree),
+                        paragraph_cards(tree), separate_lead(tree, description))
 
 
 def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
@@ -1340,6 +1384,7 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
     led = with_lead(blocks, corrections.lead)
     notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
                                        (corrections.forms, "comment boxes left out"),
+                                       (corrections.calls, "calls framing the article left out"),
                                        (corrections.divs, "<div> read as paragraphs"),
                                        (corrections.story_cards,
                                         "cards of other stories left out"),
