@@ -671,3 +671,40 @@ def test_one_word_person_right_after_a_name_ends_that_name() -> None:
     tags = ["O", "B-PERS", "I-PERS", "B-PERS", "O"]
     join_split_person(tokens, [name_key(w) for w in tokens], tags)
     assert tags == ["O", "B-PERS", "I-PERS", "B-PERS", "O"]
+
+
+def test_a_body_head_after_wa_inside_a_body_starts_another_body() -> None:
+    from briefs.analysis.entities.phrases.organisations import split_body_coordination
+    assert _tag("زار وزارة الزراعة العامة ومجلس الشمال أمس", split_body_coordination,
+                ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == \
+        ["O", "B-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "O"]
+    # A coordinated genitive has no head noun: one body.
+    assert _tag("وزارة النفط والغاز", split_body_coordination,
+                ["B-ORG", "I-ORG", "I-ORG"]) == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_a_title_ending_a_body_before_a_person_is_the_persons() -> None:
+    from briefs.analysis.entities.phrases.organisations import title_ends_body
+    assert _tag("في مجلس الشمال المهندس سعيد نادر", title_ends_body,
+                ["O", "B-ORG", "I-ORG", "I-ORG", "B-PERS", "I-PERS"]) == \
+        ["O", "B-ORG", "I-ORG", "O", "B-PERS", "I-PERS"]
+
+
+def test_unknown_words_after_a_definite_head_ending_a_title_are_no_body() -> None:
+    from briefs.analysis.entities.phrases.organisations import name_after_definite_head
+    tags = _tag("وقال نائب المدير العام للمنظمة غريغور باتيستي للصحافيين",
+                name_after_definite_head,
+                ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+                known=frozenset({"للصحافيين"}))
+    assert set(tags) == {"O"}
+
+
+def test_a_municipality_in_construct_after_a_directorate_is_one_body() -> None:
+    assert _tag("أطلقت مديرية بلدية الحلة حملة", org_phrases,
+                known=frozenset({"مديريه", "بلديه", "حمله", "اطلقت"})) == \
+        ["O", "B-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_a_definite_head_alone_after_li_names_no_body() -> None:
+    # «الأمانة العامة للمنظمة»: the organisation is named elsewhere.
+    assert set(_tag("وأعلنت الأمانة العامة للمنظمة أمس", org_phrases)) == {"O"}

@@ -57,6 +57,11 @@ from .phrases import (
     unknown_outlet_names,
     venue_phrases,
 )
+from .phrases.organisations import (
+    name_after_definite_head,
+    split_body_coordination,
+    title_ends_body,
+)
 from .phrases.people import cut_at_open_quote, join_split_person
 from .phrases.tags import set_span
 from .scoring import spans
@@ -151,6 +156,10 @@ RULES: tuple[Rule, ...] = (
          PRODUCT),
     Rule("extend_org_nationality",
          lambda s, t: extend_org_nationality(s.keys, t, s.is_place, s.is_org), PRODUCT),
+    Rule("split_body_coordination", lambda s, t: split_body_coordination(s.keys, t), PRODUCT),
+    Rule("title_ends_body", lambda s, t: title_ends_body(s.keys, t), PRODUCT),
+    Rule("name_after_definite_head",
+         lambda s, t: name_after_definite_head(s.keys, t, training_vocabulary()), PRODUCT),
     Rule("drop_objects", lambda s, t: drop_objects(s.keys, t), PRODUCT),
     Rule("venue_phrases", lambda s, t: venue_phrases(s.keys, t), PRODUCT),
     Rule("facility_places", lambda s, t: facility_places(s.keys, t, common_words()), PRODUCT),

@@ -458,6 +458,7 @@ ORG_PHRASE_HEADS = """
     ميليشيات ميليشيا كتائب
     الاتحاد المجلس البنك المصرف الحزب المنتخب البرلمان المخابرات الاستخبارات التحالف
     الهيئة اللجنة المحكمة المفوضية الجبهة الديوان
+    مديرية الأمانة
     """
 
 #: Venue head nouns: with a name after them, a place (ملعب غيلورا بونغ كارنو).
@@ -583,7 +584,7 @@ GENERIC_BODIES = (
 
 #: Definite heads that name a body only with a complement or «العليا»: «الهيئة العليا
 #: المستقلة للانتخابات», not «اللجنة التنسيقية».
-WEAK_DEFINITE_HEADS = "الهيئه اللجنه المحكمه المفوضيه الجبهه"
+WEAK_DEFINITE_HEADS = "الهيئه اللجنه المحكمه المفوضيه الجبهه الامانه"
 
 #: Words that open no name: diseases («فيروس كورونا») and the like.
 NOT_NAME_HEADS = "فيروس الفيروس وباء الوباء مرض جائحه الجائحه متحور المتحور سلاله"

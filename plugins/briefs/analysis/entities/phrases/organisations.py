@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from ...lexicon import (
     ADDRESSEES,
+    AR_ORG_HEADS,
     COMPETITION_HEADS,
     DOMAIN_ENDINGS,
     FUNCTION_WORDS,
@@ -48,14 +49,19 @@ from .tags import (
 )
 
 MAX_MODIFIERS = 5
+#: Every head noun of a body, with and without the article (الوزارة، المنظمة، وزارة …).
+_BODY_HEADS = ORG_PHRASE_HEADS | AR_ORG_HEADS
 
 
 def _genitive(keys: Sequence[str], k: int) -> int:
     """Length of a لـ/للـ genitive phrase at ``k`` (0 if none): للبترول, لكرة القدم."""
     key = keys[k]
     if key.startswith("لل") and len(key) >= 5:
-        # «للصحفيين»: to whom someone of the body spoke, no part of its name.
-        return 0 if "ال" + key[2:] in ADDRESSEES else 1
+        # «للصحفيين»: to whom someone of the body spoke, no part of its name; «للمنظمة»
+        # alone refers to a body named elsewhere («الأمانة العامة للمنظمة» names none).
+        body = "ال" + key[2:] in _BODY_HEADS and not (
+            k + 1 < len(keys) and is_adjective(keys[k + 1]))
+        return 0 if "ال" + key[2:] in ADDRESSEES or body else 1
     if (key.startswith("ل") and not key.startswith(NOT_NOUN) and len(key) >= 4
             and k + 1 < len(keys) and is_definite(keys[k + 1])):
         return 2
@@ -111,9 +117,11 @@ def _named_complement(keys: Sequence[str], tags: Sequence[str], j: int, definite
         return end, end, 1
     if known and tags[j] == "O" and _foreign_name(keys[j], known):
         return j + 1, j + 1, 1
-    if (j + 1 < len(keys) and tags[j] == "O" and _construct_noun(keys[j])
+    if (j + 1 < len(keys) and tags[j] == "O"
+            and (_construct_noun(keys[j]) or keys[j] in OF_A_PLACE)
             and (tags[j + 1] == "B-LOC" or (tags[j + 1] == "O" and is_definite(keys[j + 1])))):
-        # A construct chain: «مجلس [صيانة الدستور]», «وزارة [خارجية المالديف]».
+        # A construct chain: «مجلس [صيانة الدستور]», «وزارة [خارجية المالديف]»; «بلدية»
+        # opens like a preposition (ب) but is a body's head: «مديرية [بلدية المدينة]».
         end = span_end(tags, j + 1)
         return end, end, 1
     return j, -1, 0
@@ -204,6 +212,49 @@ def _modifiers(keys: Sequence[str], tags: Sequence[str], head: str, j: int, *, g
             break
         mods += 1
     return j, mods, genitives
+
+
+def split_body_coordination(keys: Sequence[str], tags: list[str]) -> None:
+    """«و» + a body's head noun inside an organisation starts another one: «[وزارة الأشغال
+    العامة] [ومجلس الجنوب]» are two bodies (a coordinated genitive, «وزارة النفط
+    والغاز», has no head noun)."""
+    for i in range(1, len(keys)):
+        key = keys[i]
+        if (tags[i] == "I-ORG" and key[:1] == "و" and len(key) > 3
+                and key[1:] in ORG_PHRASE_HEADS and not key[1:].startswith("ال")):
+            tags[i] = "B-ORG"
+
+
+def title_ends_body(keys: Sequence[str], tags: list[str]) -> None:
+    """A person's title ending an organisation right before a person is that person's:
+    «[مجلس الجنوب] المهندس [حسن هاني]», not «مجلس الجنوب المهندس»."""
+    for i, end in list(iter_spans(tags, "B-ORG")):
+        if (end - i >= 3 and end < len(tags) and tags[end] == "B-PERS"
+                and keys[end - 1] in PERSON_TITLES):
+            tags[end - 1] = "O"
+
+
+def name_after_definite_head(keys: Sequence[str], tags: list[str],
+                             known: frozenset[str]) -> None:
+    """A definite head noun («المنظمة», «للمنظمة») refers to a body named elsewhere and takes
+    no name of its own: indefinite words the training data never saw after it, at the end
+    of a title («مساعد المدير العام [للمنظمة] بروس ايلورد»), are the person who holds the
+    title, not a body."""
+    for i, end in list(iter_spans(tags, "B-ORG")):
+        head = head_of(keys[i], _BODY_HEADS)
+        rest = keys[i + 1:end]
+        if (head is None or not head.startswith("ال") or not rest or len(rest) > 3
+                or i == 0 or not any(_is_person_title(key) for key in keys[max(0, i - 3):i])
+                or not all(_foreign_name(key, known) for key in rest)):
+            continue
+        # The person is for the speaker's rule to name (the recogniser would peel «ب» off
+        # «بروس» as a preposition): the words are no body.
+        clear(tags, i, end)
+
+
+def _is_person_title(key: str) -> bool:
+    """Tell whether a word is a person's title, with or without و/ف before it."""
+    return key in PERSON_TITLES or (key[:1] in "وف" and key[1:] in PERSON_TITLES)
 
 
 def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
