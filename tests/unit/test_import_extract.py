@@ -366,3 +366,19 @@ def test_calls_in_bold_that_open_and_close_the_article_with_one_link_are_left_ou
     assert "Harbour Morning" not in page.text
     assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
     assert page.blocks[-1].text == "The harbour plan, read in full at the council's site."
+
+
+def test_text_written_straight_into_the_container_beside_its_paragraphs_is_read() -> None:
+    intro = ("The harbour board met on Monday to settle the plan, after two years of "
+             "hearings and three reports on the ferry and the bridge.")
+    quote = ('"It is a plan for the next fifty years, not for the next election," the mayor '
+             "<em>said</em> after the vote.")
+    paragraphs = _paragraphs("harbour plan", 4)
+    middle = paragraphs.index("</p>") + 4
+    body = (f"<article><h1>Harbour plan</h1><div class='story'>{intro}<p></p>"
+            f"{paragraphs[:middle]}{quote}{paragraphs[middle:]}</div></article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    texts = [block.text for block in page.blocks]
+    assert texts[0] == intro
+    assert texts[2] == quote.replace("<em>", "").replace("</em>", "")
+    assert len(texts) == 6

@@ -20,8 +20,9 @@ Named corrections read the page's structure where trafilatura errs (``correct_be
 ``correct_after``). Before trafilatura reads the page, these go: runs of links set inside a
 paragraph's sentence (a card shown on hovering a name), the boxes to write a comment, the
 calls in bold that open and close the article with one link, and the cards of the site's
-other stories set among the paragraphs; a ``<div>`` written as a paragraph (text and inline
-elements only) becomes a ``<p>``. After it, what it left out is added: the parts of an
+other stories set among the paragraphs; text written straight into the article's container
+beside its ``<p>``, and a ``<div>`` written as a paragraph (text and inline elements only),
+become a ``<p>``. After it, what it left out is added: the parts of an
 article cut into several containers of one kind, a paragraph set in a card of its own
 between two kept cards, and a lead printed in a container of its own right before the
 article's; unrendered shortcodes and headings that end the article with nothing under them
@@ -897,6 +898,59 @@ def paragraphs_written_as_divs(tree: HtmlElement) -> int:
     return made
 
 
+def _is_inline(node: etree._Element) -> bool:
+    return not isinstance(node.tag, str) or node.tag in INLINE_TAGS  # comments run on too
+
+
+def loose_text_as_paragraphs(tree: HtmlElement) -> int:
+    """Make each run of text written straight into a container beside its ``<p>`` a ``<p>``;
+    return how many.
+
+    Some pages write a paragraph into the article's container without its tags: the
+    introduction before the first (empty) ``<p></p>``, a quotation after a ``</p>``, a
+    paragraph between two ``<br>``. trafilatura reads the ``<p>`` and leaves such text out.
+    A run is what stands between two block elements or line breaks of the container: its
+    loose text and the inline elements in it. It becomes a ``<p>`` when its loose text has
+    words and the run holds ``MIN_DIV_PARAGRAPH_WORDS`` words or more, under half of them
+    linked.
+    """
+    made = 0
+    for container in dict.fromkeys(paragraph.getparent() for paragraph in tree.iter("p")):
+        if container is None or container.tag == "p" or _is_inline(container):
+            continue
+        # Each run: the element its text follows (None: the container's start) and the
+        # inline elements in it.
+        runs: list[tuple[etree._Element | None, list[etree._Element]]] = [(None, [])]
+        for child in container:
+            if _is_inline(child):
+                runs[-1][1].append(child)
+            else:
+                runs.append((child, []))
+        for before, inline in reversed(runs):  # from the end: what is moved stays behind
+            text = container.text if before is None else before.tail
+            words = len(_tokens(text or "")) + sum(
+                len(_tokens(element.text_content() if isinstance(element.tag, str) else ""))
+                + len(_tokens(element.tail or "")) for element in inline)
+            loose = len(_tokens(text or "")) + sum(len(_tokens(element.tail or ""))
+                                                   for element in inline)
+            linked = sum(_link_words(element) for element in inline
+                         if isinstance(element.tag, str))
+            if not loose or words < MIN_DIV_PARAGRAPH_WORDS or 2 * linked >= words:
+                continue
+            paragraph = html_element("p")
+            paragraph.text = text
+            if before is None:
+                container.text = None
+                container.insert(0, paragraph)
+            else:
+                before.tail = None
+                before.addnext(paragraph)
+            for element in inline:
+                paragraph.append(element)  # moves it, with its tail
+            made += 1
+    return made
+
+
 #: A container of the article's text: two or more paragraphs (its own ``<p>`` children) of
 #: this many words, under ``MAX_CHUNK_LINK_SHARE`` of its paragraphs' words linked.
 MIN_CHUNK_PARAGRAPH_WORDS = 15
@@ -1353,6 +1407,7 @@ class _Corrections:
     runs: int  # runs of links inside paragraphs removed
     forms: int  # comment boxes removed
     calls: int  # calls framing the article removed
+    loose: int  # runs of loose text made paragraphs
     divs: int  # <div> made paragraphs
     story_cards: int  # cards of other stories removed
     families: list[list[_Chunk]]
@@ -1363,13 +1418,17 @@ class _Corrections:
 def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
     reading can settle: runs of links inside paragraphs, comment boxes, calls framing the
-    article, paragraphs written as ``<div>``, cards of other stories among the paragraphs,
-    the parts of an article cut into containers, paragraphs each in a card of their own, a
-    lead set apart."""
-    return _Corrections(drop_link_runs_in_paragraphs(tree), drop_comment_forms(tree),
-                        drop_framing_calls(tree), paragraphs_written_as_divs(tree),
-                        drop_story_cards(tree, url), article_chunks(tree),
-                        paragraph_cards(tree), separate_lead(tree, description))
+    article, loose text and paragraphs written as ``<div>``, cards of other stories among
+    the paragraphs, the parts of an article cut into containers, paragraphs each in a card
+    of their own, a lead set apart (in this order: each reads the page the one before
+    left)."""
+    return _Corrections(runs=drop_link_runs_in_paragraphs(tree),
+                        forms=drop_comment_forms(tree), calls=drop_framing_calls(tree),
+                        loose=loose_text_as_paragraphs(tree),
+                        divs=paragraphs_written_as_divs(tree),
+                        story_cards=drop_story_cards(tree, url),
+                        families=article_chunks(tree), cards=paragraph_cards(tree),
+                        lead=separate_lead(tree, description))
 
 
 def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[str, Any],
@@ -1385,6 +1444,7 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
     notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
                                        (corrections.forms, "comment boxes left out"),
                                        (corrections.calls, "calls framing the article left out"),
+                                       (corrections.loose, "loose text read as paragraphs"),
                                        (corrections.divs, "<div> read as paragraphs"),
                                        (corrections.story_cards,
                                         "cards of other stories left out"),
