@@ -382,3 +382,16 @@ def test_text_written_straight_into_the_container_beside_its_paragraphs_is_read(
     assert texts[0] == intro
     assert texts[2] == quote.replace("<em>", "").replace("</em>", "")
     assert len(texts) == 6
+
+
+def test_an_offer_linked_all_through_among_the_paragraphs_is_left_out() -> None:
+    offer = ("<a href='https://daily.example.net/promos/pro'>Get Example Daily Pro for as "
+             "little as 5 euros for the first year, with every report, the archive and the "
+             "evening letter; use the code HARBOUR at checkout.</a>")
+    body = (f"<article><h1>Seed bank grows</h1><div class='story-text'>"
+            f"{_paragraphs('seed bank', 4)}<br><br>{offer}</div></article>")
+    head = ("<title>Seed bank grows</title>"
+            "<link rel='canonical' href='https://daily.example.net/science/seed-bank'>")
+    page = extract_page(_page(head, body))
+    assert "Example Daily Pro" not in page.text
+    assert len(page.blocks) == 4

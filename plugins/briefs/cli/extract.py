@@ -1218,8 +1218,10 @@ def paragraphs_between_cards(blocks: list[Block],
     return blocks, added
 
 
-#: A link laid out as a card holds at least this many elements with text of their own.
+#: A link laid out as a card holds at least this many elements with text of their own, or
+#: this many words.
 MIN_CARD_PIECES = 2
+MIN_LINK_PARAGRAPH_WORDS = 15
 
 
 def drop_story_cards(tree: HtmlElement, url: str) -> int:
@@ -1227,9 +1229,10 @@ def drop_story_cards(tree: HtmlElement, url: str) -> int:
     return how many.
 
     A card is a link standing as a block of its own beside two paragraphs or more (not inside
-    one), made of pieces (a label and a headline: «Also on …», the other story's title),
-    leading to another page of the page's own site. A link to another site (a "tweet this"
-    quote, a source) is kept.
+    one), made of pieces (a label and a headline: «Also on …», the other story's title) or
+    as long as a paragraph (``MIN_LINK_PARAGRAPH_WORDS``: an offer to subscribe, linked all
+    through), leading to another page of the page's own site. A link to another site (a
+    "tweet this" quote, a source) is kept.
     """
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     if not host:
@@ -1243,7 +1246,9 @@ def drop_story_cards(tree: HtmlElement, url: str) -> int:
         pieces = sum(1 for node in link.iterdescendants()
                      if isinstance(node.tag, str) and _tokens(node.text or ""))
         target = http_url(link.get("href") or "", url)
-        if (pieces >= MIN_CARD_PIECES and target and target != url
+        if ((pieces >= MIN_CARD_PIECES
+             or len(_tokens(link.text_content())) >= MIN_LINK_PARAGRAPH_WORDS)
+                and target and target != url
                 and (urlsplit(target).hostname or "").removeprefix("www.") == host):
             cards.append(link)
     for link in cards:
