@@ -395,3 +395,14 @@ def test_an_offer_linked_all_through_among_the_paragraphs_is_left_out() -> None:
     page = extract_page(_page(head, body))
     assert "Example Daily Pro" not in page.text
     assert len(page.blocks) == 4
+
+
+def test_a_paragraph_after_an_empty_bold_element_is_kept() -> None:
+    kept = ("The board called it an outstanding plan for the port, its keepers said on "
+            "Monday after the long vote in the hall.")
+    paragraphs = _paragraphs("harbour plan", 3)
+    middle = paragraphs.index("</p>") + 4
+    body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}<p><strong></strong>{kept}</p>"
+            f"{paragraphs[middle:]}</article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert [block.text for block in page.blocks][1] == kept

@@ -19,14 +19,14 @@ failing that the ``articleBody`` itself.
 Named corrections read the page's structure where trafilatura errs (``correct_before``,
 ``correct_after``). Before trafilatura reads the page, these go: runs of links set inside a
 paragraph's sentence (a card shown on hovering a name), the boxes to write a comment, the
-calls in bold that open and close the article with one link, and the cards of the site's
-other stories set among the paragraphs; text written straight into the article's container
-beside its ``<p>``, and a ``<div>`` written as a paragraph (text and inline elements only),
-become a ``<p>``. After it, what it left out is added: the parts of an
-article cut into several containers of one kind, a paragraph set in a card of its own
-between two kept cards, and a lead printed in a container of its own right before the
-article's; unrendered shortcodes and headings that end the article with nothing under them
-go.
+calls in bold that open and close the article with one link, empty formatting elements
+inside paragraphs, and the cards of the site's other stories set among the paragraphs; text
+written straight into the article's container beside its ``<p>``, and a ``<div>`` written
+as a paragraph (text and inline elements only), become a ``<p>``. After it, what it left out
+is added: the parts of an article cut into several containers of one kind, a paragraph set
+in a card of its own between two kept cards, and a lead printed in a container of its own
+right before the article's; unrendered shortcodes and headings that end the article with
+nothing under them go.
 """
 
 from __future__ import annotations
@@ -898,6 +898,27 @@ def paragraphs_written_as_divs(tree: HtmlElement) -> int:
     return made
 
 
+#: Inline elements that show something with no text of their own.
+_SHOWN_EMPTY = frozenset({"img", "wbr", "br", "iframe", "svg", "picture", "video"})
+
+
+def drop_empty_formatting(tree: HtmlElement) -> int:
+    """Remove the empty formatting elements inside paragraphs (``<strong></strong>``); return
+    how many.
+
+    Favouring precision, trafilatura drops a paragraph that begins with an empty element of
+    formatting (what an editor's bold button leaves): the paragraph after it is lost whole.
+    An inline element with no text and no child shows nothing; its tail stays.
+    """
+    empty = [element for paragraph in tree.iter("p") for element in paragraph.iterdescendants()
+             if isinstance(element.tag, str) and element.tag in INLINE_TAGS
+             and element.tag not in _SHOWN_EMPTY and element.tag != "a"
+             and not len(element) and not (element.text or "").strip()]
+    for element in empty:
+        element.drop_tag()
+    return len(empty)
+
+
 def _is_inline(node: etree._Element) -> bool:
     return not isinstance(node.tag, str) or node.tag in INLINE_TAGS  # comments run on too
 
@@ -1413,6 +1434,7 @@ class _Corrections:
     forms: int  # comment boxes removed
     calls: int  # calls framing the article removed
     loose: int  # runs of loose text made paragraphs
+    empty: int  # empty formatting elements inside paragraphs removed
     divs: int  # <div> made paragraphs
     story_cards: int  # cards of other stories removed
     families: list[list[_Chunk]]
@@ -1423,13 +1445,14 @@ class _Corrections:
 def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
     reading can settle: runs of links inside paragraphs, comment boxes, calls framing the
-    article, loose text and paragraphs written as ``<div>``, cards of other stories among
-    the paragraphs, the parts of an article cut into containers, paragraphs each in a card
-    of their own, a lead set apart (in this order: each reads the page the one before
-    left)."""
+    article, loose text, empty formatting, paragraphs written as ``<div>``, cards of other
+    stories among the paragraphs, the parts of an article cut into containers, paragraphs
+    each in a card of their own, a lead set apart (in this order: each reads the page the
+    one before left)."""
     return _Corrections(runs=drop_link_runs_in_paragraphs(tree),
                         forms=drop_comment_forms(tree), calls=drop_framing_calls(tree),
                         loose=loose_text_as_paragraphs(tree),
+                        empty=drop_empty_formatting(tree),
                         divs=paragraphs_written_as_divs(tree),
                         story_cards=drop_story_cards(tree, url),
                         families=article_chunks(tree), cards=paragraph_cards(tree),
@@ -1450,6 +1473,7 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
                                        (corrections.forms, "comment boxes left out"),
                                        (corrections.calls, "calls framing the article left out"),
                                        (corrections.loose, "loose text read as paragraphs"),
+                                       (corrections.empty, "empty formatting left out"),
                                        (corrections.divs, "<div> read as paragraphs"),
                                        (corrections.story_cards,
                                         "cards of other stories left out"),
