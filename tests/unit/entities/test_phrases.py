@@ -708,3 +708,24 @@ def test_a_municipality_in_construct_after_a_directorate_is_one_body() -> None:
 def test_a_definite_head_alone_after_li_names_no_body() -> None:
     # «الأمانة العامة للمنظمة»: the organisation is named elsewhere.
     assert set(_tag("وأعلنت الأمانة العامة للمنظمة أمس", org_phrases)) == {"O"}
+
+
+def test_the_words_after_a_verb_of_receiving_up_to_the_comma_are_the_outlet() -> None:
+    from briefs.analysis.entities.phrases.organisations import outlet_after_receiving
+    tokens = ["في", "بيان", "،", "تلقته", "أكد", "برس", "،", "ان"]
+    keys = [name_key(w) for w in tokens]
+    tags = ["O"] * len(tokens)
+    outlet_after_receiving(tokens, keys, tags)
+    assert tags == ["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    # No comma within three words: no outlet read.
+    tokens = ["تلقته", "الوزارة", "من", "السفارة", "أمس"]
+    tags = ["O"] * len(tokens)
+    outlet_after_receiving(tokens, [name_key(w) for w in tokens], tags)
+    assert set(tags) == {"O"}
+
+
+def test_a_quoted_name_after_a_satellite_channel_is_an_organisation() -> None:
+    tokens = ["عبر", "فضائية", '"سما"،', "مساء"]
+    tags = ["O"] * len(tokens)
+    quoted_org_names(tokens, [token_info(w)[1] for w in tokens], tags)
+    assert tags == ["O", "O", "B-ORG", "O"]

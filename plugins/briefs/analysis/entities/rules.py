@@ -59,6 +59,7 @@ from .phrases import (
 )
 from .phrases.organisations import (
     name_after_definite_head,
+    outlet_after_receiving,
     split_body_coordination,
     title_ends_body,
 )
@@ -193,6 +194,8 @@ RULES: tuple[Rule, ...] = (
     Rule("trim_person_descriptors", lambda s, t: trim_person_descriptors(s.keys, t), PRODUCT),
     Rule("cut_at_open_quote", lambda s, t: cut_at_open_quote(s.tokens, t), PRODUCT),
     Rule("join_split_person", lambda s, t: join_split_person(s.tokens, s.keys, t), PRODUCT),
+    Rule("outlet_after_receiving", lambda s, t: outlet_after_receiving(s.tokens, s.keys, t),
+         PRODUCT),
     Rule("drop_common_openers", lambda s, t: drop_common_openers(s.keys, t, common_words()),
          PRODUCT),
 )

@@ -621,7 +621,7 @@ DOMAIN_ENDINGS = "نت كوم انفو اورغ نيوز com net org info news"
 #: Head nouns before a body's quoted name: «حزب "قلب تونس"», «مؤسسة "سيغما كونساي"».
 QUOTED_ORG_HEADS = """
     حزب حركه مؤسسه وكاله شركه جمعيه منظمه قناه صحيفه جريده مجله تيار جبهه ائتلاف تحالف قائمه
-    مجموعه نادي فريق موقع اذاعه
+    مجموعه نادي فريق موقع اذاعه فضائيه
 """
 
 #: Head nouns of leagues, competitions and festivals, which the annotation guidelines count as

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ...lang import ar
 from ...lexicon import (
     ADDRESSEES,
     AR_ORG_HEADS,
@@ -33,6 +34,7 @@ from ...lexicon import (
     WEAK_DEFINITE_HEADS,
     WORK_HEADS,
 )
+from ...normalize import normalise
 from ..clitics import candidate_splits
 from .tags import (
     NOT_NOUN,
@@ -49,6 +51,12 @@ from .tags import (
 )
 
 MAX_MODIFIERS = 5
+#: Verbs of receiving a statement with the statement as a pronoun («تلقته»): their subject,
+#: up to the comma, is the outlet («في بيان، تلقته أكد نيوز،»).
+_RECEIVED = frozenset(key for key in map(normalise, ar.RECEIVING_VERBS.split())
+                      if key.endswith("ه"))
+#: How many words an outlet after a verb of receiving may hold.
+MAX_OUTLET = 3
 #: Every head noun of a body, with and without the article (الوزارة، المنظمة، وزارة …).
 _BODY_HEADS = ORG_PHRASE_HEADS | AR_ORG_HEADS
 
@@ -395,6 +403,30 @@ def unknown_outlet_names(keys: Sequence[str], tags: list[str], known: frozenset[
                 tags[j] == "O" or (tags[j].startswith("B-") and span_end(tags, j) == j + 1)):
             j += 1
         set_span(tags, i + 1, j, "ORG")
+
+
+def outlet_after_receiving(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
+    """The words after a verb of receiving with a pronoun («تلقته», «نشرتها»), up to a
+    comma, name the outlet that received the statement: «في بيان، تلقته [أكد نيوز]،»."""
+    for i in range(len(keys) - 1):
+        if keys[i] not in _RECEIVED:
+            continue
+        end = _before_comma(tokens, i + 1)
+        if (end is not None and all(keys[i + 1:end])
+                and not any(tag.endswith(("ORG", "LOC")) for tag in tags[i + 1:end])
+                and is_free(tags, i + 1, end)):
+            set_span(tags, i + 1, end, "ORG")
+
+
+def _before_comma(tokens: Sequence[str], start: int) -> int | None:
+    """Return where a run of up to :data:`MAX_OUTLET` words from ``start`` ends at a comma
+    (written apart or glued to the last word), or None."""
+    for j in range(start, min(len(tokens), start + MAX_OUTLET + 1)):
+        if tokens[j] in ("،", ","):
+            return j if j > start else None
+        if tokens[j].endswith(("،", ",")):
+            return j + 1
+    return None
 
 
 def quoted_org_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
