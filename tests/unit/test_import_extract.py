@@ -406,3 +406,15 @@ def test_a_paragraph_after_an_empty_bold_element_is_kept() -> None:
             f"{paragraphs[middle:]}</article>")
     page = extract_page(_page("<title>Harbour plan</title>", body))
     assert [block.text for block in page.blocks][1] == kept
+
+
+def test_dates_in_iso_basic_form_or_as_javascript_writes_them_are_read_with_their_zone() -> None:
+    javascript = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+                  '"Harbour plan", "datePublished": "Tue Nov 19 2019 03:05:46 GMT+0000"}</script>')
+    basic = "<meta name='pubdate' content='20180619T055000+0900'>"
+    for head, expected in ((javascript, "2019-11-19T03:05:46+00:00"),
+                           (basic, "2018-06-19T05:50:00+09:00")):
+        page = extract_page(_page(f"<title>Harbour plan</title>{head}",
+                                  f"<article><h1>Harbour plan</h1>{BODY}</article>"))
+        assert page.date is not None
+        assert page.date.isoformat() == expected

@@ -357,19 +357,52 @@ def http_url(value: str, base: str = "") -> str:
     return absolute
 
 
+#: ISO 8601's basic format, without separators: «20180619T055000+0900».
+_ISO_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?")
+#: A date as JavaScript's ``Date.toString`` writes it: «Tue Nov 19 2019 03:05:46 GMT+0000».
+_JAVASCRIPT_DATE = re.compile(r"(?:[A-Z][a-z]{2},? )?([A-Z][a-z]{2}) (\d{1,2}),? (\d{4}) "
+                              r"(\d{1,2}:\d{2}(?::\d{2})?) (?:GMT|UTC)([+-]\d{4})\b.*")
+
+
+def _date_with_zone_in_words(value: str) -> datetime | None:
+    """Read a date written as e-mail (RFC 2822) or JavaScript write it, with its zone."""
+    from email.utils import parsedate_to_datetime
+
+    javascript = _JAVASCRIPT_DATE.fullmatch(value)
+    if javascript:
+        month, day, year, clock, zone = javascript.groups()
+        value = f"{day} {month} {year} {clock} {zone}"
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    # Without its zone the instant is unknown: trafilatura's reading of the page is better.
+    return parsed if parsed.tzinfo is not None else None
+
+
 def parse_date(value: str) -> datetime | None:
-    """Read an ISO 8601 date (with its offset when it has one); None when it is not one.
+    """Read an ISO 8601 date (with its offset when it has one), or one with its zone as
+    e-mail or JavaScript write it; None when it is not one.
 
     >>> parse_date("2024-11-14T10:05:00+03:00").isoformat()
     '2024-11-14T10:05:00+03:00'
     >>> parse_date("2024-11-14T07:05:00.000Z").utcoffset().total_seconds()
     0.0
+    >>> parse_date("20180619T055000+0900").isoformat()
+    '2018-06-19T05:50:00+09:00'
+    >>> parse_date("Tue Nov 19 2019 03:05:46 GMT+0000").isoformat()
+    '2019-11-19T03:05:46+00:00'
     >>> parse_date("yesterday") is None
     True
     """
     value = one_line(value)
+    basic = _ISO_BASIC.fullmatch(value)
+    if basic:
+        year, month, day, hour, minute, second, zone = basic.groups()
+        value = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
     if not re.match(r"\d{4}-\d{2}-\d{2}", value):
-        return None
+        parsed = _date_with_zone_in_words(value)
+        return parsed if parsed and MIN_YEAR <= parsed.year <= datetime.now().year + 1 else None
     value = re.sub(r"(\.\d+)?Z$", "+00:00", value)
     value = re.sub(r"\.\d+(?=[+-]\d{2}:?\d{2}$|$)", "", value)
     value = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", value)
