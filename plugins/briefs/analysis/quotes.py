@@ -119,6 +119,19 @@ def _after_complementiser(text: str, i: int, lo: int) -> bool:
                                              and word[:-1] in QUOTE_COMPLEMENTISERS)
 
 
+def _glued_to_speech_verb(text: str, i: int, lo: int) -> bool:
+    """Tell whether the mark at ``i`` is written right against a speech verb before it, no
+    space between («وقال”إن …”»): the verb introduces what follows, as a colon would.
+
+    >>> _glued_to_speech_verb('وقال”إن', 4, 0), _glued_to_speech_verb('الكلمة”إن', 6, 0)
+    (True, False)
+    """
+    if i == lo or not _is_letter(text[i - 1]):
+        return False
+    words = text[lo:i].split()
+    return bool(words) and verb_form(normalise(words[-1])) is not None
+
+
 def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0912
     """Return the outermost quotes of the paragraph ``text[lo:hi]``.
 
@@ -166,7 +179,8 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0
         # («وأضاف:"  نص"», «وتابع:” نص”»): a colon introduces speech, it never ends a quote;
         # so does «إن»/«أنه» with nothing open («رأى انه ” نص”»).
         if not stack and ch in '"”' and (_after_colon(text, i, lo)
-                                         or _after_complementiser(text, i, lo)):
+                                         or _after_complementiser(text, i, lo)
+                                         or _glued_to_speech_verb(text, i, lo)):
             stack.append((ch, i, '"' if ch == '"' else "“”"))
             continue
         if ch in QUOTE_PAIRS:

@@ -140,3 +140,16 @@ def test_paragraph_bounds_respected():
 def test_a_mark_after_a_colon_opens_whatever_spaces_flank_it(text: str) -> None:
     quotes = [text[q.start:q.end] for q in scan_paragraph(text, 0, len(text))]
     assert quotes[-1].rstrip(".") == "سنفتتح الفرع الجديد قريبا"
+
+
+def test_a_mark_written_against_a_speech_verb_opens_a_quote():
+    text = "وقال”إن الفريق سيعود إلى التدريب الأسبوع المقبل بعد الراحة”."
+    assert [text[q.start:q.end] for q in scan_paragraph(text, 0, len(text))] == [
+        "إن الفريق سيعود إلى التدريب الأسبوع المقبل بعد الراحة"]
+
+
+def test_a_name_after_the_word_expression_is_a_label():
+    from briefs.analysis.pipeline import analyse
+    body = ("وأوضح المتحدث أن الوثيقة مزورة بدليل استخدامها تعبير "
+            "\"الانسحاب المنظم من كل المواقع المتقدمة\": إذ لا تستعمل هذه التسمية.")
+    assert all(q.fragment for q in analyse(body, lang="ar").quotes)
