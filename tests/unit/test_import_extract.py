@@ -418,3 +418,13 @@ def test_dates_in_iso_basic_form_or_as_javascript_writes_them_are_read_with_thei
                                   f"<article><h1>Harbour plan</h1>{BODY}</article>"))
         assert page.date is not None
         assert page.date.isoformat() == expected
+
+
+def test_a_comment_form_beside_an_article_written_without_paragraphs_leaves_the_article() -> None:
+    divs = "".join(f"<div>The harbour plan was discussed again on day {day}, and the council "
+                   "heard residents who asked for a clear answer before the summer.</div>"
+                   for day in range(6))
+    form = "<div class='reply'><form><textarea name='text'></textarea></form></div>"
+    page = extract_page(_page("<title>Harbour plan</title>",
+                              f"<div class='page'><div class='story'>{divs}</div>{form}</div>"))
+    assert "discussed again on day 5" in page.text

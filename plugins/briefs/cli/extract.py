@@ -1349,6 +1349,10 @@ def drop_link_runs_in_paragraphs(tree: HtmlElement) -> int:
     return len(innermost)
 
 
+#: A comment box's heading, rules and labels beside its form are fewer words than this.
+MAX_COMMENT_BOX_WORDS = 100
+
+
 def drop_comment_forms(tree: HtmlElement) -> int:
     """Remove the box of each form to write a comment, with its heading and rules; return how
     many.
@@ -1356,23 +1360,27 @@ def drop_comment_forms(tree: HtmlElement) -> int:
     Under the article, a comment box holds a heading («Comentar», «أضف تعليقك»), the rules
     of the discussion as a list or a paragraph, and a form with a ``<textarea>``;
     trafilatura keeps the heading and the rules as the article's last blocks. The box is
-    the largest element around the form with no paragraph of the article beside the form
-    (a ``<p>`` of ``MIN_CHUNK_PARAGRAPH_WORDS`` words) and no ``<h1>``: climbing from the
-    form stops where the article's text begins. A search form has no ``<textarea>``.
+    the largest element around the form with, beside the form, no ``<h1>``, no paragraph of
+    the article (a ``<p>`` of ``MIN_CHUNK_PARAGRAPH_WORDS`` words) and under
+    ``MAX_COMMENT_BOX_WORDS`` words: climbing from the form stops where the article's text
+    begins, even when it is not written in ``<p>``. A search form has no ``<textarea>``.
     """
-    boxes = []
+    boxes: dict[etree._Element, None] = {}
     for form in tree.iter("form"):
         if form.find(".//textarea") is None:
             continue
         box = form
-        while (parent := box.getparent()) is not None and parent.tag != "body" and not any(
-                node.tag == "h1" or (node.tag == "p" and box not in node.iterancestors()
-                                     and len(_tokens(node.text_content()))
-                                     >= MIN_CHUNK_PARAGRAPH_WORDS)
-                for node in parent.iter("p", "h1") if node is not box):
+        while (parent := box.getparent()) is not None and parent.tag != "body":
+            beside = [node for node in parent.iter("p", "h1")
+                      if node is not box and box not in node.iterancestors()]
+            if (any(node.tag == "h1" or len(_tokens(node.text_content()))
+                    >= MIN_CHUNK_PARAGRAPH_WORDS for node in beside)
+                    or len(_tokens(parent.text_content())) - len(_tokens(box.text_content()))
+                    >= MAX_COMMENT_BOX_WORDS):
+                break
             box = parent
-        boxes.append(box)
-    for box in dict.fromkeys(boxes):
+        boxes[box] = None
+    for box in boxes:
         if box.getparent() is not None:
             box.drop_tree()
     return len(boxes)
