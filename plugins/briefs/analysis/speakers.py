@@ -256,6 +256,15 @@ def _opens_construct(tokens: Sequence[Token], j: int) -> bool:
             and has_article(tokens[j + 1].text))
 
 
+def _body_construct(tokens: Sequence[Token], j: int) -> bool:
+    """Tell whether the word at ``j`` is the name a body's head noun before it is in
+    construct with: «رئيس نادي [برشلونة] خوان لابورتا» (the club's name, not the person's)."""
+    before = tokens[j - 1] if j > 0 else None
+    return (before is not None and before.is_word and before.key in AR_ORG_HEADS
+            and not before.key.startswith("ال") and tokens[j].is_word
+            and _is_arabic_name_token(tokens[j]))
+
+
 def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     """Parse an Arabic subject starting at token ``i`` (just after the verb), before ``stop``.
 
@@ -289,7 +298,8 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
         if th and (head is None or j == i or k in AR_TITLE_HEADS):
             head = head or th
             j += 1
-        elif head and (_is_title_complement(k, tokens[j].text) or _opens_construct(tokens, j)):
+        elif head and (_is_title_complement(k, tokens[j].text) or _opens_construct(tokens, j)
+                       or _body_construct(tokens, j)):
             j += 1
         else:
             break

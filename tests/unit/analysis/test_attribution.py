@@ -467,3 +467,20 @@ def test_a_speech_verb_after_a_verb_of_receiving_is_the_outlets_name():
 )
 def test_an_unnamed_subject_after_a_resumptive_pronoun_is_nobody(body):
     assert analyse(body, lang="ar").quotes[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال رئيس نادي الشروق حسان داود إن \"الفريق سيعود أقوى في الموسم المقبل\".",
+         "حسان داود"),
+        ("وقال مدير مستشفى الرحمة منير عواد إن \"الأسرة ممتلئة منذ أيام\".", "منير عواد"),
+        ("وقالت عميدة كلية الهندسة ريم سليمان إن \"التسجيل يبدأ الأحد المقبل\".", "ريم سليمان"),
+        # The word after an indefinite body's head is its name, not the person's.
+        ("وقال رئيس نادي برقان فادي جرجس إن \"العقد سيوقع قبل نهاية الشهر\".", "فادي جرجس"),
+    ],
+)
+def test_the_holder_of_an_office_in_an_institution_speaks(body, speaker):
+    doc = analyse(body, lang="ar")
+    quote = doc.quotes[0]
+    assert quote.speaker_mention.slice(doc.text) == speaker
