@@ -338,18 +338,18 @@ def test_a_notice_printed_above_the_headline_is_not_the_article() -> None:
     assert "personal use" not in page.text
     assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
 
-    def blocks_and_headings(html: str) -> tuple[list[Block], list]:
+    def start_after_headline(html: str) -> tuple[list[Block], list[Block]]:
         tree = fromstring(f"<html><body>{html}</body></html>")
-        return ([Block("p", (Inline(paragraph.text_content()),)) for paragraph in tree.iter("p")],
-                page_headings(tree))
+        blocks = [Block("p", (Inline(paragraph.text_content()),)) for paragraph in tree.iter("p")]
+        return blocks, start_after_headline_on_page(blocks, "Harbour plan", *page_headings(tree))
 
-    blocks, headings = blocks_and_headings(
+    blocks, started = start_after_headline(
         f"<p>Printed copy notice.</p><h1>Harbour plan</h1>{_paragraphs('harbour plan', 2)}")
-    assert start_after_headline_on_page(blocks, "Harbour plan", headings) == blocks[1:]
+    assert started == blocks[1:]
     # Paragraphs before the headline that are more than what follows it are the article.
-    blocks, headings = blocks_and_headings(
+    blocks, started = start_after_headline(
         f"{_paragraphs('harbour plan', 3)}<h1>Harbour plan</h1><p>Photo: the harbour.</p>")
-    assert start_after_headline_on_page(blocks, "Harbour plan", headings) == blocks
+    assert started == blocks
 
 
 def test_calls_in_bold_that_open_and_close_the_article_with_one_link_are_left_out() -> None:

@@ -250,34 +250,28 @@ def heading_pieces(element: etree._Element) -> tuple[str, ...]:
     return tuple(text for text in (one_line(piece) for piece in pieces) if text)
 
 
-#: The ``<h1>`` of a page read for its headline; the others are a page's sections or teasers.
-MAX_PAGE_HEADINGS = 20
-
-
 @dataclass(frozen=True, slots=True)
 class _Heading:
-    """An ``<h1>`` of the page: its pieces, and the word tokens (joined by spaces) of each
-    paragraph standing before it in the page."""
+    """An ``<h1>`` of the page: its pieces, and how many of the page's paragraphs stand
+    before it."""
 
     pieces: tuple[str, ...]
-    paragraphs_before: frozenset[str]
+    paragraphs_before: int
 
 
-def page_headings(tree: HtmlElement) -> list[_Heading]:
-    """Return the page's ``<h1>`` with the paragraphs before each (read before trafilatura
-    prunes the tree)."""
+def page_headings(tree: HtmlElement) -> tuple[list[_Heading], list[str]]:
+    """Return the page's ``<h1>``, and the word tokens (joined by spaces) of each of its
+    ``<p>`` in page order (read before trafilatura prunes the tree)."""
     headings: list[_Heading] = []
-    before: set[str] = set()
+    paragraphs: list[str] = []
     for element in tree.iter("p", "h1"):
         if element.tag == "p":
-            before.add(" ".join(_tokens(element.text_content())))
+            paragraphs.append(" ".join(_tokens(element.text_content())))
             continue
         pieces = heading_pieces(element)
         if pieces and sum(len(piece) for piece in pieces) <= MAX_HEADLINE_CHARS:
-            headings.append(_Heading(pieces, frozenset(before)))
-            if len(headings) == MAX_PAGE_HEADINGS:
-                break
-    return headings
+            headings.append(_Heading(pieces, len(paragraphs)))
+    return headings, paragraphs
 
 
 def headline_surroundings(tree: HtmlElement) -> list[str]:
@@ -821,23 +815,24 @@ def _normalised(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def start_after_headline_on_page(blocks: list[Block], title: str,
-                                 headings: list[_Heading]) -> list[Block]:
+def start_after_headline_on_page(blocks: list[Block], title: str, headings: list[_Heading],
+                                 paragraphs: list[str]) -> list[Block]:
     """Start the article after what the page prints before its headline.
 
     A notice printed at the top of the page (for its printed copy: «This copy is for your
     personal, non-commercial use only…»), a site's banner text or a teaser before the
     ``<h1>`` is not the article, which is printed under its headline. The leading blocks
-    that are paragraphs standing before the ``<h1>`` of the brief's title go, when they are
-    less than the article after them.
+    that are paragraphs standing before the ``<h1>`` of the brief's title (``headings`` and
+    ``paragraphs`` from ``page_headings``) go, when they are less than the article after
+    them.
     """
     heading = next((heading for heading in headings
                     if _headline_of(heading.pieces, title) == title), None)
     if heading is None or not heading.paragraphs_before:
         return blocks
+    before = set(paragraphs[:heading.paragraphs_before])
     count = 0
-    while (count < len(blocks)
-           and " ".join(_tokens(blocks[count].text)) in heading.paragraphs_before):
+    while count < len(blocks) and " ".join(_tokens(blocks[count].text)) in before:
         count += 1
     if count and len(_text(blocks[:count])) < len(_text(blocks[count:])):
         return blocks[count:]
@@ -1567,7 +1562,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
                "with_metadata": True, "date_extraction_params": {"extensive_search": False,
                                                                  "original_date": True}}
     corrections = correct_before(tree, meta.description, page_url)
-    headings = page_headings(tree)
+    headings, paragraphs = page_headings(tree)
     header_texts = headline_surroundings(tree)
     words_on_page = page_words(tree)
     spares = [copy.deepcopy(tree) for _ in range(2 if meta.body else 1)]  # trafilatura prunes
@@ -1601,7 +1596,7 @@ def extract_page(raw: bytes, url: str = "") -> Page:
             or next((parsed for value in [*dates, *header_texts]
                      if (parsed := date_in_words(value))), None))
     blocks = correct_after(start_after_headline_on_page(start_at_headline(blocks, title),
-                                                        title, headings),
+                                                        title, headings, paragraphs),
                            corrections, options, notes)
     text = _text(blocks)
     detected = language_of_text(text or title)
