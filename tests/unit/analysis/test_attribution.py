@@ -484,3 +484,9 @@ def test_the_holder_of_an_office_in_an_institution_speaks(body, speaker):
     doc = analyse(body, lang="ar")
     quote = doc.quotes[0]
     assert quote.speaker_mention.slice(doc.text) == speaker
+
+
+@pytest.mark.parametrize("verb", ["وزعم", "وادعى", "وناشد", "وروى", "وشرح"])
+def test_more_speech_verbs_read_their_subject(verb):
+    body = f"{verb} المحامي سامر عودة أن \"الأوراق كلها سليمة ولا ينقصها أي توقيع\"."
+    assert first(body).speaker == "سامر عودة"

@@ -729,3 +729,7 @@ def test_a_quoted_name_after_a_satellite_channel_is_an_organisation() -> None:
     tags = ["O"] * len(tokens)
     quoted_org_names(tokens, [token_info(w)[1] for w in tokens], tags)
     assert tags == ["O", "O", "B-ORG", "O"]
+
+
+def test_a_word_before_online_is_an_outlet() -> None:
+    assert _tag("ونشر موقع زحلة أونلاين الخبر", outlet_names) == ["O", "O", "B-ORG", "I-ORG", "O"]
