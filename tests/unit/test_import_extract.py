@@ -288,9 +288,9 @@ def test_a_paragraph_card_dropped_between_two_kept_cards_is_put_back() -> None:
 
 def test_a_comment_box_with_its_rules_under_the_article_is_left_out() -> None:
     rules = ("<h2>Comment</h2><div class='rules'><span>Rules of use</span><ul>"
-             "<li>Comments are the opinion of their authors, not of this newspaper.</li>"
-             "<li>Comments that insult or break the law are not allowed here.</li>"
-             "<li>The newspaper may remove any comment it finds out of place.</li></ul></div>")
+             "<li>Comments speak for those who write them and no one else.</li>"
+             "<li>Insults and threats are taken down without notice.</li>"
+             "<li>Moderators read every comment before it is shown.</li></ul></div>")
     form = ("<div class='form-box'><form action='/comment' method='post'>"
             "<input name='name'><textarea name='text'></textarea>"
             "<button>Send</button></form></div>")
@@ -301,7 +301,7 @@ def test_a_comment_box_with_its_rules_under_the_article_is_left_out() -> None:
     page = extract_page(_page("<title>Harbour plan</title>", body))
     assert len(page.blocks) == 4
     assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
-    assert "Comments" not in page.text and "Rules of use" not in page.text
+    assert "Comments speak" not in page.text and "Rules of use" not in page.text
 
 
 def test_an_unrendered_shortcode_is_left_out_a_source_in_brackets_is_not() -> None:
@@ -330,12 +330,12 @@ def test_headings_that_end_the_article_with_nothing_under_them_are_left_out() ->
 
 
 def test_a_notice_printed_above_the_headline_is_not_the_article() -> None:
-    notice = ("<div class='print-only'><p>This copy is for your personal use only. To order "
-              "copies for your colleagues or clients, write to the reprints desk.</p></div>")
+    notice = ("<div class='print-only'><p>Printed for private reading; the syndication office "
+              "sells further copies of this page to schools and firms.</p></div>")
     body = (f"<div class='main'>{notice}<article><h1>Harbour plan</h1>"
             f"{_paragraphs('harbour plan', 4)}</article></div>")
     page = extract_page(_page("<title>Harbour plan</title>", body))
-    assert "personal use" not in page.text
+    assert "private reading" not in page.text
     assert page.blocks[0].text.startswith("The harbour plan was discussed again on day 0")
 
     def start_after_headline(html: str) -> tuple[list[Block], list[Block]]:
@@ -354,10 +354,10 @@ def test_a_notice_printed_above_the_headline_is_not_the_article() -> None:
 
 def test_calls_in_bold_that_open_and_close_the_article_with_one_link_are_left_out() -> None:
     signup = "https://letters.example.com/harbour-morning"
-    opening = (f"<p><strong>Start your day with Harbour Morning, the port's own letter. "
-               f"<a href='{signup}'>Sign up</a> for it, it is free.</strong></p>")
-    closing = (f"<p><strong>There is more where that came from: <a href='{signup}'>Harbour "
-               "Morning</a> lands in your inbox every day.</strong></p>")
+    opening = (f"<p><strong>Harbour Morning, the port's own letter, is free: "
+               f"<a href='{signup}'>join the readers</a> who get it at dawn.</strong></p>")
+    closing = (f"<p><strong>Liked this? <a href='{signup}'>Harbour Morning</a> brings the "
+               "tides, the ships and the markets every day.</strong></p>")
     source = ("<p><em>The harbour plan, read in full at the "
               "<a href='https://council.example.org/plan'>council's site</a>.</em></p>")
     body = (f"<article><h1>Harbour plan</h1><div class='text'>{opening}"
@@ -385,9 +385,9 @@ def test_text_written_straight_into_the_container_beside_its_paragraphs_is_read(
 
 
 def test_an_offer_linked_all_through_among_the_paragraphs_is_left_out() -> None:
-    offer = ("<a href='https://daily.example.net/promos/pro'>Get Example Daily Pro for as "
-             "little as 5 euros for the first year, with every report, the archive and the "
-             "evening letter; use the code HARBOUR at checkout.</a>")
+    offer = ("<a href='https://daily.example.net/promos/pro'>Example Daily Pro: every report, "
+             "the whole archive and the evening letter, half price in the first year with the "
+             "code HARBOUR.</a>")
     body = (f"<article><h1>Seed bank grows</h1><div class='story-text'>"
             f"{_paragraphs('seed bank', 4)}<br><br>{offer}</div></article>")
     head = ("<title>Seed bank grows</title>"
@@ -398,8 +398,8 @@ def test_an_offer_linked_all_through_among_the_paragraphs_is_left_out() -> None:
 
 
 def test_a_paragraph_after_an_empty_bold_element_is_kept() -> None:
-    kept = ("The board called it an outstanding plan for the port, its keepers said on "
-            "Monday after the long vote in the hall.")
+    kept = ("The board called it a sound plan for the port, its keepers said on Monday "
+            "after the long vote in the hall.")
     paragraphs = _paragraphs("harbour plan", 3)
     middle = paragraphs.index("</p>") + 4
     body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}<p><strong></strong>{kept}</p>"

@@ -819,8 +819,8 @@ def start_after_headline_on_page(blocks: list[Block], title: str, headings: list
                                  paragraphs: list[str]) -> list[Block]:
     """Start the article after what the page prints before its headline.
 
-    A notice printed at the top of the page (for its printed copy: «This copy is for your
-    personal, non-commercial use only…»), a site's banner text or a teaser before the
+    A notice printed at the top of the page for its printed copy (for personal use only,
+    where to order reprints), a site's banner text or a teaser before the
     ``<h1>`` is not the article, which is printed under its headline. The leading blocks
     that are paragraphs standing before the ``<h1>`` of the brief's title (``headings`` and
     ``paragraphs`` from ``page_headings``) go, when they are less than the article after
@@ -1315,8 +1315,8 @@ def drop_link_runs_in_paragraphs(tree: HtmlElement) -> int:
 
     Some pages put a card inside the paragraph, right after a person's linked name, that
     shows on hovering: the full name, a picture and links to the latest stories about
-    them. trafilatura reads it as the sentence's words («Gov. Kristi NoemKristi Lynn
-    NoemSouth Dakota governor doubles down … MORE (R) is defending …»). A run is an element
+    them. trafilatura reads it as the sentence's words («Mayor Lina MorelLina Sofia
+    MorelMayor opens the ferry terminal … MORE said on Monday …»). A run is an element
     inside a ``<p>`` (not a link) holding ``MIN_LINK_RUN`` links or more and no word outside
     them, while what it stands in has words besides its own: a sentence never lists three
     links with nothing between them («A, B and C» has its «and»). Of nested runs the
@@ -1330,8 +1330,8 @@ def drop_link_runs_in_paragraphs(tree: HtmlElement) -> int:
             links = sum(1 for _ in element.iter("a"))
             words = len(_tokens(element.text_content()))
             parent = element.getparent()
-            # Counted apart, the links' words can be more: «Noem» and «Kristi» glue into one
-            # token when the element's text is read whole.
+            # Counted apart, the links' words can be more: «Morel» and «Lina» of two links
+            # glue into one token when the element's text is read whole.
             if (links >= MIN_LINK_RUN and words and words <= _link_words(element)
                     and parent is not None
                     and len(_tokens(parent.text_content())) > words):
@@ -1381,9 +1381,9 @@ def drop_comment_forms(tree: HtmlElement) -> int:
     return len(boxes)
 
 
-#: A block that is a CMS shortcode the page left unrendered: «[button link="…"]Send us your
-#: review[/button]», «[caption id="…"]…[/caption]», «[gallery ids="1,2"]» (a name in
-#: brackets alone, «[Wired]», is a source).
+#: A block that is a CMS shortcode the page left unrendered: «[button link="…"]Subscribe
+#: now[/button]», «[caption id="…"]…[/caption]», «[gallery ids="1,2"]» (a name in brackets
+#: alone, «[Reuters]», is a source).
 _SHORTCODE = re.compile(r"\[([a-z][\w-]*)(?:\s[^\]]*=[^\]]*\](?:.*\[/\1\])?"
                         r"|(?:\s[^\]]*)?\].*\[/\1\])", re.IGNORECASE | re.DOTALL)
 #: At the end of the extraction, a heading followed by at most ``MAX_HEADED_BLOCKS`` blocks of
@@ -1406,7 +1406,7 @@ def drop_heading_of_nothing(blocks: list[Block]) -> tuple[list[Block], int]:
     """Leave out the headings that end the article with nothing under them (and the word or
     two kept after each); return the blocks and how many went.
 
-    trafilatura keeps the heading of the comments («Tell us what you think…») or of a
+    trafilatura keeps the heading of the comments («What do you think?») or of a
     newsletter box (its name, then its call to subscribe as a second heading), and of what
     it heads only a word or two («comments», «Share»): a heading with no paragraph under it
     ends nothing of the article.
@@ -1442,8 +1442,8 @@ def drop_framing_calls(tree: HtmlElement) -> int:
     """Remove the calls that frame an article: its first and last paragraphs, both set wholly
     in bold or italics and linking to the same address; return how many went.
 
-    A newsletter or a sponsor opens the article with a call in bold («Start your day with …,
-    sign up») and closes it with another to the same address («Sign up for … today»). An
+    A newsletter or a sponsor opens the article with a call in bold («Our morning letter is
+    free: sign up») and closes it with another to the same address («Get it every day»). An
     article's own first and last paragraphs are not both set apart and linked to one place.
     """
     framed = 0
