@@ -733,3 +733,25 @@ def test_a_quoted_name_after_a_satellite_channel_is_an_organisation() -> None:
 
 def test_a_word_before_online_is_an_outlet() -> None:
     assert _tag("ونشر موقع زحلة أونلاين الخبر", outlet_names) == ["O", "O", "B-ORG", "I-ORG", "O"]
+
+
+def test_a_name_never_opens_with_a_particle_or_a_bodys_head() -> None:
+    from briefs.analysis.entities.phrases.people import drop_body_openers, drop_particle_opener
+    tokens = ["المجال", "،", "فإن", "نادر", "تبنى"]
+    tags = ["O", "O", "B-PERS", "I-PERS", "O"]
+    drop_particle_opener(tokens, tags)
+    assert tags == ["O", "O", "O", "B-PERS", "O"]
+    # Without the hamza «فان» may be a name's «van»: kept.
+    tags = ["B-PERS", "I-PERS"]
+    drop_particle_opener(["فان", "دايك"], tags)
+    assert tags == ["B-PERS", "I-PERS"]
+    assert set(_tag("رئيس مجلس إدارة شركة النور", drop_body_openers,
+                    ["O", "B-PERS", "I-PERS", "I-PERS", "O"])) == {"O"}
+
+
+def test_a_title_after_a_preposition_introduces_a_name() -> None:
+    # «باللاعب»: ب + the title اللاعب, then a nationality and the name.
+    tokens = ["بالمدرب", "البرازيلي", "ماركوس", "سانتوس", "،"]
+    tags = ["O"] * len(tokens)
+    titled_names(tokens, [name_key(w) for w in tokens], tags, frozenset())
+    assert tags == ["O", "O", "B-PERS", "I-PERS", "O"]

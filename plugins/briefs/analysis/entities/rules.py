@@ -63,7 +63,12 @@ from .phrases.organisations import (
     split_body_coordination,
     title_ends_body,
 )
-from .phrases.people import cut_at_open_quote, join_split_person
+from .phrases.people import (
+    cut_at_open_quote,
+    drop_body_openers,
+    drop_particle_opener,
+    join_split_person,
+)
 from .phrases.tags import set_span
 from .scoring import spans
 from .tagger import common_words, frequent_words, training_vocabulary
@@ -192,6 +197,8 @@ RULES: tuple[Rule, ...] = (
     Rule("complete_particle_names", lambda s, t: complete_particle_names(s.keys, t), PRODUCT),
     Rule("regnal_names", lambda s, t: regnal_names(s.keys, t), PRODUCT),
     Rule("trim_person_descriptors", lambda s, t: trim_person_descriptors(s.keys, t), PRODUCT),
+    Rule("drop_particle_opener", lambda s, t: drop_particle_opener(s.tokens, t), PRODUCT),
+    Rule("drop_body_openers", lambda s, t: drop_body_openers(s.keys, t), PRODUCT),
     Rule("cut_at_open_quote", lambda s, t: cut_at_open_quote(s.tokens, t), PRODUCT),
     Rule("join_split_person", lambda s, t: join_split_person(s.tokens, s.keys, t), PRODUCT),
     Rule("outlet_after_receiving", lambda s, t: outlet_after_receiving(s.tokens, s.keys, t),

@@ -17,6 +17,8 @@ from ...lexicon import (
     NAME_LINKS,
     NO_NAME_OPENERS,
     OBJECT_HEADS,
+    OF_A_PERSON,
+    ORG_PHRASE_HEADS,
     PERSON_DESCRIPTORS,
     PERSON_TITLES,
     PHRASE_STOP,
@@ -33,6 +35,9 @@ from .tags import (
     set_span,
     span_end,
 )
+
+#: «إن» and «أن» as written, with their hamza: a particle, never a name's first word.
+_PARTICLES_AS_WRITTEN = frozenset({"إن", "أن", "إنّ", "أنّ", "لأن", "بأن"})
 
 
 def person_nisba(keys: Sequence[str], tags: list[str],
@@ -184,6 +189,27 @@ def cut_at_open_quote(tokens: Sequence[str], tags: list[str]) -> None:
                 j += 1
 
 
+def drop_particle_opener(tokens: Sequence[str], tags: list[str]) -> None:
+    """A person's name never opens with «إن» or «أن», written with its hamza and maybe a
+    conjunction («[فإن كوك] تبنى»: «فإن» is the particle, «كوك» the name; «فان» without
+    the hamza may be a name's «van»)."""
+    for i, end in list(iter_spans(tags, "B-PERS")):
+        if tokens[i].lstrip("وف") in _PARTICLES_AS_WRITTEN:
+            clear(tags, i, i + 1)
+            if i + 1 < end:
+                tags[i + 1] = "B-PERS"
+
+
+def drop_body_openers(keys: Sequence[str], tags: list[str]) -> None:
+    """A person's name never opens with a body's head noun: «رئيس [مجلس إدارة شركة]» names
+    no one («إدارة بايدن», a body of a person, is read before as an organisation)."""
+    for i, end in list(iter_spans(tags, "B-PERS")):
+        key = keys[i]
+        bare = key[1:] if key[:1] in "وفلب" and len(key) > 4 else key
+        if (key in ORG_PHRASE_HEADS or bare in ORG_PHRASE_HEADS) and bare not in OF_A_PERSON:
+            clear(tags, i, end)
+
+
 def join_split_person(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
     """One word tagged as a person of its own right after a person's name, with nothing
     between them, is that name's last word: «[علي حسن] [خليل]» is «علي حسن خليل» (two
@@ -263,7 +289,7 @@ def titled_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
     i = 0
     while i < n:
         k = keys[i]
-        if tags[i] != "O" or not (k in PERSON_TITLES or (k[:1] in "وف" and k[1:] in PERSON_TITLES)):
+        if tags[i] != "O" or not _is_title(k):
             i += 1
             continue
         j = i + 1
