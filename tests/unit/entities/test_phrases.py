@@ -755,3 +755,14 @@ def test_a_title_after_a_preposition_introduces_a_name() -> None:
     tags = ["O"] * len(tokens)
     titled_names(tokens, [name_key(w) for w in tokens], tags, frozenset())
     assert tags == ["O", "O", "B-PERS", "I-PERS", "O"]
+
+
+def test_a_demonstrative_after_li_is_no_genitive_of_a_body() -> None:
+    # «لذلك»: «for that», not a genitive: the body ends before it.
+    tags = _tag("لمعالجة البنك الوطني لذلك التضخم", org_phrases)
+    assert tags == ["O", "B-ORG", "I-ORG", "O", "O"]
+
+
+def test_a_colloquial_time_word_ends_no_name() -> None:
+    assert _tag("قرارات البنك الأهلي امبارح", trim_function_tail,
+                ["O", "B-ORG", "I-ORG", "I-ORG"]) == ["O", "B-ORG", "I-ORG", "O"]

@@ -9,6 +9,8 @@ from ...lang import ar
 from ...lexicon import (
     ADDRESSEES,
     AR_ORG_HEADS,
+    AR_QUANTIFIERS,
+    AR_SUBJECT_STOPS,
     COMPETITION_HEADS,
     DOMAIN_ENDINGS,
     FUNCTION_WORDS,
@@ -70,7 +72,9 @@ def _genitive(keys: Sequence[str], k: int) -> int:
         body = "ال" + key[2:] in _BODY_HEADS and not (
             k + 1 < len(keys) and is_adjective(keys[k + 1]))
         return 0 if "ال" + key[2:] in ADDRESSEES or body else 1
+    # «لذلك», «لكل»: ل before a demonstrative or a quantifier is no genitive noun.
     if (key.startswith("ل") and not key.startswith(NOT_NOUN) and len(key) >= 4
+            and key[1:] not in AR_SUBJECT_STOPS and key[1:] not in AR_QUANTIFIERS
             and k + 1 < len(keys) and is_definite(keys[k + 1])):
         return 2
     return 0
