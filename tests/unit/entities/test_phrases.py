@@ -766,3 +766,10 @@ def test_a_demonstrative_after_li_is_no_genitive_of_a_body() -> None:
 def test_a_colloquial_time_word_ends_no_name() -> None:
     assert _tag("قرارات البنك الأهلي امبارح", trim_function_tail,
                 ["O", "B-ORG", "I-ORG", "I-ORG"]) == ["O", "B-ORG", "I-ORG", "O"]
+
+
+@pytest.mark.parametrize("text", ["ورفعت هيئة المحكمة الجلسة", "وقالت لجنة تحكيم المسابقة",
+                                  "ولعب المنتخب الوطني أمس"])
+def test_a_court_bench_a_jury_and_the_national_team_unqualified_name_no_body(text) -> None:
+    tags = ["O", "B-ORG", "I-ORG", "O"]
+    assert set(_tag(text, drop_generic, tags)) == {"O"}
