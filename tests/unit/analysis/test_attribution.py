@@ -490,3 +490,16 @@ def test_the_holder_of_an_office_in_an_institution_speaks(body, speaker):
 def test_more_speech_verbs_read_their_subject(verb):
     body = f"{verb} المحامي سامر عودة أن \"الأوراق كلها سليمة ولا ينقصها أي توقيع\"."
     assert first(body).speaker == "سامر عودة"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("وقال الفنان المصري هاني رمزي إن \"العمل سيعرض في الصيف\".", "هاني رمزي"),
+        ("وقال وكيل وزارة الصحة نبيل سعيد إن \"اللقاحات وصلت كاملة\".", "نبيل سعيد"),
+        ("وقالت المخرجة اللبنانية نادين لبكي إن \"الفيلم جاهز للعرض\".", "نادين لبكي"),
+    ],
+)
+def test_arts_and_civil_service_titles_introduce_the_name(body, speaker):
+    doc = analyse(body, lang="ar")
+    assert doc.quotes[0].speaker_mention.slice(doc.text) == speaker
