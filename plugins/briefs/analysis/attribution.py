@@ -72,6 +72,8 @@ CLAUSE_ENDS = frozenset('.!?؟:«»“”"')
 #: Verbs whose object is a statement and whose subject is an outlet («تلقته»): a speech
 #: verb right after one is the outlet's name, not a cue.
 AR_RECEIVING_VERBS = frozenset(normalise(word) for word in ar.RECEIVING_VERBS.split())
+#: Conjunctions after a closing mark that open a clause of their own («لكن»).
+AR_CONTRAST_OPENERS = frozenset(normalise(word) for word in ar.CONTRAST_OPENERS.split())
 #: A preposition with a pronoun a relative clause's verb may carry before its subject.
 AR_RESUMPTIVES = frozenset(normalise(word) for word in ar.RESUMPTIVE_PREPOSITIONS.split())
 #: Sieves that name a speaker from the quote's own sentence.
@@ -743,6 +745,8 @@ def _trailing(
         if tok.text in '“”«»"„':
             return None
         if tok.is_word:
+            if tok.key in AR_CONTRAST_OPENERS:
+                return None  # «”، لكن رد الوزير كان …»: another clause's verb
             words += 1
             k = bisect.bisect_left(cue_pos, tok.start)
             if k < len(cue_pos) and cue_pos[k] == tok.start:

@@ -503,3 +503,11 @@ def test_more_speech_verbs_read_their_subject(verb):
 def test_arts_and_civil_service_titles_introduce_the_name(body, speaker):
     doc = analyse(body, lang="ar")
     assert doc.quotes[0].speaker_mention.slice(doc.text) == speaker
+
+
+def test_a_speech_verb_after_a_contrast_opens_another_clause():
+    body = ("قال المدرب سالم حداد إن الفريق جاهز.\n\n"
+            "ووصلت رسالة من النادي المنافس جاء فيها: \"نريد التعاقد مع لاعبكم في الصيف\"، "
+            "لكن رد حداد كان الرفض.")
+    quote = analyse(body, lang="ar").quotes[-1]
+    assert quote.cue != "رد"

@@ -317,6 +317,10 @@ QUOTE_COMPLEMENTISERS = "إن أن ان"
 #: as keys: «إن الوزير قال».
 SVO_OPENERS = "ان انه لكن ولكن بينما فيما اما كما حيث و"
 
+#: Conjunctions that open a new clause after a closing mark: a speech verb after them is
+#: that clause's, not the quote's («”، لكن رد الوزير كان حاسما»).
+CONTRAST_OPENERS = "لكن ولكن بينما فيما غير إلا"
+
 #: Endings of nouns carrying a possessive pronoun; names almost never end this way.
 POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "هما", "تهما", "اتهم", "اته")
 
