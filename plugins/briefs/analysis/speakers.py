@@ -174,7 +174,9 @@ def _is_arabic_name_token(tok: Token) -> bool:
         return False
     if len(k) > 4 and k.endswith(AR_POSSESSIVE_ENDINGS):
         return False  # a noun with a pronoun suffix: رحلته، علاقتهما، تصريحاتها
-    return not (k in AR_SUBJECT_STOPS or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
+    # «آن» (Anne) folds to the key of «أن» but, written with its madda, is no particle.
+    stop = k in AR_SUBJECT_STOPS and not tok.text.startswith("آ")
+    return not (stop or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
 
 
 def _trim_name(

@@ -511,3 +511,10 @@ def test_a_speech_verb_after_a_contrast_opens_another_clause():
             "لكن رد حداد كان الرفض.")
     quote = analyse(body, lang="ar").quotes[-1]
     assert quote.cue != "رد"
+
+
+def test_a_given_name_written_with_madda_is_no_particle():
+    # «آن» (Anne) and «أن» share a key; the madda tells the name.
+    body = "وقالت رئيسة بلدية المدينة آن لوران إن \"الساحات ستفتح للجميع في العطلة\"."
+    doc = analyse(body, lang="ar")
+    assert doc.quotes[0].speaker == "آن لوران"
