@@ -44,6 +44,7 @@ from .entities.gazetteer import Gazetteer, default_gazetteer
 from .entities.keys import name_key
 from .entities.link import link_document
 from .entities.model import EntityRef, Mention
+from .entities.phrases.tags import names_a_place
 from .lang import ar
 from .lexicon import (
     AR_COMPLEMENTISERS,
@@ -58,6 +59,7 @@ from .lexicon import (
     GENERIC_BODIES,
     GIVEN_NAMES,
     PREPOSITIONS,
+    place_keys,
 )
 from .model import Quote, Span
 from .normalize import normalise
@@ -214,11 +216,24 @@ class DocumentEntities:
                       if ref.type == "organization" and (head in name_key(ref.name).split()
                                                          or self._headed_by(head, mention))]
             return bodies[-1] if bodies else None
+        people = [(mention, ref) for mention, ref in seen if ref.type == "person"]
+        nationalities = _nationalities(role)
+        agreeing = [(mention, ref) for mention, ref in people
+                    if all(self._introduced_with(word, mention) for word in nationalities)]
         for word in (head, *AR_ROLE_SYNONYMS.get(head, ())):
             # The role's own word first, then another word for the office («القاضي» for
-            # a judge introduced as «المستشار»).
-            introduced = [ref for mention, ref in seen if ref.type == "person"
-                          and self._introduced_with(word, mention)]
+            # a judge introduced as «المستشار»); one of the role's nationality first.
+            introduced = [ref for mention, ref in agreeing
+                          if self._introduced_with(word, mention)]
+            if introduced:
+                return introduced[-1]
+        if nationalities and agreeing:
+            # «وأضاف الوزير المصري» after «نظيره المصري فلان»: the nationality names him
+            # where the office was not said.
+            return agreeing[-1][1]
+        for word in (head, *AR_ROLE_SYNONYMS.get(head, ())):
+            introduced = [ref for mention, ref in people
+                          if self._introduced_with(word, mention)]
             if introduced:
                 return introduced[-1]
         return None
@@ -725,6 +740,19 @@ def _opener_dropped(words: list[Token]) -> list[Token]:
         if keys[:size] in AR_DISCOURSE_OPENERS:
             return words[size:]
     return words
+
+
+def _nationalities(role: str) -> list[str]:
+    """Return the nationality adjectives of a role, bare («وزير الخارجيه المصري» →
+    ["مصري"]): nisbas of a listed place."""
+    words = [_bare(word) for word in role.split(" ")[1:]]
+    return [word for word in words if word.endswith(("ي", "يه"))
+            and names_a_place("ال" + word, _is_place)]
+
+
+def _is_place(key: str) -> bool:
+    """Tell whether a key names a listed place."""
+    return key in place_keys()
 
 
 def _particle(key: str) -> bool:

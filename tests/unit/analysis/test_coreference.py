@@ -580,3 +580,12 @@ def test_a_person_after_about_opening_the_sentence_is_not_the_role_a_verb_contin
         "نونو سيلفا، في تصريحات للصحافيين، إن "
         "\"فيريرا علمنا الكثير في الملاعب\".")
     assert quote.speaker == "نونو سيلفا"
+
+
+def test_a_role_with_a_nationality_refers_back_to_the_person_introduced_with_it() -> None:
+    # «الوزير العراقي» is the one introduced as «نظيره العراقي», not the minister named first.
+    _, quote = speech(
+        "استقبل وزير الخارجية الكويتي سالم الجابر نظيره العراقي فؤاد حسين في الكويت.\n\n"
+        "وقال الجابر: \"بحثنا ملف الحدود بالتفصيل\".\n\n"
+        "وأضاف الوزير العراقي: \"نريد حلا يرضي البلدين\".")
+    assert quote.speaker == "فؤاد حسين"
