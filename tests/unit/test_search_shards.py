@@ -41,8 +41,10 @@ def _record(number: int, *, day: int | None = None, word: str = "") -> search.Se
                          when=START + timedelta(days=number if day is None else day))
 
 
-def _build(records: list, output: Path, cache: Path | None, size: int = 3) -> SearchJob:
-    with SearchJob(records, "en", shard_size=size, cache_dir=cache) as job:
+def _build(records: list, output: Path, cache: Path | None, size: int = 3,
+           processes: int = 1) -> SearchJob:
+    with SearchJob(records, "en", shard_size=size, cache_dir=cache,
+                   processes=processes) as job:
         job.start().finish(output)
         return job
 
@@ -161,6 +163,20 @@ def test_output_is_byte_identical_from_the_cache_or_not(tmp_path: Path) -> None:
     assert cold == file_hashes(tmp_path / "warm") == file_hashes(tmp_path / "uncached")
 
 
+def test_shards_indexed_at_once_make_the_same_bundle_and_cache(tmp_path: Path) -> None:
+    records = [_record(n) for n in range(1, 11)]
+    one = _build(records, tmp_path / "one", tmp_path / "cache-one")
+    two = _build(records, tmp_path / "two", tmp_path / "cache-two", processes=2)
+    assert [shard.number for shard in two.shards] == [0, 1, 2, 3]
+    assert [shard.digest for shard in two.shards] == [shard.digest for shard in one.shards]
+    assert file_hashes(tmp_path / "two") == file_hashes(tmp_path / "one")
+    assert _entries(tmp_path / "cache-two") == _entries(tmp_path / "cache-one")
+    # Half of it from the cache, the rest indexed two at a time.
+    again = _build([*records, *(_record(n) for n in range(11, 15))], tmp_path / "more",
+                   tmp_path / "cache-two", processes=2)
+    assert [shard.cached for shard in again.shards] == [True, True, True, False, False]
+
+
 def test_a_damaged_or_partial_cache_entry_is_never_used(tmp_path: Path, caplog) -> None:
     cache = tmp_path / "cache"
     records = [_record(n) for n in range(1, 8)]
@@ -203,20 +219,25 @@ def test_unused_entries_are_pruned_once_old(tmp_path: Path) -> None:
     assert not stale.exists() and not old.exists() and not used_long_ago.exists()
 
 
-def test_a_failing_pagefind_names_the_shard(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_failing_pagefind_names_the_shard(tmp_path: Path, monkeypatch,
+                                            processes: int) -> None:
     monkeypatch.setattr(search, "_pagefind_executable", lambda: "false")
     records = [_record(n) for n in range(1, 5)]
     with pytest.raises(SearchIndexError, match=r"search: Pagefind failed \(1\) indexing 3 "
                        r"briefs \(shard 1 of 2: briefs/b01\.html … briefs/b03\.html\)"):
-        _build(records, tmp_path / "out", tmp_path / "cache")
+        _build(records, tmp_path / "out", tmp_path / "cache", processes=processes)
     assert not (tmp_path / "out" / "pagefind").exists()
 
 
 def test_options_come_from_the_settings(tmp_path: Path) -> None:
-    options = search_options({"CACHE_PATH": str(tmp_path)})
-    assert options == {"shard_size": search.DEFAULT_SHARD_SIZE, "cache_dir": tmp_path / "search"}
-    assert search_options({"BRIEFS_CACHE": False, "BRIEFS_SEARCH_SHARD_SIZE": 5}) == {
-        "shard_size": 5, "cache_dir": None}
+    options = search_options({"CACHE_PATH": str(tmp_path), "BRIEFS_WORKERS": 8})
+    assert options == {"shard_size": search.DEFAULT_SHARD_SIZE, "cache_dir": tmp_path / "search",
+                       "processes": search.MAX_PAGEFIND_PROCESSES}
+    assert search_options({"BRIEFS_CACHE": False, "BRIEFS_SEARCH_SHARD_SIZE": 5,
+                           "BRIEFS_WORKERS": 1}) == {
+        "shard_size": 5, "cache_dir": None, "processes": 1}
+    assert 1 <= search_options({})["processes"] <= search.MAX_PAGEFIND_PROCESSES
     for bad in (0, -1, True, "100", 2.5):
         with pytest.raises(SearchIndexError, match="BRIEFS_SEARCH_SHARD_SIZE must be"):
             search_options({"BRIEFS_SEARCH_SHARD_SIZE": bad})

@@ -14,10 +14,12 @@ them with one call (Pagefind's Python API takes records one at a time, about 0.1
 **Shards.** The binary needs about 340 KB of memory a record (3.2 GB for 10,000 briefs) and
 indexes everything again on every build. So the records are sorted by date, then URL, and
 cut into consecutive shards of at most ``BRIEFS_SEARCH_SHARD_SIZE`` records
-(:data:`DEFAULT_SHARD_SIZE`), each indexed by a separate call, one after the other: the
-peak memory is one shard's. The cut follows the date because new briefs are the newest: a
-brief added to the archive changes the last shard only, and an edited brief changes its
-own shard. The cost of this cut: a brief dated before the others (an old brief published
+(:data:`DEFAULT_SHARD_SIZE`), each indexed by a separate call. The binary works on one
+core, so two shards are indexed at once (:data:`MAX_PAGEFIND_PROCESSES`, fewer with
+``BRIEFS_WORKERS = 1``) while the next shard's pages are written: the peak memory is two
+shards', whatever the archive's size. The cut follows the date because new briefs are
+the newest: a brief added to the archive changes the last shard only, and an edited brief
+changes its own shard. The cost of this cut: a brief dated before the others (an old brief published
 late) shifts every later shard by one record, so all of those are indexed again (once).
 The search page merges the shards in the browser with Pagefind's ``mergeIndex``: the first
 shard's bundle is ``pagefind/`` (with ``pagefind.js``), the others are
@@ -63,13 +65,15 @@ import tempfile
 import time
 import weakref
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from briefs.analyse_pool import default_workers
 from briefs.publish.searchnorm import index_text
 
 logger = logging.getLogger(__name__)
@@ -83,9 +87,12 @@ SHARDS_FILE = "mujaz-shards.json"
 SUMMARY_CHARS = 220
 # Files the bundle must hold for the search page to work.
 REQUIRED_FILES = ("pagefind.js", "pagefind-entry.json", SHARDS_FILE)
-# Records a shard: Pagefind needs about 340 KB of memory a record (340 MB here, about 3.5 s
-# on two cores), and the browser loads one small index per shard (10 at 10,000 briefs).
+# Records a shard: Pagefind needs about 340 KB of memory a record (340 MB here, about 3 s
+# of one core), and the browser loads one small index per shard (10 at 10,000 briefs).
 DEFAULT_SHARD_SIZE = 1000
+# Shards indexed at once: the binary works on one core, and each of its processes holds one
+# shard (about 340 MB), so the step's peak memory is this many shards'.
+MAX_PAGEFIND_PROCESSES = 2
 # Options given to the binary besides the folders (part of the cache key).
 PAGEFIND_OPTIONS = ("--quiet",)
 # Bump when the pages, the options or the layout of a cache entry change.
@@ -212,14 +219,15 @@ def shard_size_problem(size: object) -> str | None:
 
 
 def search_options(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Return :class:`SearchJob`'s shard size and cache folder from Pelican's settings."""
+    """Return :class:`SearchJob`'s shard size, cache folder and Pagefind processes from
+    Pelican's settings."""
     size = settings.get("BRIEFS_SEARCH_SHARD_SIZE", DEFAULT_SHARD_SIZE)
     problem = shard_size_problem(size)
     if problem:
         raise SearchIndexError(problem)
     cache = (Path(settings.get("CACHE_PATH") or "cache") / CACHE_DIR
              if settings.get("BRIEFS_CACHE", True) else None)
-    return {"shard_size": size, "cache_dir": cache}
+    return {"shard_size": size, "cache_dir": cache, "processes": pagefind_processes(settings)}
 
 
 def _pagefind_executable() -> str:
@@ -391,36 +399,103 @@ def _write_pages(pages: Sequence[tuple[str, bytes]], site: Path) -> None:
             raise _Failure(2, f"writing {path}: {error}") from error
 
 
-def _index_shard(pages: Sequence[tuple[str, bytes]], site: Path, bundle: Path,
-                 language: str, *, executable: str, notes: list[str],
-                 meanwhile: Callable[[], None]) -> None:
-    """Write the pages under ``site`` (unless there), index them into ``bundle``; run
-    ``meanwhile`` (the next shard's normalising and writing) while Pagefind works."""
-    if not site.is_dir():
-        _write_pages(pages, site)
-    command = [executable, "--site", str(site), "--output-path", str(bundle),
-               "--force-language", language, *PAGEFIND_OPTIONS]
-    try:
-        # What it prints goes to a file, not a pipe: nobody reads while ``meanwhile`` runs.
-        with tempfile.TemporaryFile() as output:
-            try:
-                process = subprocess.Popen(
-                    command, stdout=output, stderr=subprocess.STDOUT,
-                    preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509
-            except OSError as error:
-                raise _Failure(2, f"starting {command[0]}: {error}") from error
-            try:
-                meanwhile()
-            finally:
-                status = process.wait()
+@dataclass(frozen=True, slots=True)
+class _Indexing:
+    """A shard to index: its records, and where the binary reads and writes it."""
+
+    number: int
+    shard: Sequence[SearchRecord]
+    digest: str
+    site: Path
+    bundle: Path
+    started: float
+
+
+class _Pagefind:
+    """The shards the binary indexes, up to ``processes`` at once, finished oldest first.
+
+    The binary works on one core: with two processes both cores index, and the next
+    shard's pages are made while they do. Each finished bundle is cached.
+    """
+
+    def __init__(self, executable: str, language: str, *, processes: int, shards: int,
+                 cache: ShardCache | None, notes: list[str]) -> None:
+        self.executable = executable
+        self.language = language
+        self.processes = max(1, processes)
+        self.shards = shards
+        self.cache = cache
+        self.notes = notes
+        # Each shard indexing, its process and the temporary file the process prints to.
+        self.running: deque[tuple[_Indexing, subprocess.Popen[bytes], IO[bytes]]] = deque()
+
+    def start(self, indexing: _Indexing, pages: Sequence[tuple[str, bytes]]) -> list[ShardOutcome]:
+        """Write the shard's pages and start indexing them once a process is free; return
+        the shards finished meanwhile."""
+        try:
+            _write_pages(pages, indexing.site)
+        except _Failure as failure:
+            raise self._failure(failure, indexing) from failure
+        finished = []
+        while len(self.running) >= self.processes:
+            finished.append(self.finish_oldest())
+        command = [self.executable, "--site", str(indexing.site), "--output-path",
+                   str(indexing.bundle), "--force-language", self.language, *PAGEFIND_OPTIONS]
+        # What it prints goes to a file, not a pipe: nobody reads while the next shards are
+        # made. The file is closed when the shard is finished (or stopped).
+        output = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            process = subprocess.Popen(
+                command, stdout=output, stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509
+        except OSError as error:
+            output.close()
+            failure = _Failure(2, f"starting {command[0]}: {error}")
+            raise self._failure(failure, indexing) from error
+        self.running.append((indexing, process, output))
+        return finished
+
+    def finish_oldest(self) -> ShardOutcome:
+        """Wait for the oldest shard, cache its bundle; raise if Pagefind failed."""
+        indexing, process, output = self.running.popleft()
+        try:
+            status = process.wait()
             output.seek(0)
             log = output.read().decode("utf-8", "replace").strip()
-    finally:
-        shutil.rmtree(site, ignore_errors=True)
-    if status != 0:
-        raise _Failure(status, log)
-    if log:
-        notes.append(f"search: Pagefind says: {log}")
+        finally:
+            output.close()
+            shutil.rmtree(indexing.site, ignore_errors=True)
+        if status != 0:
+            raise self._failure(_Failure(status, log), indexing)
+        if log:
+            self.notes.append(f"search: Pagefind says: {log}")
+        if self.cache is not None:
+            self.cache.store(indexing.digest, indexing.bundle)
+        return _outcome(indexing, cached=False)
+
+    def stop(self) -> None:
+        """End the shards still indexing (another one failed: their bundles are not wanted)."""
+        for _indexing, process, output in self.running:
+            process.kill()
+            process.wait()
+            output.close()
+        self.running.clear()
+
+    def _failure(self, failure: _Failure, indexing: _Indexing) -> SearchIndexError:
+        shard = indexing.shard
+        where = (f" (shard {indexing.number + 1} of {self.shards}: {shard[0].url} … "
+                 f"{shard[-1].url})" if self.shards > 1 else "")
+        return SearchIndexError(f"search: Pagefind failed ({failure.status}) indexing "
+                                f"{len(shard)} briefs{where}: "
+                                f"{failure.message[-2000:] or 'no message'}")
+
+
+def _outcome(indexing: _Indexing, *, cached: bool) -> ShardOutcome:
+    shard = indexing.shard
+    return ShardOutcome(number=indexing.number, records=len(shard),
+                        first=shard[0].url if shard else "", last=shard[-1].url if shard else "",
+                        digest=indexing.digest, cached=cached,
+                        seconds=time.perf_counter() - indexing.started)
 
 
 def _prepare(shard: Sequence[SearchRecord], language: str,
@@ -430,16 +505,26 @@ def _prepare(shard: Sequence[SearchRecord], language: str,
     return pages, shard_digest(pages, language, version)
 
 
+def pagefind_processes(settings: Mapping[str, Any]) -> int:
+    """Return how many shards Pagefind indexes at once: ``BRIEFS_WORKERS`` (0: one per
+    core), at most :data:`MAX_PAGEFIND_PROCESSES`."""
+    workers = settings.get("BRIEFS_WORKERS", 0)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        workers = default_workers()
+    return min(workers, MAX_PAGEFIND_PROCESSES)
+
+
 def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *,
                  shard_size: int = DEFAULT_SHARD_SIZE,
                  cache_dir: Path | None = None,
+                 processes: int = 1,
                  notes: list[str] | None = None) -> list[ShardOutcome]:
     """Make the whole bundle in ``folder/pagefind``, shard by shard; return how each was made.
 
     ``records`` must be sorted (:func:`sort_records`). Each shard is copied from the cache
-    or indexed by the binary (one at a time; the next shard's pages are made meanwhile) and
-    then cached. What the build should warn about (Pagefind's messages, an unusable cache
-    entry) is added to ``notes``.
+    or indexed by the binary, ``processes`` shards at once, and then cached. The bundle is
+    the same whatever ``processes``. What the build should warn about (Pagefind's
+    messages, an unusable cache entry) is added to ``notes``.
 
     Raises:
         SearchIndexError: a step failed; the message names the shard and the file.
@@ -452,68 +537,47 @@ def index_shards(records: Sequence[SearchRecord], language: str, folder: Path, *
         notes.append(f"search: {executable} --version says nothing: the shards are not "
                      "cached in this build")
         cache = None
-    target = folder / BUNDLE_DIR
     shards = cut_shards(records, shard_size)
+    pagefind = _Pagefind(executable, language, processes=processes, shards=len(shards),
+                         cache=cache, notes=notes)
     outcomes: list[ShardOutcome] = []
-    ahead: list[tuple[list[tuple[str, bytes]], str]] = [_prepare(shards[0], language,
-                                                                   version or "")]
-    for number, shard in enumerate(shards):
-        started = time.perf_counter()
-        pages, digest = ahead.pop()
-
-        def prepare_next(number: int = number) -> None:
-            if number + 1 < len(shards):
-                pages, digest = _prepare(shards[number + 1], language, version or "")
-                ahead.append((pages, digest))
-                if cache is None or not cache.entry(digest).is_file():  # to be indexed
-                    site = folder / f"site-{number + 1}"
-                    try:
-                        _write_pages(pages, site)
-                    except _Failure:  # written again, and reported, with its own shard
-                        shutil.rmtree(site, ignore_errors=True)
-
+    try:
+        for number, shard in enumerate(shards):
+            started = time.perf_counter()
+            pages, digest = _prepare(shard, language, version or "")
+            indexing = _Indexing(number, shard, digest, folder / f"site-{number}",
+                                 folder / "bundles" / str(number), started)
+            if cache is not None and cache.fetch(digest, indexing.bundle):
+                outcomes.append(_outcome(indexing, cached=True))
+            else:
+                outcomes += pagefind.start(indexing, pages)
+        while pagefind.running:
+            outcomes.append(pagefind.finish_oldest())
+    finally:
+        pagefind.stop()
+    target = folder / BUNDLE_DIR
+    for number in range(len(shards)):
         bundle = folder / "bundles" / str(number)
-        cached = cache is not None and cache.fetch(digest, bundle)
-        if cached:
-            prepare_next()
-        else:
-            try:
-                _index_shard(pages, folder / f"site-{number}", bundle, language,
-                             executable=executable, notes=notes, meanwhile=prepare_next)
-            except _Failure as failure:
-                where = (f" (shard {number + 1} of {len(shards)}: {shard[0].url} … "
-                         f"{shard[-1].url})" if len(shards) > 1 else "")
-                msg = (f"search: Pagefind failed ({failure.status}) indexing {len(shard)} "
-                       f"briefs{where}: {failure.message[-2000:] or 'no message'}")
-                raise SearchIndexError(msg) from failure
-            if cache is not None:
-                cache.store(digest, bundle)
-        del pages
         if number == 0:
             bundle.rename(target)
         else:
             _shard_role_files(bundle)
             (target / SHARDS_DIR).mkdir(parents=True, exist_ok=True)
             bundle.rename(target / SHARDS_DIR / str(number))
-        outcomes.append(ShardOutcome(
-            number=number, records=len(shard), first=shard[0].url if shard else "",
-            last=shard[-1].url if shard else "", digest=digest, cached=cached,
-            seconds=time.perf_counter() - started))
     extra = [f"{SHARDS_DIR}/{number}/" for number in range(1, len(shards))]
     (target / SHARDS_FILE).write_text(json.dumps({"shards": extra}) + "\n", encoding="utf-8")
     if cache is not None:
         cache.prune({outcome.digest for outcome in outcomes})
-    return outcomes
+    return sorted(outcomes, key=lambda outcome: outcome.number)
 
 
-def _run(records: Sequence[SearchRecord], language: str, folder: Path, shard_size: int,
-         cache_dir: Path | None) -> dict[str, Any]:
+def _run(records: Sequence[SearchRecord], language: str, folder: Path,
+         options: Mapping[str, Any]) -> dict[str, Any]:
     """Make the bundle; return the report the build logs (status 0, or the failure)."""
     started = time.perf_counter()
     notes: list[str] = []
     try:
-        outcomes = index_shards(records, language, folder, shard_size=shard_size,
-                                cache_dir=cache_dir, notes=notes)
+        outcomes = index_shards(records, language, folder, notes=notes, **options)
     except SearchIndexError as error:
         return {"status": 1, "error": str(error), "seconds": time.perf_counter() - started}
     except OSError as error:
@@ -526,10 +590,10 @@ def _run(records: Sequence[SearchRecord], language: str, folder: Path, shard_siz
 
 
 def _index_in_background(records: Sequence[SearchRecord], language: str, folder: Path,
-                         shard_size: int, cache_dir: Path | None) -> None:
+                         options: Mapping[str, Any]) -> None:
     """The forked helper: normalise, write and index, then leave the report in ``folder``."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    report = _run(records, language, folder, shard_size, cache_dir)
+    report = _run(records, language, folder, options)
     (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
     os._exit(report["status"])  # no atexit handlers: they belong to the build process
 
@@ -547,12 +611,14 @@ class SearchJob:
     """
 
     def __init__(self, records: Iterable[SearchRecord], language: str, *,
-                 shard_size: int = DEFAULT_SHARD_SIZE, cache_dir: Path | None = None) -> None:
+                 shard_size: int = DEFAULT_SHARD_SIZE, cache_dir: Path | None = None,
+                 processes: int = 1) -> None:
         self.records = sort_records(records)
         self.count = len(self.records)
         self.language = language
         self.shard_size = shard_size
         self.cache_dir = cache_dir
+        self.processes = processes
         self.shards: list[ShardOutcome] = []
         cut_shards([], shard_size)  # a bad size fails here, not in the helper
         self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
@@ -570,13 +636,17 @@ class SearchJob:
             gc.freeze()  # the collector would copy the build's pages into the helper
             helper = multiprocessing.get_context("fork").Process(
                 target=_index_in_background,
-                args=(self.records, self.language, self._folder, self.shard_size,
-                      self.cache_dir),
+                args=(self.records, self.language, self._folder, self._options()),
                 name="briefs-search", daemon=True)
             helper.start()
             self._helpers.append(helper)
             self.records = []  # the helper has its own copy: let this process's go
         return self
+
+    def _options(self) -> dict[str, Any]:
+        """Return :func:`index_shards`' options."""
+        return {"shard_size": self.shard_size, "cache_dir": self.cache_dir,
+                "processes": self.processes}
 
     def finish(self, output: Path) -> int:
         """Wait for the index, move it to ``output/pagefind``; return the record count.
@@ -595,8 +665,7 @@ class SearchJob:
                           f"status {helper.exitcode} and no report"}
         else:
             self._started = self._started or time.perf_counter()
-            report = _run(self.records, self.language, self._folder, self.shard_size,
-                          self.cache_dir)
+            report = _run(self.records, self.language, self._folder, self._options())
         if report["status"] != 0:
             raise SearchIndexError(report["error"])
         for note in report["notes"]:
@@ -648,7 +717,8 @@ def _stop_and_remove(helpers: list[multiprocessing.process.BaseProcess], folder:
 
 def build_search_index(records: Iterable[SearchRecord], output: Path, language: str, *,
                        shard_size: int = DEFAULT_SHARD_SIZE,
-                       cache_dir: Path | None = None) -> int:
+                       cache_dir: Path | None = None, processes: int = 1) -> int:
     """Index ``records`` into ``output/pagefind`` and wait; return how many were indexed."""
-    with SearchJob(records, language, shard_size=shard_size, cache_dir=cache_dir) as job:
+    with SearchJob(records, language, shard_size=shard_size, cache_dir=cache_dir,
+                   processes=processes) as job:
         return job.start().finish(output)
