@@ -47,6 +47,16 @@ def test_every_query_word_is_in_the_index_of_its_own_text() -> None:
     assert set(searchnorm.query_text(text).split()) <= indexed
 
 
+@pytest.mark.parametrize("text", [
+    "والحكومة ،الصينية«» — ١٢٣ talks", "ا \u064bب", "بـ ـالصين", "\ufdfa والحكومة",
+    "a\ufe70b", "ΟΔΟΣ ΟΔΟΣ.", "x\u00a0والحكومة\u3000y\x1cz", "«»   ", ""])
+def test_the_index_text_is_that_of_the_whole_text(text: str) -> None:
+    """Normalised a whitespace-separated token at a time, the text gives what its whole
+    folded text gives: marks, ligatures that hold spaces, final sigma, odd spaces."""
+    whole = " ".join(searchnorm._indexed_word(word) for word in searchnorm.words(text))
+    assert searchnorm.index_text(text) == whole
+
+
 def test_rules_are_plain_json() -> None:
     rules = json.loads(json.dumps(searchnorm.rules(), ensure_ascii=False))
     assert rules["clitics"] == list(searchnorm.CLITICS)
