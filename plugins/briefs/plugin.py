@@ -27,6 +27,7 @@ from briefs.pelican import (
     intake,
     jinja,
     publishing,
+    reader_cache,
     render_pool,
     reporting,
     workers,
@@ -175,6 +176,8 @@ def register() -> None:
     """Connect the briefs plugin to Pelican's signals."""
     # Fail fast on bad BRIEFS_* settings or entities.yml, before any content is read.
     signals.initialized.connect(start_build)
+    # Pelican's reader cache made with other settings is deleted before anything is read.
+    signals.initialized.connect(reader_cache.forget_stale_reader_cache)
     # Every article and page read: plain-text metadata, checked Lang and Slug, safe HTML.
     signals.content_object_init.connect(admit_content)
     # A content file Pelican cannot read is logged with its reason (FILE:LINE: why).
