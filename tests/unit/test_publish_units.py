@@ -78,3 +78,16 @@ def test_page_without_canonical_fails_the_sitemap(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text("<head><title>x</title></head>", encoding="utf-8")
     with pytest.raises(sitemap.SitemapError, match=r"a\.html has no"):
         sitemap.collect_pages(tmp_path)
+
+
+def test_the_sitemap_reads_each_page_up_to_the_end_of_its_head(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    head = '<head><link rel="canonical" href="https://x.org/أ.html"></head>'
+    page.write_text(head + "<body>" + "نص " * 5000 + "</body>", encoding="utf-8")
+    # Blocks of 7 bytes: "</head>" and the Arabic letters straddle block boundaries.
+    assert sitemap.head_text(page, chunk=7).startswith(head)
+    assert len(sitemap.head_text(page, chunk=7).encode()) < len(head.encode()) + 7
+    assert sitemap.read_head(sitemap.head_text(page)).canonical == "https://x.org/أ.html"
+    no_head = tmp_path / "b.html"
+    no_head.write_text("<p>نص</p>", encoding="utf-8")
+    assert sitemap.head_text(no_head, chunk=4) == "<p>نص</p>"
