@@ -10,7 +10,9 @@ to the HTML that markup needs), so a warm build never parses a body again.
 The body is kept in a file of its own (``<key>.body``) and read only when the brief's
 markup is written: a body's map holds two integers a character (about 300 KB in memory for
 a 600-word brief), so a build must never hold them all at once. A cache without a folder
-keeps the bodies pickled in memory (about 30 KB a brief) for the one build.
+keeps the bodies pickled in memory (about 30 KB a brief) for the one build. The markup
+written from the body is kept too (``<key>.markup``, :class:`BriefMarkup`), so that a brief
+whose markup inputs did not change needs neither the body nor the markup step.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pickle
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from briefs.analysis.model import Document
@@ -31,18 +34,31 @@ from briefs.markup.htmltext import BodyText
 
 logger = logging.getLogger(__name__)
 
-ANALYSIS_PACKAGE = Path(__file__).resolve().parent / "analysis"
+PLUGIN_PACKAGE = Path(__file__).resolve().parent
+ANALYSIS_PACKAGE = PLUGIN_PACKAGE / "analysis"
+
+
+def _files_digest(root: Path) -> str:
+    """Return a hash of the code and data files under ``root``."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yml", ".json", ".crfsuite"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache
 def analyser_version() -> str:
     """Return a hash of the analysis package's code and data (changes when either does)."""
-    digest = hashlib.sha256()
-    for path in sorted(ANALYSIS_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yml", ".json", ".crfsuite"}:
-            digest.update(str(path.relative_to(ANALYSIS_PACKAGE)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return _files_digest(ANALYSIS_PACKAGE)
+
+
+@functools.cache
+def plugin_version() -> str:
+    """Return a hash of the whole plugin's code and data, and of the Pelican it runs in (its
+    summary rules): what a brief's markup is made by."""
+    return f"{_files_digest(PLUGIN_PACKAGE)}:pelican={metadata.version('pelican')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +69,21 @@ class CachedAnalysis:
     warnings: tuple[str, ...]
     body: BodyText | None = None  # the whole body (see AnalysisCache.get_body)
     text_matches: bool = True  # the body's text, without boilerplate, is the document's
+
+
+@dataclass(frozen=True, slots=True)
+class BriefMarkup:
+    """A brief's body with its markup written in, and the summary cut before the markup.
+
+    ``digest`` covers everything the markup was made from (see
+    :func:`briefs.pelican.articles.markup_digest`): a warm build whose brief, entity pages
+    and settings are unchanged takes the markup from here instead of reading the body and
+    writing it again.
+    """
+
+    digest: str
+    html: str
+    summary: str | None  # None: the brief has its own ``Summary:``
 
 
 class AnalysisCache:
@@ -133,6 +164,26 @@ class AnalysisCache:
                          type(error).__name__, error)
             return None
         return body if isinstance(body, BodyText) else None
+
+    def get_markup(self, key: str, digest: str) -> BriefMarkup | None:
+        """Return the markup written for the analysis ``key`` with the inputs ``digest``."""
+        path = self._path(key, ".markup")
+        if path is None:
+            return None
+        try:
+            kept = pickle.loads(path.read_bytes())  # our own cache files, never downloaded
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # noqa: BLE001 - any damage: the markup is written again
+            logger.debug("markup cache entry %s unreadable (%s: %s)", path,
+                         type(error).__name__, error)
+            return None
+        return kept if isinstance(kept, BriefMarkup) and kept.digest == digest else None
+
+    def put_markup(self, key: str, markup: BriefMarkup) -> None:
+        """Keep a brief's markup beside its analysis (one a brief: the latest replaces it)."""
+        if self.directory is not None:
+            self._write(key, ".markup", pickle.dumps(markup, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put(self, key: str, entry: CachedAnalysis) -> None:
         """Store an analysis (its body apart, see the module); failures only cost time."""

@@ -8,6 +8,7 @@ the page's HTML; getpelican/pelican#1986).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from briefs.analyse_pool import Analyser, analyse_html
 from briefs.analysis.boilerplate import find_boilerplate, removal_ranges
 from briefs.analysis.entities import Gazetteer
 from briefs.analysis.model import Dateline, Document, Span
-from briefs.cache import AnalysisCache, CachedAnalysis
+from briefs.cache import AnalysisCache, BriefMarkup, CachedAnalysis, plugin_version
 from briefs.i18n import text_direction
 from briefs.markup.htmltext import BodyText, apply_wraps, drop_text_ranges, extract_body
 from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
@@ -264,8 +265,8 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
     index = site.entities
     lang = getattr(article, "lang", None) or pelican_settings.get("DEFAULT_LANG") or "en"
     document = analysed.document
-    text = analysed.body.text if analysed.body is not None else ""
     if document is None:
+        text = analysed.body.text if analysed.body is not None else ""
         return Brief(lang=lang, direction=text_direction(lang), dateline=None, boilerplate=(),
                      key_quotes=(), document=None, text=text)
     entities = tuple(brief_entity(item.entity.id, index, pelican_settings, count, lang)
@@ -280,12 +281,78 @@ def brief_of(article: Article, analysed: Analysed, site: SiteIndex, by_key: dict
                  boilerplate=document.boilerplate,
                  key_quotes=key_quotes_of(document, speaker_of),
                  document=document, entities=entities, related=related, thread=thread,
-                 text=text, analysis_key=analysed.key or "")
+                 # The analysed text is the body's without its boilerplate (or the analysis
+                 # would have been dropped: see analysed_of).
+                 text=document.text, analysis_key=analysed.key or "")
+
+
+def entity_hrefs(document: Document, index: EntityIndex, page_url: str,
+                 pelican_settings: dict[str, Any]) -> dict[str, str]:
+    """Return the href, as written on the page at ``page_url``, of each indexed entity of
+    ``document``, by site entity id."""
+    relative = bool(pelican_settings.get("RELATIVE_URLS"))
+    siteurl = str(pelican_settings.get("SITEURL", ""))
+    hrefs = {}
+    for ref in document.entities:
+        site_id = index.site_id_of.get(ref.id)
+        if site_id is not None and site_id not in hrefs:
+            target = entity_url(index.by_id[site_id].entity.slug, pelican_settings)
+            hrefs[site_id] = site_href(page_url, target, siteurl, relative)
+    return hrefs
+
+
+def markup_digest(article: Article, analysed: Analysed, brief: Brief, hrefs: dict[str, str],
+                  settings: BriefsSettings) -> str:
+    """Return a digest of everything a brief's markup is made from.
+
+    The body's HTML and the analysis (by its key; what the public site may show of it
+    depends on the review date and ``BRIEFS_PUBLISH_CONFIDENCE``), the key quotes, the
+    entity each mention links to and where its page is, the isolation and link settings,
+    the summary's settings, and the plugin's code.
+    """
+    document = analysed.document
+    site_refs = () if document is None else tuple(ref.id for ref in document.entities)
+    article_settings = article.settings
+    inputs = (
+        plugin_version(), analysed.key, article._content or "",
+        str(article.metadata.get("reviewed", "")), settings.publish_confidence,
+        settings.isolate_ltr, settings.link_mentions, brief.direction,
+        tuple((quote.number, quote.anchor, quote.backref,
+               tuple((part.start, part.end) for part in quote.parts))
+              for quote in brief.key_quotes),
+        site_refs, sorted(hrefs.items()),
+        "summary" in article.metadata, article_settings.get("SUMMARY_MAX_PARAGRAPHS"),
+        article_settings.get("SUMMARY_MAX_LENGTH"), article_settings.get("SUMMARY_END_SUFFIX"),
+    )
+    return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def mark_up(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,
+            settings: BriefsSettings, pelican_settings: dict[str, Any],
+            cache: AnalysisCache) -> None:
+    """Write the brief's body with its markup, or take it from the cache when nothing it is
+    made from changed (:func:`markup_digest`): then the body is not even read."""
+    hrefs = ({} if analysed.document is None
+             else entity_hrefs(analysed.document, index, article.url, pelican_settings))
+    digest = markup_digest(article, analysed, brief, hrefs, settings)
+    kept = cache.get_markup(analysed.key, digest) if analysed.key else None
+    if kept is not None:
+        if kept.summary is not None:
+            article.metadata["summary"] = article._summary = kept.summary
+        article._content = kept.html
+        article.brief = brief
+        return
+    analysed = with_body(article, analysed, settings, cache)
+    summary = write_markup(article, analysed, brief, index=index, hrefs=hrefs,
+                           settings=settings)
+    if analysed.key:
+        cache.put_markup(analysed.key, BriefMarkup(digest, article._content, summary))
 
 
 def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,
-                 settings: BriefsSettings, pelican_settings: dict[str, Any]) -> None:
-    """Write the brief's body: isolation, key-quote anchors and entity links."""
+                 hrefs: dict[str, str], settings: BriefsSettings) -> str | None:
+    """Write the brief's body: isolation, key-quote anchors and entity links (``hrefs``:
+    :func:`entity_hrefs`). Return the summary it cut from the body, if it did."""
     assert analysed.body is not None, "with_body() first"
     wraps = []
     if settings.isolate_ltr and brief.direction == "rtl":
@@ -293,31 +360,25 @@ def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: E
     author_links = analysed.body.link_spans()
     wraps += key_quote_wraps(brief.key_quotes, author_links)
     if analysed.document is not None:
-        relative = bool(pelican_settings.get("RELATIVE_URLS"))
-        siteurl = str(pelican_settings.get("SITEURL", ""))
-        page_url = article.url  # a Pelican property that costs 30 µs: once a brief
-
-        def href(site_id: str) -> str:
-            target = entity_url(index.by_id[site_id].entity.slug, pelican_settings)
-            return site_href(page_url, target, siteurl, relative)
-
-        wraps += entity_link_wraps(analysed.document, index.site_id_of, href, author_links,
-                                   settings.link_mentions)
-    keep_summary_unmarked(article, analysed.body.html)
+        wraps += entity_link_wraps(analysed.document, index.site_id_of, hrefs.__getitem__,
+                                   author_links, settings.link_mentions)
+    summary = keep_summary_unmarked(article, analysed.body.html)
     article._content = apply_wraps(analysed.body, wraps)
     article.brief = brief
+    return summary
 
 
-def keep_summary_unmarked(article: Article, body_html: str) -> None:
+def keep_summary_unmarked(article: Article, body_html: str) -> str | None:
     """Give a brief without ``Summary:`` the summary Pelican would cut from its body, now.
 
     Pelican cuts it from the body when a template asks, which would be after the plugin's
     markup went in: the teaser on the home page would show quote numbers whose links point
     at anchors of another page. Same rules as ``Content.get_summary``, on the body without
-    its trailing boilerplate and before any markup.
+    its trailing boilerplate and before any markup. Return the summary (None: the brief has
+    its own).
     """
     if "summary" in article.metadata:
-        return
+        return None
     settings = article.settings
     summary = body_html
     if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
@@ -326,6 +387,7 @@ def keep_summary_unmarked(article: Article, body_html: str) -> None:
         summary = truncate_html_words(summary, settings["SUMMARY_MAX_LENGTH"],
                                       settings.get("SUMMARY_END_SUFFIX", "…"))
     article.metadata["summary"] = article._summary = strip_toc_elements_from_html(summary)
+    return article._summary
 
 
 def editor_links(article: Article, key: str, by_slug: dict[str, list[Article]]) -> tuple[str, ...]:
@@ -380,11 +442,14 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
     site = index_site(records, gazetteer=gazetteer, related_config=settings.related)
     by_key = {article.url: article for article in articles}
     for article in articles:
-        # The body is read here and let go with the brief's markup: never all at once.
-        item = with_body(article, analysed.pop(id(article)), settings, cache)
+        item = analysed.pop(id(article))
+        if item.document is None:  # no analysis: the brief's text comes from its body
+            item = with_body(article, item, settings, cache)
+        # The body is read (if the markup is not kept) and let go with the brief's markup:
+        # never all at once.
         brief = brief_of(article, item, site, by_key, pelican_settings)
-        write_markup(article, item, brief, index=site.entities, settings=settings,
-                     pelican_settings=pelican_settings)
+        mark_up(article, item, brief, index=site.entities, settings=settings,
+                pelican_settings=pelican_settings, cache=cache)
         if brief.document is not None:
             # Once the markup is written, the pages need the analysis's quotes, not its
             # words and mentions (three quarters of its memory: 60 KB a brief).
