@@ -10,7 +10,6 @@ from typing import Any
 from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator
-from pelican.utils import clean_output_dir
 
 from briefs.analyse_pool import Progress
 from briefs.analysis.entities import (
@@ -26,6 +25,7 @@ from briefs.pelican import (
     content_errors,
     intake,
     jinja,
+    output_dir,
     publishing,
     reader_cache,
     render_pool,
@@ -56,6 +56,16 @@ class BriefsBuild:
     analyse_only: bool = False
     # Filled once the generators are final: how the pages are shared between processes.
     render: render_pool.RenderPlan = field(default_factory=render_pool.RenderPlan)
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Pickle as nothing: this build's runtime objects (a progress bar on stderr, the
+        cache, worker plans) are no data. Pelican's reader cache pickles the settings its
+        tags and categories hold, and the settings hold this object."""
+        return (_no_build, ())
+
+
+def _no_build() -> None:
+    return None
 
 
 def start_build(pelican: Pelican) -> None:
@@ -99,15 +109,20 @@ def check_outputs(generators: list[Generator]) -> None:
     """Everything is read and checked: refuse duplicate pages, then empty ``OUTPUT_PATH``.
 
     Pelican itself empties the output folder before it reads any content; the plugin takes
-    that over (``start_build``) so that a build stopped by bad content keeps the old site.
+    that over (``start_build``) so that a build stopped by bad content keeps the old site,
+    and leaves the page cache's pages of the last build for it (:mod:`briefs.pelican.output_dir`).
     """
     intake.refuse_duplicates(intake.contents_of(generators))
     if not generators or not _build(generators[0].settings).clean_output:
         return
+    settings = generators[0].settings
     output, content = Path(generators[0].output_path), Path(generators[0].path)
     # Never delete the folder that holds the content (Pelican's own guard).
     if output.resolve() not in (content.resolve(), *content.resolve().parents):
-        clean_output_dir(str(output), generators[0].settings.get("OUTPUT_RETENTION", []))
+        build = _build(settings)
+        kept = PageCache.previous_outputs(settings) if build.settings.page_cache else set()
+        build.render.output_started = output_dir.empty_output(
+            output, settings.get("OUTPUT_RETENTION", []), kept)
 
 
 def plan_rendering(generators: list[Generator]) -> None:
@@ -125,9 +140,9 @@ def plan_rendering(generators: list[Generator]) -> None:
 
 def finish_page_cache(pelican: Pelican) -> None:
     """Every page written: drop the kept pages nothing used, say how many were copied."""
-    pages = _build(pelican.settings).render.pages
-    if pages is not None:
-        pages.finish()
+    plan = _build(pelican.settings).render
+    if plan.pages is not None:
+        plan.pages.finish(plan.output_started)
 
 
 def shared_writer(pelican: Pelican) -> type[render_pool.SharedWriter]:
@@ -190,6 +205,9 @@ def register() -> None:
     signals.all_generators_finalized.connect(check_outputs)
     # Filters, globals and gettext for every generator's templates.
     signals.generator_init.connect(install_jinja)
+    # All content read and Pelican's reader cache saved: its copies are let go.
+    signals.article_generator_finalized.connect(reader_cache.release_reader_cache)
+    signals.page_generator_finalized.connect(reader_cache.release_reader_cache)
     # All articles read and the content cache saved: safe to rewrite _content.
     signals.article_generator_finalized.connect(annotate_articles)
     # Publishing build: stop early on an empty or relative SITEURL.

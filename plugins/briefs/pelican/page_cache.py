@@ -64,6 +64,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 from briefs.pelican.articles import Brief
+from briefs.pelican.output_dir import remove_stale
 from briefs.settings import BriefsSettings
 
 logger = logging.getLogger(__name__)
@@ -357,8 +358,11 @@ class PageCache:
 
     folder: Path
     base: str  # code and settings digest
+    output: Path = Path("output")  # OUTPUT_PATH, resolved
     signatures: Signatures = field(default_factory=Signatures)
     used: set[str] = field(default_factory=set)
+    # The files of the output this process copied from the cache or kept (relative paths).
+    outputs: set[str] = field(default_factory=set)
     hits: int = 0
     misses: int = 0
     _names: dict[str, frozenset[str] | None] = field(default_factory=dict)
@@ -375,7 +379,13 @@ class PageCache:
         roots = (PLUGIN_ROOT, Path(settings["THEME"]), translations)
         base = hashlib.sha256(
             (code_digest(roots) + settings_digest(settings)).encode()).hexdigest()
-        return cls(Path(settings.get("CACHE_PATH", "cache")) / CACHE_DIR, base)
+        return cls(_folder(settings), base, _output(settings))
+
+    @staticmethod
+    def previous_outputs(settings: dict[str, Any]) -> set[str]:
+        """Return the files the page cache wrote into ``OUTPUT_PATH`` in the last build
+        (relative paths; empty when it is not known)."""
+        return _read_outputs(_outputs_file(_folder(settings), _output(settings)))
 
     def template_names(self, template: jinja2.Template) -> frozenset[str] | None:
         """Return the context names ``template`` may read; None if they cannot be listed.
@@ -454,21 +464,32 @@ class PageCache:
         return hashlib.sha256(self.base.encode() + body).hexdigest()
 
     def restore(self, entry: Path, target: str) -> None:
-        """Copy a kept page to ``target``."""
+        """Copy a kept page to ``target``, unless the last build left that very page there
+        (see :mod:`briefs.pelican.output_dir`)."""
+        self._note_output(target)
+        if _same_bytes(entry, target):
+            return
         folder = os.path.dirname(target)
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
         shutil.copyfile(entry, target)
 
+    def _note_output(self, target: str) -> None:
+        self.outputs.add(Path(os.path.relpath(target, self.output)).as_posix())
+
     def keep_file(self, entry: Path, written: str) -> None:
         """Keep a file just written (a feed: Pelican writes it itself)."""
+        self._note_output(written)
         if not self.broken:
             self.keep(entry, Path(written).read_text(encoding="utf-8"))
 
-    def keep(self, entry: Path, output: str) -> None:
-        """Keep the page just rendered. A cache that cannot be written is reported once and
-        left alone: the site is built all the same, every page rendered."""
+    def keep(self, entry: Path, output: str, name: str | None = None) -> None:
+        """Keep the page just rendered (to be written to ``name`` in the output). A cache
+        that cannot be written is reported once and left alone: the site is built all the
+        same, every page rendered."""
+        if name:
+            self.outputs.add(Path(name).as_posix())
         if self.broken:
             return
         try:
@@ -500,13 +521,20 @@ class PageCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / f".used-{os.getpid()}").write_text(
                 f"{self.hits} {self.misses}\n" + "\n".join(sorted(self.used)), encoding="ascii")
+            (self.folder / f".outputs-{os.getpid()}").write_text(
+                "\n".join(sorted(self.outputs)), encoding="utf-8")
         except OSError:  # reported by keep(); the build process then prunes nothing
             self.broken = True
 
-    def finish(self) -> tuple[int, int]:
+    def finish(self, started: int | None = None) -> tuple[int, int]:
         """In the build process, once every page is written: gather the forked processes'
-        reports, remove the entries nothing used; return the pages copied and rendered."""
+        reports, remove the entries nothing used; return the pages copied and rendered.
+
+        ``started``: when the output folder was emptied (:mod:`briefs.pelican.output_dir`);
+        then the pages of the last build that this one did not write are removed.
+        """
         used, hits, misses = set(self.used), self.hits, self.misses
+        outputs = set(self.outputs)
         try:
             for report in sorted(self.folder.glob(".used-*")):
                 counts, _, keys = report.read_text(encoding="ascii").partition("\n")
@@ -514,8 +542,17 @@ class PageCache:
                 hits, misses = hits + int(copied), misses + int(rendered)
                 used.update(keys.split())
                 report.unlink()
+            for report in sorted(self.folder.glob(".outputs-*")):
+                outputs.update(report.read_text(encoding="utf-8").split("\n"))
+                report.unlink()
+            outputs.discard("")
+            if started is not None:
+                remove_stale(self.output, _read_outputs(_outputs_file(self.folder, self.output)),
+                             outputs, started)
             if not self.broken:  # a cache that could not be written is left as it is
                 self.prune(used)
+                self._write_atomic(_outputs_file(self.folder, self.output),
+                                   "\n".join(sorted(outputs)) + "\n")
             if self._names_changed and not self.broken:
                 self._save_names()
         except (OSError, ValueError) as error:
@@ -534,6 +571,40 @@ class PageCache:
                 entry.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _folder(settings: dict[str, Any]) -> Path:
+    return Path(settings.get("CACHE_PATH", "cache")) / CACHE_DIR
+
+
+def _output(settings: dict[str, Any]) -> Path:
+    return Path(settings.get("OUTPUT_PATH", "output")).resolve()
+
+
+def _outputs_file(folder: Path, output: Path) -> Path:
+    """The list of the files the page cache wrote into ``output`` (one cache may serve
+    several output folders)."""
+    return folder / f"outputs-{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.txt"
+
+
+def _read_outputs(path: Path) -> set[str]:
+    try:
+        listed = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line for line in listed.splitlines() if line}
+
+
+def _same_bytes(entry: Path, target: str) -> bool:
+    """Tell whether ``target`` holds the bytes of ``entry`` (reading costs less than
+    writing: the file system keeps the file and its folder as they are)."""
+    try:
+        if os.stat(target).st_size != entry.stat().st_size:
+            return False
+        with open(target, "rb") as existing:
+            return existing.read() == entry.read_bytes()
+    except OSError:
+        return False
 
 
 def _free_names(env: jinja2.Environment, name: str, seen: set[str]) -> frozenset[str] | None:

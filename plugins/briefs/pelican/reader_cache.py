@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
+from pelican.generators import Generator
 
 from briefs.pelican.page_cache import settings_digest
 
@@ -79,3 +80,12 @@ def forget_stale_reader_cache(pelican: Pelican) -> None:
     if stale:
         logger.info("Pelican's reader cache was made with other settings: every content "
                     "file is read again")
+
+
+def release_reader_cache(generator: Generator) -> None:
+    """Let go of Pelican's reader cache once Pelican has saved it (just before the
+    generator's ``*_generator_finalized`` signal): it holds every content file's HTML as
+    first read (70 MB at 10,000 briefs), which nothing reads again in this build."""
+    cache = getattr(getattr(generator, "readers", None), "_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()

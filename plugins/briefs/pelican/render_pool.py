@@ -56,6 +56,8 @@ class RenderPlan:
     shares: int = 1
     last: type | None = None  # the generator class after which the shares join
     pages: PageCache | None = None  # rendered pages kept between builds (BRIEFS_PAGE_CACHE)
+    # When the output folder was emptied for this build (briefs.pelican.output_dir).
+    output_started: int | None = None
 
 
 @dataclass
@@ -291,7 +293,7 @@ class KeepingTemplate:
         output = self.template.render(context)
         entry = self.entries.get(context.get("output_file", ""))
         if entry is not None:
-            self.pages.keep(entry, output)
+            self.pages.keep(entry, output, context.get("output_file"))
         return output
 
 
