@@ -219,6 +219,21 @@ def test_unused_entries_are_pruned_once_old(tmp_path: Path) -> None:
     assert not stale.exists() and not old.exists() and not used_long_ago.exists()
 
 
+def test_pages_are_written_in_memory_where_there_is_a_memory_folder(tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    records = [_record(n) for n in range(1, 8)]
+    monkeypatch.setattr(search, "MEMORY_FOLDER", tmp_path / "none")
+    _build(records, tmp_path / "on-disk", None)
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(search, "MEMORY_FOLDER", memory)
+    with SearchJob(records, "en", shard_size=3) as job:
+        assert job._pages.parent == memory
+        job.start().finish(tmp_path / "in-memory")
+    assert not list(memory.iterdir())
+    assert file_hashes(tmp_path / "in-memory") == file_hashes(tmp_path / "on-disk")
+
+
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_failing_pagefind_names_the_shard(tmp_path: Path, monkeypatch,
                                             processes: int) -> None:
