@@ -13,6 +13,7 @@ from briefs.site.related import (
     EntityUse,
     Related,
     RelatedConfig,
+    related_and_threads,
     related_briefs,
     story_threads,
     unknown_references,
@@ -309,3 +310,13 @@ def test_story_thread_gives_previous_and_next_in_date_order():
     assert threads["s1"].previous is None and threads["s1"].next == "s2"
     assert threads["s3"].members == ("s3",) and threads["s3"].next is None
     assert threads["filler-000"].members == ("filler-000",)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_related_and_threads_from_one_index_are_each_function_s_result(seed):
+    corpus = random_corpus(seed)
+    config = RelatedConfig(thread_window_days=20)
+    related, threads = related_and_threads(corpus, config)
+    assert related == related_briefs(corpus, config)
+    assert threads == story_threads(corpus, config)
+    assert any(len(thread.members) > 1 for thread in threads.values())

@@ -21,8 +21,7 @@ from briefs.site.related import (
     Related,
     RelatedConfig,
     StoryThread,
-    related_briefs,
-    story_threads,
+    related_and_threads,
 )
 
 
@@ -81,6 +80,5 @@ def index_site(records: Sequence[BriefRecord], *, gazetteer: Gazetteer | None = 
     """Index the entities of every brief, then find each brief's related briefs and thread."""
     entities = build_entity_index(records, gazetteer=gazetteer)
     features = [brief_features(record, entities) for record in records]
-    return SiteIndex(entities=entities,
-                     related=related_briefs(features, related_config),
-                     threads=story_threads(features, related_config))
+    related, threads = related_and_threads(features, related_config)
+    return SiteIndex(entities=entities, related=related, threads=threads)

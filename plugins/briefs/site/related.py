@@ -489,7 +489,21 @@ def related_briefs(
         ValueError: two briefs have the same key.
     """
     config = config or RelatedConfig()
+    return _related_of(_build_index(briefs, config), briefs, config)
+
+
+def related_and_threads(
+    briefs: Sequence[BriefFeatures], config: RelatedConfig | None = None
+) -> tuple[dict[str, list[Related]], dict[str, StoryThread]]:
+    """Return :func:`related_briefs` and :func:`story_threads` of ``briefs``, from one index
+    (building it is half the work of each)."""
+    config = config or RelatedConfig()
     index = _build_index(briefs, config)
+    return _related_of(index, briefs, config), _threads_of(index, config)
+
+
+def _related_of(index: _Index, briefs: Sequence[BriefFeatures],
+                config: RelatedConfig) -> dict[str, list[Related]]:
     position = {key: i for i, key in enumerate(index.keys)}
     links = _computed_links(index, config)
     by_key = {brief.key: brief for brief in briefs}
@@ -538,7 +552,10 @@ def story_threads(
         ValueError: two briefs have the same key.
     """
     config = config or RelatedConfig()
-    index = _build_index(briefs, config)
+    return _threads_of(_build_index(briefs, config), config)
+
+
+def _threads_of(index: _Index, config: RelatedConfig) -> dict[str, StoryThread]:
     by_date: dict[str, tuple[list[float], list[int]]] = {}
     for a, vector in enumerate(index.vectors):
         for key_id in vector:
