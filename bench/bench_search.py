@@ -39,6 +39,7 @@ from corpus import SEED, Generator  # noqa: E402
 
 from briefs.publish.search import (  # noqa: E402
     index_shards,
+    make_pages_folder,
     pagefind_processes,
     record_page,
     search_record,
@@ -76,11 +77,13 @@ def scenario(name: str, work: Path, shard_size: int, processes: int) -> None:
     records = sort_records(records)
     size = len(records) if name == "one" else shard_size
     cache = None if name == "one" else work / "cache"
+    pages = make_pages_folder()  # where the build writes them
     with tempfile.TemporaryDirectory(dir=work) as folder:
         started = time.perf_counter()
         outcomes = index_shards(records, "ar", Path(folder), shard_size=size, cache_dir=cache,
-                                processes=processes)
+                                processes=processes, pages_dir=pages)
         seconds = time.perf_counter() - started
+    shutil.rmtree(pages)
     indexed = [o.number + 1 for o in outcomes if not o.cached]
     print(f"{len(outcomes)} shards, indexed {len(indexed)} ({indexed[:3]}…), "
           f"{seconds:.1f} s inside")

@@ -510,6 +510,13 @@ def _prepare(shard: Sequence[SearchRecord], language: str,
     return pages, shard_digest(pages, language, version)
 
 
+def make_pages_folder() -> Path:
+    """Return a new temporary folder for the pages Pagefind reads, in :data:`MEMORY_FOLDER`
+    where it can be written."""
+    memory = MEMORY_FOLDER if os.access(MEMORY_FOLDER, os.W_OK | os.X_OK) else None
+    return Path(tempfile.mkdtemp(prefix="briefs-search-pages-", dir=memory))
+
+
 def pagefind_processes(settings: Mapping[str, Any]) -> int:
     """Return how many shards Pagefind indexes at once: ``BRIEFS_WORKERS`` (0: one per
     core), at most :data:`MAX_PAGEFIND_PROCESSES`."""
@@ -630,8 +637,7 @@ class SearchJob:
         self.shards: list[ShardOutcome] = []
         cut_shards([], shard_size)  # a bad size fails here, not in the helper
         self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
-        memory = MEMORY_FOLDER if os.access(MEMORY_FOLDER, os.W_OK | os.X_OK) else None
-        self._pages = Path(tempfile.mkdtemp(prefix="briefs-search-pages-", dir=memory))
+        self._pages = make_pages_folder()
         self._helpers: list[multiprocessing.process.BaseProcess] = []
         self._started = 0.0
         # A build stopped before finish() (an error, Ctrl-C) still stops the helper and
