@@ -41,18 +41,18 @@ that needs it).
 from __future__ import annotations
 
 import copyreg
-import enum
 import functools
 import hashlib
 import io
 import json
 import logging
+import operator
 import os
 import pickle
 import shutil
 import tempfile
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -166,10 +166,13 @@ class _Digester(pickle.Pickler):
         self.dispatch_table = _DISPATCH
 
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's protocol
-        kind = _KINDS.get(type(obj))
-        if kind is None:
-            kind = _KINDS[type(obj)] = _kind_of(type(obj))
-        return NotImplemented if kind is _Kind.PLAIN else _REDUCERS[kind](self, obj)
+        # Called for every object of every digest (half a million a warm build of 1,000
+        # briefs): one dict lookup a call.
+        cls = type(obj)
+        reducer = _REDUCER_OF.get(cls, _UNSEEN)
+        if reducer is _UNSEEN:
+            reducer = _REDUCER_OF[cls] = _reducer_for(cls)
+        return NotImplemented if reducer is None else reducer(self, obj)
 
     def content(self, content: Content | URLWrapper) -> tuple[Any, ...]:
         """An article, page or URL wrapper stands as its signature."""
@@ -182,8 +185,8 @@ def _record(digester: _Digester, obj: Any) -> tuple[Any, ...]:  # noqa: ANN401
     """A dataclass by its fields' values (the generated __getstate__ calls fields(): slow);
     in a shallow signature, without its relations."""
     cls = type(obj)
-    names = _FIELDS[cls] if digester.relations else _SHALLOW_FIELDS[cls]
-    return (tuple, ((cls.__qualname__, *(getattr(obj, name) for name in names)),))
+    values = (_FIELDS if digester.relations else _SHALLOW_FIELDS)[cls](obj)
+    return (tuple, ((cls.__qualname__, *values),))
 
 
 def _brief(digester: _Digester, brief: Brief) -> tuple[Any, ...]:
@@ -203,46 +206,50 @@ def _template(_digester: _Digester, template: jinja2.Template) -> tuple[Any, ...
     return (str, (f"template:{template.name}",))
 
 
-class _Kind(enum.Enum):
-    PLAIN = enum.auto()
-    RECORD = enum.auto()
-    CONTENT = enum.auto()
-    BRIEF = enum.auto()
-    WRAPPER = enum.auto()
-    TEMPLATE = enum.auto()
-    FUNCTION = enum.auto()
+Reducer = Callable[["_Digester", Any], tuple[Any, ...]]
+_UNSEEN = object()
+_REDUCER_OF: dict[type, Reducer | None] = {}  # None: pickled as pickle does
+# Per dataclass: the values of the fields pages may show (with and without relations).
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_SHALLOW_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
-_KINDS: dict[type, _Kind] = {}
-_FIELDS: dict[type, tuple[str, ...]] = {}
-_SHALLOW_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _kind_of(cls: type) -> _Kind:
+def _reducer_for(cls: type) -> Reducer | None:
     """Return how the digest pickles instances of ``cls`` (decided once a type)."""
-    kinds = ((Content, _Kind.CONTENT), (Brief, _Kind.BRIEF), (URLWrapper, _Kind.WRAPPER),
-             (jinja2.Template, _Kind.TEMPLATE))
-    for base, kind in kinds:
+    stand_ins: tuple[tuple[type, Reducer], ...] = (
+        (Content, _Digester.content), (Brief, _brief), (URLWrapper, _wrapper),
+        (jinja2.Template, _template))
+    for base, reducer in stand_ins:
         if issubclass(cls, base):
-            if kind is _Kind.BRIEF:
-                _FIELDS[cls] = _shown_fields(cls)
-            return kind
+            if reducer is _brief:
+                _note_shown_fields(cls)
+            return reducer
     if is_dataclass(cls):
-        _FIELDS[cls] = _shown_fields(cls)
-        return _Kind.RECORD
+        _note_shown_fields(cls)
+        return _record
     if issubclass(cls, types.FunctionType | types.BuiltinFunctionType | types.MethodType |
                   functools.partial):
-        return _Kind.FUNCTION
-    return _Kind.PLAIN
+        return _function
+    return None
 
 
-def _shown_fields(cls: type) -> tuple[str, ...]:
+def _values_of(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """Return a function giving an object's attributes ``names`` as a tuple."""
+    if not names:
+        return lambda _obj: ()
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*names)
+
+
+def _note_shown_fields(cls: type) -> None:
     """Note the fields of a dataclass that pages may show (``metadata={"on_pages": False}``
     marks one that only orders things or goes to the JSON API), and those a page listing
     the object shows (``metadata={"relation": True}``: links shown on its own page only)."""
     shown = [f for f in fields(cls) if f.metadata.get("on_pages", True)]
-    _SHALLOW_FIELDS[cls] = tuple(f.name for f in shown if not f.metadata.get("relation"))
-    return tuple(f.name for f in shown)
+    _FIELDS[cls] = _values_of([f.name for f in shown])
+    _SHALLOW_FIELDS[cls] = _values_of([f.name for f in shown if not f.metadata.get("relation")])
 
 
 def _sorted_set(value: set[Any] | frozenset[Any]) -> tuple[Any, ...]:
@@ -251,11 +258,6 @@ def _sorted_set(value: set[Any] | frozenset[Any]) -> tuple[Any, ...]:
 
 
 _DISPATCH = {**copyreg.dispatch_table, set: _sorted_set, frozenset: _sorted_set}
-_REDUCERS: dict[_Kind, Callable[[_Digester, Any], tuple[Any, ...]]] = {
-    _Kind.RECORD: _record, _Kind.CONTENT: _Digester.content, _Kind.BRIEF: _brief,
-    _Kind.WRAPPER: _wrapper, _Kind.TEMPLATE: _template,
-    _Kind.FUNCTION: _function,
-}
 
 
 def _pickle(value: Any, nested: Callable[[Subject], str] | None, *,  # noqa: ANN401
