@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Generic, TypeVar, overload
 
 from ..lexicon import (
     GIVEN_NAMES,
@@ -97,14 +98,18 @@ _WORD_LISTS = (("gn", GIVEN_NAMES), ("ti", PERSON_TITLES), ("oh", TAGGER_ORG_HEA
 #: Features a token lends to its neighbours (besides w, g, lex, x2 and, at ±1, bs).
 _NB_FLAGS = ("gn", "ti", "oh", "pt", "sv", "np", "edge", "tr")
 
+#: A feature: a string, or its UTF-8 bytes where the tagger reads it (see :class:`_LocalCache`).
+Feature = TypeVar("Feature", str, bytes)
+
 #: ``(own features, features lent at offsets -2, -1, +1, +2, key, gazetteer tag)``.
-_Local = tuple[list[str], tuple[list[str], list[str], list[str], list[str]], str, str]
+_Local = tuple[list[Feature], tuple[list[Feature], list[Feature], list[Feature], list[Feature]],
+               str, str]
 
 _OFFSETS = (-2, -1, 1, 2)
-_BOUND = {off: f"{off}BOUND" for off in _OFFSETS}
+_BOUND = tuple(f"{off}BOUND" for off in _OFFSETS)
 
 
-def _local(raw: str, skey: str, g: str, lexicon: Lexicon) -> _Local:
+def _local(raw: str, skey: str, g: str, lexicon: Lexicon) -> _Local[str]:
     """Per-token features, independent of the neighbours (cached by the caller)."""
     core, key, edge = token_info(raw)
     bs = blind_strip(key)
@@ -145,32 +150,39 @@ def _local(raw: str, skey: str, g: str, lexicon: Lexicon) -> _Local:
     return own, (lent[0], lent[1], lent[2], lent[3]), key, d["g"]
 
 
-class _LocalCache:
+class _LocalCache(Generic[Feature]):
     """Memo of :func:`_local` for one lexicon (tokens repeat a lot within and across texts).
 
     With a ``vocab`` (the attributes a trained model knows), features outside it are
     dropped once per token form: the tagger would ignore them, and passing fewer strings
-    to crfsuite is most of the tagging time.
+    to crfsuite is most of the tagging time. The features kept are stored as UTF-8 bytes,
+    which crfsuite takes as they are: a string it would encode again in every sentence.
     """
 
-    __slots__ = ("lexicon", "memo", "vocab")
+    __slots__ = ("bound", "lexicon", "memo", "vocab")
 
     def __init__(self, lexicon: Lexicon, vocab: frozenset[str] | None) -> None:
         self.lexicon = lexicon
         self.vocab = vocab
-        self.memo: dict[tuple[str, str, str], _Local] = {}
+        self.memo: dict[tuple[str, str, str], _Local[Feature]] = {}
+        #: What a sentence edge lends in place of a neighbour at each offset (never dropped).
+        self.bound: tuple[list[Feature], ...] = tuple([self.feature(f)] for f in _BOUND)
 
-    def get(self, raw: str, skey: str, g: str) -> _Local:
+    def feature(self, name: str) -> Feature:
+        """Return a feature as this cache stores it."""
+        return name if self.vocab is None else name.encode()  # type: ignore[return-value]
+
+    def get(self, raw: str, skey: str, g: str) -> _Local[Feature]:
         item = self.memo.get((raw, skey, g))
         if item is None:
             if len(self.memo) > 200_000:
                 self.memo.clear()
-            item = _local(raw, skey, g, self.lexicon)
+            item = _local(raw, skey, g, self.lexicon)  # type: ignore[assignment]
             if self.vocab is not None:
                 v = self.vocab
                 own, lent, w, gt = item
-                item = ([f for f in own if f in v],
-                        (*([f for f in lst if f in v] for lst in lent),),  # type: ignore[assignment]
+                item = ([f.encode() for f in own if f in v],  # type: ignore[assignment]
+                        (*([f.encode() for f in lst if f in v] for lst in lent),),
                         w, gt)
             self.memo[raw, skey, g] = item
         return item
@@ -188,14 +200,27 @@ def _cache_for(lexicon: Lexicon, vocab: frozenset[str] | None) -> _LocalCache:
     return cache
 
 
+@overload
+def sentence_features(tokens: Sequence[str], gaz: Gazetteer, lexicon: Lexicon,
+                      vocab: None = None) -> list[list[str]]: ...
+
+
+@overload
+def sentence_features(tokens: Sequence[str], gaz: Gazetteer, lexicon: Lexicon,
+                      vocab: frozenset[str]) -> list[list[bytes]]: ...
+
+
 def sentence_features(
     tokens: Sequence[str], gaz: Gazetteer, lexicon: Lexicon,
     vocab: frozenset[str] | None = None,
-) -> list[list[str]]:
+) -> list[list[str]] | list[list[bytes]]:
     """Return one feature list per token of a sentence.
 
-    ``vocab``: if given, only features in it are returned (see :class:`_LocalCache`).
+    ``vocab``: if given (tagging), only features in it are returned, as UTF-8 bytes (see
+    :class:`_LocalCache`).
     """
+    if not tokens:
+        return []
     keys = [token_info(t)[1] for t in tokens]
     n = len(tokens)
     gtag = ["O"] * n
@@ -208,15 +233,17 @@ def sentence_features(
             stripped[m.i] = m.key.split(" ")[0]
     cache = _cache_for(lexicon, vocab)
     local = [cache.get(t, s, g) for t, s, g in zip(tokens, stripped, gtag, strict=True)]
-    out: list[list[str]] = []
+    lent = [item[1] for item in local]
+    bound = cache.bound
+    # What each position receives from its neighbours at -2, -1, +1 and +2, built as whole
+    # columns: a sentence's edge lends its BOUND feature instead.
+    from_before2 = ([bound[0], bound[0]] + [x[0] for x in lent])[:n]
+    from_before1 = [bound[1]] + [x[1] for x in lent[:-1]]
+    from_after1 = [x[2] for x in lent[1:]] + [bound[2]]
+    from_after2 = ([x[3] for x in lent[2:]] + [bound[3], bound[3]])[:n]
+    out = []
     for i, (own, _, w, g) in enumerate(local):
-        f = own.copy()
-        for slot, off in enumerate(_OFFSETS):
-            j = i + off
-            if 0 <= j < n:
-                f += local[j][1][slot]
-            else:
-                f.append(_BOUND[off])
+        f = [*own, *from_before2[i], *from_before1[i], *from_after1[i], *from_after2[i]]
         pairs = []
         if i > 0:
             pw, pg = local[i - 1][2], local[i - 1][3]
@@ -224,7 +251,7 @@ def sentence_features(
             pairs.append(f"-1g|g={pg}|{g}")
         if i + 1 < n:
             pairs.append(f"w|+1w={w}|{local[i + 1][2]}")
-        f += pairs if vocab is None else [p for p in pairs if p in vocab]
+        f += pairs if vocab is None else [p.encode() for p in pairs if p in vocab]
         out.append(f)
     return out
 
