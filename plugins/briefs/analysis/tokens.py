@@ -34,7 +34,9 @@ _LETTER_OR_DIGIT = re.compile(r"[^\s\W_]|\d")
 PUNCT = frozenset(
     "\"'`“”„‟«»‹›‘’‚‛()[]{}<>.,;:!?…،؛؟٪%*–—-_/\\|~^=+#@&·•٫٬"
 )
-_WHITESPACE_WORD = re.compile(r"\S+")
+#: A whitespace word; its group ``line_break`` matches (empty) when a line break follows within
+#: one character, which ends a sentence of the whitespace view.
+_WHITESPACE_WORD = re.compile(r"\S+(?P<line_break>(?=\s?\n))?")
 _SENTENCE_END = frozenset(".!?؟…\n")
 #: A proclitic glued to a quote mark (و"توتال"): the name after the mark is a word.
 _PROCLITICS = frozenset("وفبلك")
@@ -156,14 +158,19 @@ def _key(word: str) -> str:
     return key
 
 
+#: Makes a named tuple from a tuple of its fields, skipping the Python-level ``__new__`` of
+#: ``Token(...)`` and ``Word(...)``: a thousand of each are made per brief.
+_new = tuple.__new__
+
+
 def _chunk_tokens(text: str, s: int, e: int, tokens: list[Token]) -> None:
     """Add the tokens of ``text[s:e]``, one whitespace-separated word holding punctuation."""
     for m in TOKEN_RE.finditer(text, s, e):
         t = m.group()
         if m.lastgroup == "w":
-            tokens.append(Token(t, _key(t), m.start(), m.end(), True))
+            tokens.append(_new(Token, (t, _key(t), m.start(), m.end(), True)))
         else:
-            tokens.append(Token(t, t, m.start(), m.end(), False))
+            tokens.append(_new(Token, (t, t, m.start(), m.end(), False)))
 
 
 def _chunk_words(text: str, s: int, e: int, words: list[Word]) -> bool:
@@ -171,15 +178,15 @@ def _chunk_words(text: str, s: int, e: int, words: list[Word]) -> bool:
     punctuation; return whether punctuation that ends a sentence closes it."""
     w = text[s:e]
     if len(w) > 2 and w[0] in _PROCLITICS and w[1] in _QUOTE_OPENERS:
-        words.append(Word(w[0], s, s + 1, True))  # و"توتال": the name is a word
+        words.append(_new(Word, (w[0], s, s + 1, True)))  # و"توتال": the name is a word
         w, s = w[1:], s + 1
     lo, hi = peel(w)
     if lo:
-        words.append(Word(w[:lo], s, s + lo, False))
+        words.append(_new(Word, (w[:lo], s, s + lo, False)))
     if lo < hi:
-        words.append(Word(w[lo:hi], s + lo, s + hi, True))
+        words.append(_new(Word, (w[lo:hi], s + lo, s + hi, True)))
     if hi < len(w):
-        words.append(Word(w[hi:], s + hi, s + len(w), False))
+        words.append(_new(Word, (w[hi:], s + hi, s + len(w), False)))
         return not _SENTENCE_END.isdisjoint(w[hi:])
     return False
 
@@ -206,21 +213,24 @@ def tokenise(text: str, start: int = 0, end: int | None = None, *,
     found: list[Token] = []
     sentences: list[list[Word]] = [[]]
     current = sentences[-1]
+    keys = _KEYS
     for m in _WHITESPACE_WORD.finditer(text, start, stop):
         w = m.group()
         s, e = m.span()
         ends = False
-        if w[0] in PUNCT or w[-1] in PUNCT or _BREAK.search(w):
+        # A word of letters only (isalpha: no punctuation, no separator) needs no more checks.
+        if not w.isalpha() and (w[0] in PUNCT or w[-1] in PUNCT or _BREAK.search(w)):
             if tokens:
                 _chunk_tokens(text, s, e, found)
             if words:
                 ends = _chunk_words(text, s, e, current)
         else:
             if tokens:
-                found.append(Token(w, _key(w), s, e, True))
+                key = keys.get(w)
+                found.append(_new(Token, (w, _key(w) if key is None else key, s, e, True)))
             if words:
-                current.append(Word(w, s, e, True))
-        if words and (ends or text.find("\n", e, min(e + 2, stop)) >= 0) and current:
+                current.append(_new(Word, (w, s, e, True)))
+        if words and (ends or m.lastindex) and current:
             current = []
             sentences.append(current)
     return TokenLayer(tuple(found), tuple(tuple(s) for s in sentences if s))
