@@ -90,13 +90,24 @@ def tag_tokens(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
     :data:`.rules.RULES` orders them; a ``trail`` records what each changed.
     """
     gaz = gazetteer or default_gazetteer()
-    n = len(tokens)
-    if crf_tags is not None:
-        tags = list(crf_tags)
-    else:
-        tags = crf_tag(tokens, gaz) if model_available() else ["O"] * n
+    if crf_tags is None:
+        crf_tags = crf_tag(tokens, gaz) if model_available() else ["O"] * len(tokens)
+    return _tag_sentence(tokens, token_keys(tokens), crf_tags, gaz, known=known,
+                         phrases=phrases, trail=trail)
+
+
+def token_keys(tokens: Sequence[str]) -> list[str]:
+    """Return the matching key of each raw token (computed once per sentence: every step of
+    the recogniser reads them)."""
+    return [token_info(t)[1] for t in tokens]
+
+
+def _tag_sentence(tokens: Sequence[str], keys: Sequence[str], crf_tags: Sequence[str],
+                  gaz: Gazetteer, *, known: Known | None, phrases: bool,
+                  trail: Trail | None) -> list[str]:
+    """:func:`tag_tokens` on a sentence whose token keys are known."""
+    tags = list(crf_tags)
     _repair_iob(tags)
-    keys = [token_info(t)[1] for t in tokens]
     matches = gazetteer_matches(keys, gaz)
     _merge_gazetteer(tags, matches, gaz, phrases=phrases)
     _split_listed(tags, matches, gaz)
@@ -122,6 +133,8 @@ def _repair_iob(tags: list[str]) -> None:
 def _merge_gazetteer(tags: list[str], matches: Sequence[GazMatch], gaz: Gazetteer, *,
                      phrases: bool) -> None:
     """Add the listed names to the tagger's spans (in place)."""
+    if not matches:
+        return
     crf_spans = {(i, j): t for t, i, j in spans(tags)}
     for m in matches:
         typ = TYPE_TO_TAG.get(gaz.type_of(m.entity_id))
@@ -152,6 +165,8 @@ GAZ_OVERRIDE_MIN = 3
 def _split_listed(tags: list[str], matches: Sequence[GazMatch], gaz: Gazetteer) -> None:
     """A tagger span made of exactly two listed names is those two names (in place):
     «[شي] [الولايات المتحدة]» after «حث» is Xi and the United States, not one body."""
+    if len(matches) < 2:
+        return
     by_start = {m.i: m for m in matches}
     for typ, i, j in spans(tags):
         first = by_start.get(i)
@@ -177,16 +192,17 @@ def _propagate(keys: Sequence[str], tags: list[str], doc: Gazetteer) -> list[str
     return tags
 
 
-def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
-             known: Known | None = None) -> tuple[int, str]:
-    """Return ``(proclitic_chars, key)`` of the name in ``tokens[i:j]``.
+def span_key(tokens: Sequence[str], keys: Sequence[str], i: int, j: int, gaz: Gazetteer,
+             *, known: Known | None = None) -> tuple[int, str]:
+    """Return ``(proclitic_chars, key)`` of the name in ``tokens[i:j]`` (``keys``: the
+    tokens' keys, :func:`token_keys`).
 
     Only the first word may carry proclitics, and they are stripped only when the
     remainder is known (gazetteer, document, given names or the training lexicon).
     """
     lexicon = frequent_words()
     doc = known or {}
-    first_keys = [token_info(t)[1] for t in tokens[i:j]]
+    first_keys = keys[i:j]
     rest = " ".join(first_keys[1:])
 
     def strong(k: str) -> bool:
@@ -223,13 +239,13 @@ def span_key(tokens: Sequence[str], i: int, j: int, gaz: Gazetteer,
     return offset, f"{first} {rest}".strip()
 
 
-def _collect(tokens: Sequence[str], tags: Sequence[str], gaz: Gazetteer,
+def _collect(tokens: Sequence[str], keys: Sequence[str], tags: Sequence[str], gaz: Gazetteer,
              known: dict[str, str]) -> None:
     """Add the names of one tagged sentence to ``known`` (people also by surname)."""
     for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
         if typ not in TAG_TO_TYPE:
             continue
-        _, key = span_key(tokens, i, j, gaz, known)
+        _, key = span_key(tokens, keys, i, j, gaz, known=known)
         known.setdefault(key, TAG_TO_TYPE[typ])
         words = key.split(" ")
         last = words[-1]
@@ -243,29 +259,29 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
 
     ``phrases``: see :func:`tag_tokens`.
     """
-    return _tag_document(sentences, gazetteer or default_gazetteer(), known, phrases)[0]
+    return _tag_document(sentences, [token_keys(s) for s in sentences],
+                         gazetteer or default_gazetteer(), known, phrases=phrases)[0]
 
 
-def _tag_document(sentences: Sequence[Sequence[str]], gaz: Gazetteer, known: Known | None,
-                  phrases: bool, trail: Trail | None = None,
-                  ) -> tuple[list[list[str]], dict[str, str]]:
-    """:func:`tag_document`, and the document's names (key → type) found on the way."""
+def _tag_document(sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]],
+                  gaz: Gazetteer, known: Known | None, *, phrases: bool,
+                  trail: Trail | None = None) -> tuple[list[list[str]], dict[str, str]]:
+    """:func:`tag_document` (``keys``: each sentence's :func:`token_keys`), and the
+    document's names (key → type) found on the way."""
     crf = (crf_tag_document(sentences, gaz) if model_available()
            else [["O"] * len(s) for s in sentences])
     first = []
-    for index, (s, c) in enumerate(zip(sentences, crf, strict=True)):
+    for index, (s, k, c) in enumerate(zip(sentences, keys, crf, strict=True)):
         if trail is not None:
             trail.sentence = index
-        first.append(tag_tokens(s, gazetteer=gaz, known=known, crf_tags=c, phrases=phrases,
-                                trail=trail))
+        first.append(_tag_sentence(s, k, c, gaz, known=known, phrases=phrases, trail=trail))
     before = [list(tags) for tags in first] if trail is not None else None
-    _consistent_types(sentences, first)
+    _consistent_types(keys, first)
     seen: dict[str, str] = dict(known or {})
-    for toks, tags in zip(sentences, first, strict=True):
-        _collect(toks, tags, gaz, seen)
+    for toks, k, tags in zip(sentences, keys, first, strict=True):
+        _collect(toks, k, tags, gaz, seen)
     doc = _doc_gazetteer(seen)
-    final = [_propagate([token_info(t)[1] for t in s], list(tags), doc)
-             for s, tags in zip(sentences, first, strict=True)]
+    final = [_propagate(k, list(tags), doc) for k, tags in zip(keys, first, strict=True)]
     if trail is not None and before is not None:
         for index, (old, typed, done) in enumerate(zip(before, first, final, strict=True)):
             trail.sentence = index
@@ -274,19 +290,19 @@ def _tag_document(sentences: Sequence[Sequence[str]], gaz: Gazetteer, known: Kno
     return final, seen
 
 
-def _consistent_types(sentences: Sequence[Sequence[str]], tagged: list[list[str]]) -> None:
+def _consistent_types(keys: Sequence[Sequence[str]], tagged: list[list[str]]) -> None:
     """One name, one type within a document: a span whose exact words are tagged with
     another type more often elsewhere in the document (a person's full name also votes for
     the surname alone) takes that type (in place)."""
     votes: dict[str, Counter[str]] = {}
     found = []
-    for s, (toks, tags) in enumerate(zip(sentences, tagged, strict=True)):
+    for s, (words, tags) in enumerate(zip(keys, tagged, strict=True)):
         for typ, i, j in spans(tags):
-            key = " ".join(token_info(t)[1] for t in toks[i:j])
+            key = " ".join(words[i:j])
             votes.setdefault(key, Counter())[typ] += 1
             found.append((s, i, j, typ, key))
             if typ == "PERS" and j - i >= 2:  # the surname alone names the person too
-                votes.setdefault(token_info(toks[j - 1])[1], Counter())[typ] += 1
+                votes.setdefault(words[j - 1], Counter())[typ] += 1
     for s, i, j, typ, key in found:
         c = votes[key]
         if len(c) > 1:
@@ -317,10 +333,11 @@ def explain(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     if lang != "ar":
         return []
     toks = [[w.text for w in s] for s in sentences]
-    if is_sport([token_info(t)[1] for s in toks for t in s]):
+    keys = [token_keys(s) for s in toks]
+    if is_sport([k for s in keys for k in s]):
         gaz = for_sport(gaz)
     trail = Trail()
-    _tag_document(toks, gaz, known, True, trail)
+    _tag_document(toks, keys, gaz, known, phrases=True, trail=trail)
     found = []
     for change in trail.changes:
         words = sentences[change.sentence]
@@ -350,17 +367,18 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
     if lang != "ar":
         return _recognise_en(text, sentences, gaz)
     toks = [[w.text for w in s] for s in sentences]
-    if is_sport([token_info(t)[1] for s in toks for t in s]):
+    keys = [token_keys(s) for s in toks]
+    if is_sport([k for s in keys for k in s]):
         gaz = for_sport(gaz)
     # The names found anywhere in the text strip clitics everywhere: «لسانشيز» once
     # «بيدرو سانشيز» is known.
-    tagged, seen = _tag_document(toks, gaz, known, True)
+    tagged, seen = _tag_document(toks, keys, gaz, known, phrases=True)
     mentions: list[Mention] = []
-    for sentence, sent, tags in zip(sentences, toks, tagged, strict=True):
+    for sentence, sent, sent_keys, tags in zip(sentences, toks, keys, tagged, strict=True):
         for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
             if typ not in TAG_TO_TYPE or not sentence[i].core:
                 continue
-            offset, key = span_key(sent, i, j, gaz, seen)
+            offset, key = span_key(sent, sent_keys, i, j, gaz, known=seen)
             eid = _lookup_id(key, gaz)
             etype = gaz.type_of(eid) if eid else TAG_TO_TYPE[typ]
             start = sentence[i].start + offset
