@@ -172,20 +172,20 @@ class _LocalCache(Generic[Feature]):
         """Return a feature as this cache stores it."""
         return name if self.vocab is None else name.encode()  # type: ignore[return-value]
 
-    def get(self, raw: str, skey: str, g: str) -> _Local[Feature]:
-        item = self.memo.get((raw, skey, g))
-        if item is None:
-            if len(self.memo) > 200_000:
-                self.memo.clear()
-            item = _local(raw, skey, g, self.lexicon)  # type: ignore[assignment]
-            if self.vocab is not None:
-                v = self.vocab
-                own, lent, w, gt = item
-                item = ([f.encode() for f in own if f in v],  # type: ignore[assignment]
-                        (*([f.encode() for f in lst if f in v] for lst in lent),),
-                        w, gt)
-            self.memo[raw, skey, g] = item
-        return item
+    def add(self, form: tuple[str, str, str]) -> _Local[Feature]:
+        """Compute, keep and return the features of a token ``(raw, stripped key, gazetteer
+        tag)`` not in :attr:`memo` yet."""
+        if len(self.memo) > 200_000:
+            self.memo.clear()
+        item = _local(*form, self.lexicon)
+        if self.vocab is not None:
+            v = self.vocab
+            own, lent, w, gt = item
+            item = ([f.encode() for f in own if f in v],  # type: ignore[assignment]
+                    (*([f.encode() for f in lst if f in v] for lst in lent),),
+                    w, gt)
+        self.memo[form] = item  # type: ignore[assignment]
+        return item  # type: ignore[return-value]
 
 
 _CACHES: dict[tuple[int, int], _LocalCache] = {}
@@ -232,7 +232,9 @@ def sentence_features(
         if m.prefix:
             stripped[m.i] = m.key.split(" ")[0]
     cache = _cache_for(lexicon, vocab)
-    local = [cache.get(t, s, g) for t, s, g in zip(tokens, stripped, gtag, strict=True)]
+    memo = cache.memo
+    local = [memo.get(form) or cache.add(form)
+             for form in zip(tokens, stripped, gtag, strict=True)]
     lent = [item[1] for item in local]
     bound = cache.bound
     # What each position receives from its neighbours at -2, -1, +1 and +2, built as whole
@@ -244,14 +246,17 @@ def sentence_features(
     out = []
     for i, (own, _, w, g) in enumerate(local):
         f = [*own, *from_before2[i], *from_before1[i], *from_after1[i], *from_after2[i]]
-        pairs = []
+        pairs: tuple[str, ...] = ()
         if i > 0:
             pw, pg = local[i - 1][2], local[i - 1][3]
-            pairs.append(f"-1w|w={pw}|{w}")
-            pairs.append(f"-1g|g={pg}|{g}")
+            pairs = (f"-1w|w={pw}|{w}", f"-1g|g={pg}|{g}")
         if i + 1 < n:
-            pairs.append(f"w|+1w={w}|{local[i + 1][2]}")
-        f += pairs if vocab is None else [p.encode() for p in pairs if p in vocab]
+            pairs += (f"w|+1w={w}|{local[i + 1][2]}",)
+        for pair in pairs:
+            if vocab is None:
+                f.append(pair)
+            elif pair in vocab:
+                f.append(pair.encode())
         out.append(f)
     return out
 
