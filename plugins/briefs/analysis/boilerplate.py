@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -182,11 +182,26 @@ class Removed(str):
         return {"text": str(item), "kind": None, "start": None, "end": None}
 
 
+#: Neither a letter or digit (``[^\W_]``: what ``str.isalnum`` accepts) nor a vowel mark
+#: follows: a cue is a whole word.
+_NO_WORD_AFTER = r"(?![^\W_]|[\u064b-\u065f\u0670])"
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """Cue phrases of chrome, by kind (all languages together), normalised for matching."""
 
     phrases: dict[str, tuple[str, ...]]
+    #: Per kind with phrases, one pattern that tries them in turn at the start of a folded
+    #: line, each only where no letter, digit or vowel mark follows it (every line is matched
+    #: against several kinds: one regex search instead of a loop over each kind's phrases).
+    openers: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Compile :attr:`openers` from :attr:`phrases`."""
+        object.__setattr__(self, "openers", {
+            kind: re.compile("|".join(f"{re.escape(phrase)}{_NO_WORD_AFTER}" for phrase in items))
+            for kind, items in self.phrases.items() if items})
 
     @classmethod
     def from_data(cls, data: dict[str, dict[str, list[str]]]) -> Cues:
@@ -210,13 +225,12 @@ class Cues:
         >>> default_cues().match("read_also", "اقرأوا الخبر") is None
         True
         """
+        opener = self.openers.get(kind)
+        if opener is None:
+            return None
         folded = _fold(line.lstrip(_LEAD))
-        for phrase in self.phrases.get(kind, ()):
-            if folded.startswith(phrase):
-                rest = folded[len(phrase):]
-                if not rest or not (rest[0].isalnum() or _is_mark(rest[0])):
-                    return rest
-        return None
+        found = opener.match(folded)
+        return None if found is None else folded[found.end():]
 
 
     def contains(self, kind: str, line: str) -> bool:
@@ -227,10 +241,6 @@ class Cues:
         """
         folded = " " + _fold(_NOT_WORD.sub(" ", line)) + " "
         return any(f" {phrase} " in folded for phrase in self.phrases.get(kind, ()))
-
-
-def _is_mark(char: str) -> bool:
-    return "\u064b" <= char <= "\u065f" or char == "\u0670"
 
 
 _MARKS_AND_TATWEEL = re.compile(r"[\u064b-\u065f\u0670\u0640]")
