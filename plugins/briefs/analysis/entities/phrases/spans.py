@@ -48,19 +48,13 @@ def drop_idioms(keys: Sequence[str], tags: list[str]) -> None:
 
 def trim_latin_tail(tokens_core: Sequence[str], tags: list[str]) -> None:
     """Drop Latin tokens that end a span of Arabic words («مجموعة العشرين G20»)."""
-    i = 0
-    while i < len(tags):
-        if tags[i].startswith("B-"):
-            j = span_end(tags, i)
-            k = j
-            while k > i and tokens_core[k - 1].isascii() and any(
-                    c.isalpha() for c in tokens_core[k - 1]):
-                k -= 1
-            if i < k < j:
-                clear(tags, k, j)
-            i = j
-        else:
-            i += 1
+    for i, j in iter_spans(tags):
+        k = j
+        while k > i and tokens_core[k - 1].isascii() and any(
+                c.isalpha() for c in tokens_core[k - 1]):
+            k -= 1
+        if i < k < j:
+            clear(tags, k, j)
 
 
 def quoted_titles(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
@@ -78,7 +72,8 @@ def split_coordination(keys: Sequence[str], tags: list[str], known: Callable[[st
     الهادئ» stays whole; a word that itself starts with و (وليد، وائل) is left alone."""
     for i in range(1, len(keys)):
         k = keys[i]
-        if (not tags[i].startswith("I-") or tags[i] == "I-MISC" or len(k) < 4 or k[0] != "و"
+        # The cheap tests first: most words do not start with و.
+        if (len(k) < 4 or k[0] != "و" or not tags[i].startswith("I-") or tags[i] == "I-MISC"
                 or k in GIVEN_NAMES):
             continue
         rest = k[1:]
@@ -106,7 +101,7 @@ def trim_function_tail(keys: Sequence[str], tags: list[str],
 def trim_number_tail(keys: Sequence[str], tags: list[str]) -> None:
     """Drop a count («ال 15», «الـ 192») ending a span: the article and the number."""
     for i in range(len(keys) - 1, 1, -1):
-        if (ends_span(tags, i) and keys[i].isdigit() and keys[i - 1] in ("ال", "الـ")
+        if (keys[i].isdigit() and keys[i - 1] in ("ال", "الـ") and ends_span(tags, i)
                 and tags[i - 1].startswith("I-")):
             tags[i - 1] = tags[i] = "O"
 
@@ -123,7 +118,7 @@ def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[st
     i = len(keys) - 1
     while i > 0:
         k = keys[i]
-        if (ends_span(tags, i) and k.startswith("ال") and k.endswith(("ي", "يه"))
+        if (k.startswith("ال") and k.endswith(("ي", "يه")) and ends_span(tags, i)
                 and names_a_place(k, places)):
             start = i - 1
             while not tags[start].startswith("B-"):

@@ -60,11 +60,18 @@ def span_end(tags: Sequence[str], k: int) -> int:
 
 def iter_spans(tags: Sequence[str], start: str = "B-") -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each span whose first tag starts with ``start`` (``"B-"``:
-    every span; ``"B-PERS"``: people). The caller may retag a span as it goes."""
-    i = 0
-    while i < len(tags):
-        if tags[i].startswith(start):
-            end = span_end(tags, i)
+    every span; ``"B-PERS"``: people). The caller may retag a span as it goes.
+
+    Every rule walks every sentence with it: outside names (most words) one comparison
+    with ``"O"`` per word, and the span's end found inline.
+    """
+    i, n = 0, len(tags)
+    while i < n:
+        tag = tags[i]
+        if tag != "O" and tag.startswith(start):
+            end = i + 1
+            while end < n and tags[end].startswith("I-"):
+                end += 1
             yield i, end
             i = end
         else:
