@@ -86,7 +86,8 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
             eid = site.merge_target(eid)
             if site.is_excluded(eid, m.key):
                 continue
-        groups[eid].append(dataclasses.replace(m, entity_id=eid))
+        # (Mentions are frozen: one that has its id already is kept, not copied.)
+        groups[eid].append(m if m.entity_id == eid else dataclasses.replace(m, entity_id=eid))
     refs = []
     for eid, ms in sorted(groups.items()):
         entry = gaz.entries.get(eid)
