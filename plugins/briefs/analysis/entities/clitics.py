@@ -74,25 +74,35 @@ def strip_key(key: str, known: Known) -> tuple[int, str]:
     >>> strip_key("وكوريا", known), strip_key("لبنان", known), strip_key("بالصين", known)
     ((1, 'كوريا'), (0, 'لبنان'), (1, 'الصين'))
     """
-    if known(key):
-        return 0, key
+    return (0, key) if known(key) else split_known(key, known)
+
+
+def split_known(key: str, known: Known) -> tuple[int, str]:
+    """Return the first split of a key (shortest prefix first) whose remainder is ``known``,
+    or ``(0, key)``; the whole key is not asked about (:func:`strip_key` asks first).
+
+    >>> split_known("وكوريا", {"كوريا"}.__contains__), split_known("لبنان", {"بنان"}.__contains__)
+    ((1, 'كوريا'), (1, 'بنان'))
+    """
     for n, rest in candidate_splits(key):
         if known(rest):
             return n, rest
     return 0, key
 
 
-def strip_word(word: str, known: Known) -> tuple[int, str]:
+def strip_word(word: str, known: Known, *, whole_checked: bool = False) -> tuple[int, str]:
     """Strip known proclitics from a word as written.
 
     Returns ``(offset, remainder_key)``: ``word[offset:]`` is the name part in
     the original spelling (diacritics after a clitic stay with the clitic).
+    ``whole_checked``: the caller has found already that the whole word is not known, so
+    it is not asked again.
 
     >>> strip_word("وَكوريا", {"كوريا"}.__contains__)
     (2, 'كوريا')
     """
     key = name_key(word)
-    n, rest = strip_key(key, known)
+    n, rest = split_known(key, known) if whole_checked else strip_key(key, known)
     if n == 0:
         return 0, rest
     return offset_after_letters(word, n), rest

@@ -224,7 +224,8 @@ def span_key(tokens: Sequence[str], keys: Sequence[str], i: int, j: int, gaz: Ga
     for known_fn in (strong, weak, trained):
         if known_fn(first):
             break
-        offset, first = strip_word(core, known_fn)
+        # ``first`` is still the whole word's key: the word as a whole is not known.
+        offset, first = strip_word(core, known_fn, whole_checked=True)
         if offset:
             break
     else:
