@@ -29,6 +29,8 @@ from .tags import (
 def drop_months(keys: Sequence[str], tags: list[str]) -> None:
     """Untag spans made of month names only (آب/أغسطس، كانون الأول), or with a time word
     («مايو/أيار الجاري»)."""
+    if MONTHS.isdisjoint(keys) and "/" not in "".join(keys):
+        return  # no word is (or holds) a month: most sentences
     for i, j in iter_spans(tags):
         words = [w for k in keys[i:j] for w in k.split("/") if w]
         months = [w for w in words if w not in PHRASE_STOP]
@@ -115,11 +117,12 @@ def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[st
     organisation: when the rest is a ``listed`` name, «الوداد المغربي» is «الوداد»; the
     body of a person too: «ميليشيات الحوثي الإيرانية» is «ميليشيات الحوثي».
     """
-    i = len(keys) - 1
-    while i > 0:
+    # Right to left, as a dropped nisba may make the word before it end a span. Only a
+    # definite word in ـي/ـية can go: the others are not visited.
+    nisbas = [i for i, k in enumerate(keys) if i and k.startswith("ال") and k.endswith(("ي", "يه"))]
+    for i in reversed(nisbas):
         k = keys[i]
-        if (k.startswith("ال") and k.endswith(("ي", "يه")) and ends_span(tags, i)
-                and names_a_place(k, places)):
+        if ends_span(tags, i) and names_a_place(k, places):
             start = i - 1
             while not tags[start].startswith("B-"):
                 start -= 1
@@ -127,4 +130,3 @@ def trim_demonym_tail(keys: Sequence[str], tags: list[str], places: Callable[[st
                     tags[i] == "I-ORG" and (listed(keys[start:i]) or (
                         start == i - 2 and head_of(keys[start], OF_A_PERSON)))):
                 tags[i] = "O"
-        i -= 1

@@ -110,10 +110,10 @@ def tag_quoted(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
                 heads: frozenset[str], tag: str) -> None:
     n = len(tokens)
     for i in range(n - 2):
-        if keys[i] not in heads and keys[i][1:] not in heads:
-            continue
         q = tokens[i + 1]
         if not q or q[0] not in OPEN_QUOTES:
+            continue  # tested first: few words open a quote, many are heads
+        if keys[i] not in heads and keys[i][1:] not in heads:
             continue
         start = i + 2 if not keys[i + 1] else i + 1
         end = -1
