@@ -240,10 +240,18 @@ def span_key(tokens: Sequence[str], keys: Sequence[str], i: int, j: int, gaz: Ga
     return offset, f"{first} {rest}".strip()
 
 
-def _collect(tokens: Sequence[str], keys: Sequence[str], tags: Sequence[str], gaz: Gazetteer,
-             known: dict[str, str]) -> None:
-    """Add the names of one tagged sentence to ``known`` (people also by surname)."""
-    for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
+#: The names of one tagged sentence, ``(type, start token, end token)`` in text order.
+SentenceSpans = list[tuple[str, int, int]]
+
+
+def _spans_in_order(tags: Sequence[str]) -> SentenceSpans:
+    return sorted(spans(tags), key=lambda s: s[1])
+
+
+def _collect(tokens: Sequence[str], keys: Sequence[str], names: SentenceSpans,
+             gaz: Gazetteer, known: dict[str, str]) -> None:
+    """Add the ``names`` of one tagged sentence to ``known`` (people also by surname)."""
+    for typ, i, j in names:
         if typ not in TAG_TO_TYPE:
             continue
         _, key = span_key(tokens, keys, i, j, gaz, known=known)
@@ -266,9 +274,13 @@ def tag_document(sentences: Sequence[Sequence[str]], *, gazetteer: Gazetteer | N
 
 def _tag_document(sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]],
                   gaz: Gazetteer, known: Known | None, *, phrases: bool,
-                  trail: Trail | None = None) -> tuple[list[list[str]], dict[str, str]]:
-    """:func:`tag_document` (``keys``: each sentence's :func:`token_keys`), and the
-    document's names (key → type) found on the way."""
+                  trail: Trail | None = None,
+                  ) -> tuple[list[list[str]], list[SentenceSpans], dict[str, str]]:
+    """:func:`tag_document` (``keys``: each sentence's :func:`token_keys`), the spans of
+    its tags, and the document's names (key → type) found on the way.
+
+    A sentence's spans are read from its tags again only where a step changed them (the
+    type vote and propagation change few sentences)."""
     crf = (crf_tag_document(sentences, gaz) if model_available()
            else [["O"] * len(s) for s in sentences])
     first = []
@@ -277,39 +289,51 @@ def _tag_document(sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[st
             trail.sentence = index
         first.append(_tag_sentence(s, k, c, gaz, known=known, phrases=phrases, trail=trail))
     before = [list(tags) for tags in first] if trail is not None else None
-    _consistent_types(keys, first)
+    found = [_spans_in_order(tags) for tags in first]
+    for index in _consistent_types(keys, first, found):
+        found[index] = _spans_in_order(first[index])
     seen: dict[str, str] = dict(known or {})
-    for toks, k, tags in zip(sentences, keys, first, strict=True):
-        _collect(toks, k, tags, gaz, seen)
+    for toks, k, names in zip(sentences, keys, found, strict=True):
+        _collect(toks, k, names, gaz, seen)
     doc = _doc_gazetteer(seen)
-    final = [_propagate(k, list(tags), doc) for k, tags in zip(keys, first, strict=True)]
+    final = []
+    for index, (k, tags) in enumerate(zip(keys, first, strict=True)):
+        done = _propagate(k, list(tags), doc)
+        if done != tags:
+            found[index] = _spans_in_order(done)
+        final.append(done)
     if trail is not None and before is not None:
         for index, (old, typed, done) in enumerate(zip(before, first, final, strict=True)):
             trail.sentence = index
             trail.record("one_type_per_name", old, typed)
             trail.record("document_names", typed, done)
-    return final, seen
+    return final, found, seen
 
 
-def _consistent_types(keys: Sequence[Sequence[str]], tagged: list[list[str]]) -> None:
+def _consistent_types(keys: Sequence[Sequence[str]], tagged: list[list[str]],
+                      names: Sequence[SentenceSpans]) -> set[int]:
     """One name, one type within a document: a span whose exact words are tagged with
     another type more often elsewhere in the document (a person's full name also votes for
-    the surname alone) takes that type (in place)."""
+    the surname alone) takes that type (in place; ``names``: the spans of ``tagged``).
+    Returns the indices of the sentences retyped."""
     votes: dict[str, Counter[str]] = {}
     found = []
-    for s, (words, tags) in enumerate(zip(keys, tagged, strict=True)):
-        for typ, i, j in spans(tags):
+    for s, (words, sentence_names) in enumerate(zip(keys, names, strict=True)):
+        for typ, i, j in sentence_names:
             key = " ".join(words[i:j])
             votes.setdefault(key, Counter())[typ] += 1
             found.append((s, i, j, typ, key))
             if typ == "PERS" and j - i >= 2:  # the surname alone names the person too
                 votes.setdefault(words[j - 1], Counter())[typ] += 1
+    retyped = set()
     for s, i, j, typ, key in found:
         c = votes[key]
         if len(c) > 1:
             (best, n), *rest = c.most_common()
             if best != typ and n > rest[0][1]:
                 _set(tagged[s], i, j, best)
+                retyped.add(s)
+    return retyped
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,10 +397,10 @@ def recognise(text: str, *, lang: str, gazetteer: Gazetteer | None = None,
         gaz = for_sport(gaz)
     # The names found anywhere in the text strip clitics everywhere: «لسانشيز» once
     # «بيدرو سانشيز» is known.
-    tagged, seen = _tag_document(toks, keys, gaz, known, phrases=True)
+    _, found, seen = _tag_document(toks, keys, gaz, known, phrases=True)
     mentions: list[Mention] = []
-    for sentence, sent, sent_keys, tags in zip(sentences, toks, keys, tagged, strict=True):
-        for typ, i, j in sorted(spans(tags), key=lambda s: s[1]):
+    for sentence, sent, sent_keys, names in zip(sentences, toks, keys, found, strict=True):
+        for typ, i, j in names:
             if typ not in TAG_TO_TYPE or not sentence[i].core:
                 continue
             offset, key = span_key(sent, sent_keys, i, j, gaz, known=seen)
