@@ -125,7 +125,7 @@ def _repair_iob(tags: list[str]) -> None:
     ``X`` span starts one («… [عبد] I-ORG[الملك]» is a new span, as seqeval reads it)."""
     prev = "O"
     for i, tag in enumerate(tags):
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
+        if tag != "O" and tag.startswith("I-") and prev[2:] != tag[2:]:
             tags[i] = "B-" + tag[2:]
         prev = tags[i]
 
