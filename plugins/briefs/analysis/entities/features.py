@@ -159,12 +159,16 @@ class _LocalCache(Generic[Feature]):
     which crfsuite takes as they are: a string it would encode again in every sentence.
     """
 
-    __slots__ = ("bound", "lexicon", "memo", "vocab")
+    __slots__ = ("bound", "lexicon", "memo", "pairs", "vocab")
 
     def __init__(self, lexicon: Lexicon, vocab: frozenset[str] | None) -> None:
         self.lexicon = lexicon
         self.vocab = vocab
         self.memo: dict[tuple[str, str, str], _Local[Feature]] = {}
+        #: Two neighbours ``(word, gazetteer tag, next word, its tag)`` → the pair features
+        #: of the second (with the word and tag before it) and of the first (with the next
+        #: word): word pairs repeat too («الأمين العام», «وقال الرئيس»).
+        self.pairs: dict[tuple[str, str, str, str], tuple[list[Feature], list[Feature]]] = {}
         #: What a sentence edge lends in place of a neighbour at each offset (never dropped).
         self.bound: tuple[list[Feature], ...] = tuple([self.feature(f)] for f in _BOUND)
 
@@ -186,6 +190,21 @@ class _LocalCache(Generic[Feature]):
                     w, gt)
         self.memo[form] = item  # type: ignore[assignment]
         return item  # type: ignore[return-value]
+
+    def add_pair(self, pair: tuple[str, str, str, str]) -> tuple[list[Feature], list[Feature]]:
+        """Compute, keep and return the features of two neighbours not in :attr:`pairs` yet."""
+        if len(self.pairs) > 200_000:
+            self.pairs.clear()
+        word, tag, next_word, next_tag = pair
+        found = ([self.feature(f) for f in (f"-1w|w={word}|{next_word}",
+                                            f"-1g|g={tag}|{next_tag}") if self.known(f)],
+                 [self.feature(f) for f in (f"w|+1w={word}|{next_word}",) if self.known(f)])
+        self.pairs[pair] = found
+        return found
+
+    def known(self, name: str) -> bool:
+        """Tell whether the model knows a feature (any feature, without a model)."""
+        return self.vocab is None or name in self.vocab
 
 
 _CACHES: dict[tuple[int, int], _LocalCache] = {}
@@ -243,22 +262,19 @@ def sentence_features(
     from_before1 = [bound[1]] + [x[1] for x in lent[:-1]]
     from_after1 = [x[2] for x in lent[1:]] + [bound[2]]
     from_after2 = ([x[3] for x in lent[2:]] + [bound[3], bound[3]])[:n]
-    out = []
-    for i, (own, _, w, g) in enumerate(local):
-        f = [*own, *from_before2[i], *from_before1[i], *from_after1[i], *from_after2[i]]
-        pairs: tuple[str, ...] = ()
-        if i > 0:
-            pw, pg = local[i - 1][2], local[i - 1][3]
-            pairs = (f"-1w|w={pw}|{w}", f"-1g|g={pg}|{g}")
-        if i + 1 < n:
-            pairs += (f"w|+1w={w}|{local[i + 1][2]}",)
-        for pair in pairs:
-            if vocab is None:
-                f.append(pair)
-            elif pair in vocab:
-                f.append(pair.encode())
-        out.append(f)
-    return out
+    # The pair features: a position's with the word before it and with the word after it
+    # (none at the sentence's edges).
+    pairs = cache.pairs
+    words = [item[2] for item in local]
+    tags = [item[3] for item in local]
+    links = [pairs.get(pair) or cache.add_pair(pair)
+             for pair in zip(words, tags, words[1:], tags[1:], strict=False)]
+    with_previous: list[list[Feature]] = [[], *(link[0] for link in links)]
+    with_next: list[list[Feature]] = [*(link[1] for link in links), []]
+    return [[*item[0], *b2, *b1, *a1, *a2, *previous, *following]
+            for item, b2, b1, a1, a2, previous, following in zip(
+                local, from_before2, from_before1, from_after1, from_after2, with_previous,
+                with_next, strict=True)]
 
 
 def build_lexicon(sentences: Sequence[tuple[Sequence[str], Sequence[str]]],
