@@ -135,7 +135,11 @@ def _merge_gazetteer(tags: list[str], matches: Sequence[GazMatch], gaz: Gazettee
     """Add the listed names to the tagger's spans (in place)."""
     if not matches:
         return
-    crf_spans = {(i, j): t for t, i, j in spans(tags)}
+    # The tagger's spans, read from its tags when a match first needs them (most matches
+    # lie on untagged words): this loop only adds tags, so words untagged now were untagged
+    # by the tagger, and no span of the tagger's lies on them.
+    tagger_tags = list(tags)
+    tagger_spans: dict[tuple[int, int], str] | None = None
     for m in matches:
         typ = TYPE_TO_TAG.get(gaz.type_of(m.entity_id))
         if typ is None:
@@ -143,8 +147,11 @@ def _merge_gazetteer(tags: list[str], matches: Sequence[GazMatch], gaz: Gazettee
         # The gazetteer fills gaps only: where the tagger found a name it keeps its
         # boundaries (غزة inside قطاع غزة, جامعة القاهرة) and its type (برشلونة the club),
         # having seen the gazetteer as a feature already.
-        if ((m.i, m.j) not in crf_spans and all(tags[t] == "O" for t in range(m.i, m.j))) or (
-                phrases and crf_spans.get((m.i, m.j)) == "MISC"):
+        untagged = all(tags[t] == "O" for t in range(m.i, m.j))
+        if not untagged and phrases and tagger_spans is None:
+            tagger_spans = {(i, j): t for t, i, j in spans(tagger_tags)}
+        if untagged or (phrases and tagger_spans is not None
+                        and tagger_spans.get((m.i, m.j)) == "MISC"):
             # (A listed organisation the tagger calls MISC, «ستات أويل», is the listed one.)
             _set(tags, m.i, m.j, typ)
         elif m.j - m.i >= (2 if phrases else GAZ_OVERRIDE_MIN) and _covers(tags, m.i, m.j):
