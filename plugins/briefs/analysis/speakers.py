@@ -8,6 +8,7 @@ small pure functions over a token list; they return token index ranges, never st
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ class Subject:
 _NOSUBJECT = Subject(NONE)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # one word at a time, thousands a brief
 def strip_conjunction(key: str) -> str:
     """Drop a leading و/ف from a key of four letters or more.
 
@@ -67,6 +69,7 @@ def strip_conjunction(key: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=1 << 16)  # one word at a time, thousands a brief
 def verb_form(key: str) -> tuple[str, str | None] | None:
     """Return (lemma, gender) when ``key`` is an Arabic speech-verb form, with or without و/ف.
 
@@ -94,6 +97,7 @@ def has_article(text: str) -> bool:
     return len(word) > 3 and word.startswith(("ال", "وال", "فال", "بال", "كال", "لل"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # one word at a time, thousands a brief
 def title_head(key: str) -> str | None:
     """Return the title word of ``key`` without «ال» and proclitics, or ``None``.
 
