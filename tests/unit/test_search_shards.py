@@ -13,6 +13,7 @@ import gzip
 import json
 import logging
 import os
+import re
 import time
 import zipfile
 from collections.abc import Callable
@@ -112,6 +113,8 @@ def test_adding_the_newest_brief_indexes_the_last_shard_only(tmp_path: Path,
         job = _build([*records, _record(8)], tmp_path / "second", cache)
     assert [shard.cached for shard in job.shards] == [True, True, False]
     assert "3 shards of at most 3, 2 from the cache, indexed: 3" in caplog.text
+    assert re.search(r"s of indexing \(normalising, writing, Pagefind; CPU [\d.]+ s\)",
+                     caplog.text)
     after = _entries(cache)
     assert len(after - before) == 1  # the new last shard; the old one stays a while
     assert _urls(tmp_path / "second" / "pagefind" / "shards" / "2") == {
