@@ -360,7 +360,7 @@ class PageCache:
 
     folder: Path
     base: str  # code and settings digest
-    output: Path = Path("output")  # OUTPUT_PATH, resolved
+    output: Path = Path("output")  # OUTPUT_PATH, absolute
     signatures: Signatures = field(default_factory=Signatures)
     used: set[str] = field(default_factory=set)
     # The files of the output this process copied from the cache or kept (relative paths).
@@ -580,7 +580,9 @@ def _folder(settings: dict[str, Any]) -> Path:
 
 
 def _output(settings: dict[str, Any]) -> Path:
-    return Path(settings.get("OUTPUT_PATH", "output")).resolve()
+    # Made absolute as Pelican's writer makes its targets (os.path.abspath, symbolic links
+    # kept), so that a target's path relative to it is the page's name.
+    return Path(os.path.abspath(settings.get("OUTPUT_PATH", "output")))
 
 
 def _outputs_file(folder: Path, output: Path) -> Path:
