@@ -24,7 +24,7 @@ import logging
 import os
 import pickle
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -86,6 +86,23 @@ class BriefMarkup:
     summary: str | None  # None: the brief has its own ``Summary:``
 
 
+def _unpickle(read: Callable[[], bytes], path: Path | None) -> object | None:
+    """Unpickle what ``read`` gives (a cache file of ours, never downloaded); None when it is
+    missing or damaged in any way.
+
+    A truncated write, a disk error or a file pickled by other code can fail with almost
+    any exception (UnicodeDecodeError, ModuleNotFoundError, ValueError…): each is a miss,
+    and the caller makes the value again.
+    """
+    try:
+        return pickle.loads(read())
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # noqa: BLE001 - see above: any damage is a miss
+        logger.debug("cache file %s unreadable (%s: %s)", path, type(error).__name__, error)
+        return None
+
+
 class AnalysisCache:
     """Analyses pickled under ``<directory>/<key[:2]>/<key>.pickle``; None disables it.
 
@@ -125,19 +142,10 @@ class AnalysisCache:
 
     @staticmethod
     def _load(path: Path) -> CachedAnalysis | None:
-        """Unpickle one entry; None when it is missing or damaged in any way.
-
-        A truncated write, a disk error or an entry pickled by other code can fail with
-        almost any exception (UnicodeDecodeError, ModuleNotFoundError, ValueError…): each
-        is a miss, so the brief is analysed again and ``put`` replaces the entry.
-        """
-        try:
-            entry = pickle.loads(path.read_bytes())  # our own cache files, never downloaded
-        except FileNotFoundError:
-            return None
-        except Exception as error:  # noqa: BLE001 - see above: any damage is a miss
-            logger.debug("analysis cache entry %s unreadable (%s: %s): analysing again",
-                         path, type(error).__name__, error)
+        """Unpickle one entry; None when it is missing or damaged (:func:`_unpickle`), so
+        the brief is analysed again and ``put`` replaces the entry."""
+        entry = _unpickle(path.read_bytes, path)
+        if entry is None:
             return None
         if not isinstance(entry, CachedAnalysis) or not isinstance(entry.document, Document) \
                 or not isinstance(entry.body, BodyText | None):
@@ -150,34 +158,16 @@ class AnalysisCache:
         """Return the body stored with the analysis of ``key``; None if it is gone or damaged."""
         kept = self._bodies.get(key)
         path = self._path(key, ".body")
-        try:
-            if kept is not None:
-                body = pickle.loads(kept)
-            elif path is not None:
-                body = pickle.loads(path.read_bytes())  # our own cache files, never downloaded
-            else:
-                return None
-        except FileNotFoundError:
-            return None
-        except Exception as error:  # noqa: BLE001 - any damage: the caller reads the HTML again
-            logger.debug("analysis cache body %s unreadable (%s: %s)", path,
-                         type(error).__name__, error)
-            return None
+        if kept is not None:
+            body = _unpickle(lambda: kept, path)
+        else:
+            body = None if path is None else _unpickle(path.read_bytes, path)
         return body if isinstance(body, BodyText) else None
 
     def get_markup(self, key: str, digest: str) -> BriefMarkup | None:
         """Return the markup written for the analysis ``key`` with the inputs ``digest``."""
         path = self._path(key, ".markup")
-        if path is None:
-            return None
-        try:
-            kept = pickle.loads(path.read_bytes())  # our own cache files, never downloaded
-        except FileNotFoundError:
-            return None
-        except Exception as error:  # noqa: BLE001 - any damage: the markup is written again
-            logger.debug("markup cache entry %s unreadable (%s: %s)", path,
-                         type(error).__name__, error)
-            return None
+        kept = None if path is None else _unpickle(path.read_bytes, path)
         return kept if isinstance(kept, BriefMarkup) and kept.digest == digest else None
 
     def put_markup(self, key: str, markup: BriefMarkup) -> None:
