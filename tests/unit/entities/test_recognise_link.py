@@ -104,6 +104,14 @@ def test_rutte_joins_mark_rutte():
     assert {m.text for m in rutte.mentions} == {"مارك روتي", "روتي"}
 
 
+def test_compound_name_joins_across_spacing():
+    # «محمد عبدالفتاح» first, «وأوضح عبد الفتاح» later: one person, however عبد is written.
+    refs = link_document([_m("محمد عبدالفتاح"), _m("عبد الفتاح", start=40),
+                          _m("عبدالله", start=80), _m("عبد الله", start=90)])
+    assert sorted((r.id, len(r.mentions)) for r in refs) == [
+        ("person:عبد الله", 2), ("person:محمد عبدالفتاح", 2)]
+
+
 def test_shared_surname_not_merged():
     refs = link_document([_m("سامر قاسمي"), _m("هالة قاسمي", start=20), _m("قاسمي", start=40)])
     assert {r.id for r in refs} == {"person:سامر قاسمي", "person:هاله قاسمي", "person:قاسمي"}

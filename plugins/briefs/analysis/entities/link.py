@@ -109,8 +109,10 @@ def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, s
     (روتي → مارك روتي; the compound given name عبد العزيز → عبد العزيز بن سلمان; the Korean
     and Chinese family name first: كيم → كيم جونغ أون, شي → شي جين بينغ). Organisations: a
     name of two or more words that begins a longer one (المنتخب السعودي → المنتخب السعودي
-    لكرة القدم). With several candidates, the one named before the short form joins it if
-    it is the only one named before it; otherwise nothing is merged.
+    لكرة القدم). Words are compared with their spaces left out, since compound names are
+    written both ways (عبد الفتاح → محمد عبدالفتاح). With several candidates, the one named
+    before the short form joins it if it is the only one named before it; otherwise nothing
+    is merged.
     """
     first_seen: dict[str, int] = {}
     longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -126,16 +128,35 @@ def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, s
         if m.entity_id or m.type not in longer:
             continue
         words = tuple(m.key.split(" "))
-        k = len(words)
-        if m.type == "organization" and k < 2:
+        if m.type == "organization" and len(words) < 2:
             continue
-        owners = {oid for full, oid in longer[m.type] if len(full) > k and oid != eid and (
-            full[:k] == words or (m.type == "person" and full[-k:] == words))}
+        owners = {oid for full, oid in longer[m.type]
+                  if oid != eid and _stands_for(words, full, ends=m.type == "person")}
         if len(owners) > 1:
             owners = {o for o in owners if first_seen[o] < m.start}
         if len(owners) == 1:
             out[m.start] = next(iter(owners))
     return out
+
+
+def _stands_for(short: tuple[str, ...], full: tuple[str, ...], *, ends: bool) -> bool:
+    """Tell whether the name ``short`` is the first words of ``full`` (or, with ``ends``,
+    its last words), spaces left out: less of the name, or the whole of it in more words.
+
+    >>> _stands_for(("عبد", "الفتاح"), ("محمد", "عبدالفتاح"), ends=True)
+    True
+    >>> _stands_for(("عبدالله",), ("عبد", "الله"), ends=True)
+    True
+    >>> _stands_for(("محمد", "عبدالفتاح"), ("محمد", "عبد", "الفتاح"), ends=True)  # one name
+    True
+    >>> _stands_for(("الفتاح",), ("محمد", "عبدالفتاح"), ends=True)
+    False
+    """
+    joined, whole = "".join(short), "".join(full)
+    if len(joined) > len(whole) or (joined == whole and len(short) >= len(full)):
+        return False
+    return any("".join(full[:k]) == joined or (ends and "".join(full[-k:]) == joined)
+               for k in range(1, len(full) + 1))
 
 
 def display_text(m: Mention) -> str:
