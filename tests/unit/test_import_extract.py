@@ -428,3 +428,29 @@ def test_a_comment_form_beside_an_article_written_without_paragraphs_leaves_the_
     page = extract_page(_page("<title>Harbour plan</title>",
                               f"<div class='page'><div class='story'>{divs}</div>{form}</div>"))
     assert "discussed again on day 5" in page.text
+
+
+def test_an_embedded_post_is_kept_as_a_quotation_with_its_author_line() -> None:
+    tweet = ("<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>"
+             "The ferry runs again from Monday, <a href='https://t.co/x1'>pic.example/x1</a></p>"
+             "— Harbour Office (@harbour_office) <a href='https://x.example/harbour/status/1'>"
+             "March 3, 2024</a></blockquote><script src='https://x.example/widgets.js'></script>"
+             "</div>")
+    post = ("<div class='fb-post embed'><blockquote class='fb-xfbml-parse-ignore'><p>We voted "
+            "for the bridge, and we will say so again.</p>Posted by <a href='#'>Residents of "
+            "the Bay</a> on <a href='https://fb.example/posts/2'>Sunday, March 3, 2024</a>"
+            "</blockquote></div>")
+    plugin = ("<div class='fb-page'><blockquote class='fb-xfbml-parse-ignore'>"
+              "<a href='https://fb.example/daily'>Example Daily</a></blockquote></div>")
+    paragraphs = _paragraphs("harbour plan", 4)
+    middle = paragraphs.index("</p>") + 4
+    body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}{tweet}{post}"
+            f"{paragraphs[middle:]}</article>{plugin}")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    quotes = [block.text for block in page.blocks if block.kind == "quote"]
+    assert quotes == ["The ferry runs again from Monday, pic.example/x1",
+                      "— Harbour Office (@harbour_office) March 3, 2024",
+                      "We voted for the bridge, and we will say so again.",
+                      "Posted by Residents of the Bay on Sunday, March 3, 2024"]
+    assert page.blocks[1].kind == "quote"  # where the page shows it, after the first paragraph
+    assert "Example Daily" not in page.text

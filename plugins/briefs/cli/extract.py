@@ -1267,6 +1267,71 @@ def paragraphs_between_cards(blocks: list[Block],
     return blocks, added
 
 
+#: Classes of the ``<blockquote>`` that a platform's embed code writes around a person's post,
+#: with the post's text in ``<p>`` and its author and date line after it: X/Twitter, Bluesky,
+#: Instagram, and Facebook (the ``<blockquote>`` inside its ``fb-post``; its page plugin has no
+#: ``<p>``). Threads and TikTok write no text of the post in theirs.
+EMBEDDED_POST_CLASSES = frozenset({"twitter-tweet", "twitter-video", "bluesky-embed",
+                                   "instagram-media", "fb-xfbml-parse-ignore"})
+#: Containers that hold the article itself, not an embed's wrapper.
+_ARTICLE_CONTAINERS = frozenset({"body", "main", "article"})
+
+
+def embedded_posts_as_quotes(tree: HtmlElement) -> int:
+    """Rewrite each embedded post of a person (a tweet, an Instagram, Facebook or Bluesky
+    post) as a plain quotation of its text and its author and date line; return how many.
+
+    In news the post is often the very statement the story reports, so a brief keeps it.
+    trafilatura keeps or drops one by its wrapper: the embed's ``<div class="social-media-
+    embed">`` or ``"article-widget"`` is chrome by its class, so the same ``<blockquote
+    class="twitter-tweet">`` stays on one page and goes on another. The post's wrapper (the
+    largest element around it showing no other word, not the article's container) becomes a
+    ``<blockquote>`` without class: each of the post's ``<p>``, then the author and date line
+    as the page shows it («— Name (@handle) November 18, 2019», «Posted by Name on …»: the
+    text outside the ``<p>``), links kept. A blockquote
+    without a ``<p>`` of words (a page's "follow us" plugin) is left as it is.
+    """
+    posts = [quote for quote in tree.iter("blockquote")
+             if EMBEDDED_POST_CLASSES & set((quote.get("class") or "").split())
+             and any(_tokens(paragraph.text_content()) for paragraph in quote.iter("p"))]
+    if not posts:
+        return 0
+    counts = shown_words(tree)
+    for post in posts:
+        wrapper, holder = post, post.getparent()
+        while (holder is not None and holder.tag not in _ARTICLE_CONTAINERS
+               and counts.get(holder) == counts[post]):
+            wrapper, holder = holder, holder.getparent()
+        if holder is None:
+            continue
+        quotation = html_element("blockquote")
+        quotation.tail = wrapper.tail
+        lines = [paragraph for paragraph in post.iter("p") if _tokens(paragraph.text_content())]
+        author = _author_line(post)
+        for line in [*lines, *([author] if _tokens(author.text_content()) else [])]:
+            line.tail = None
+            line.attrib.clear()
+            quotation.append(line)  # moves it
+        holder.replace(wrapper, quotation)
+    return len(posts)
+
+
+def _author_line(post: etree._Element) -> etree._Element:
+    """Return, as a ``<p>``, what an embedded post shows outside its ``<p>``: its text and
+    inline elements standing straight in it (the author and date line)."""
+    line = html_element("p")
+    line.text = post.text
+    for child in list(post):
+        tail, child.tail = child.tail, None
+        if isinstance(child.tag, str) and child.tag in INLINE_TAGS and child.find(".//p") is None:
+            line.append(child)  # moves it
+        if tail and len(line):
+            line[-1].tail = (line[-1].tail or "") + tail
+        elif tail:
+            line.text = (line.text or "") + tail
+    return line
+
+
 #: A link laid out as a card holds at least this many elements with text of their own, or
 #: this many words.
 MIN_CARD_PIECES = 2
@@ -1466,6 +1531,7 @@ def drop_framing_calls(tree: HtmlElement) -> int:
 class _Corrections:
     """What the page's structure says of the article before trafilatura reads it."""
 
+    posts: int  # embedded posts rewritten as quotations
     runs: int  # runs of links inside paragraphs removed
     forms: int  # comment boxes removed
     calls: int  # calls framing the article removed
@@ -1480,12 +1546,13 @@ class _Corrections:
 
 def correct_before(tree: HtmlElement, description: str, url: str) -> _Corrections:
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
-    reading can settle: runs of links inside paragraphs, comment boxes, calls framing the
-    article, loose text, empty formatting, paragraphs written as ``<div>``, cards of other
-    stories among the paragraphs, the parts of an article cut into containers, paragraphs
-    each in a card of their own, a lead set apart (in this order: each reads the page the
+    reading can settle: embedded posts, runs of links inside paragraphs, comment boxes, calls
+    framing the article, loose text, empty formatting, paragraphs written as ``<div>``, cards
+    of other stories among the paragraphs, the parts of an article cut into containers,
+    paragraphs each in a card of their own, a lead set apart (in this order: each reads the page the
     one before left)."""
-    return _Corrections(runs=drop_link_runs_in_paragraphs(tree),
+    return _Corrections(posts=embedded_posts_as_quotes(tree),
+                        runs=drop_link_runs_in_paragraphs(tree),
                         forms=drop_comment_forms(tree), calls=drop_framing_calls(tree),
                         loose=loose_text_as_paragraphs(tree),
                         empty=drop_empty_formatting(tree),
@@ -1505,7 +1572,8 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
     blocks, shortcodes = drop_shortcodes(blocks)
     blocks, ending = drop_heading_of_nothing(blocks)
     led = with_lead(blocks, corrections.lead)
-    notes += [note for count, note in ((corrections.runs, "runs of links in paragraphs left out"),
+    notes += [note for count, note in ((corrections.posts, "embedded posts read as quotations"),
+                                       (corrections.runs, "runs of links in paragraphs left out"),
                                        (corrections.forms, "comment boxes left out"),
                                        (corrections.calls, "calls framing the article left out"),
                                        (corrections.loose, "loose text read as paragraphs"),
