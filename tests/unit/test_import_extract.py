@@ -304,6 +304,19 @@ def test_a_comment_box_with_its_rules_under_the_article_is_left_out() -> None:
     assert "Comments speak" not in page.text and "Rules of use" not in page.text
 
 
+def test_the_rules_before_a_comments_service_placeholder_are_left_out() -> None:
+    rules = ("<div class='line'></div><div class='note'><p>We welcome a lively and useful "
+             "discussion: please read the rules of use before you write, since your name and "
+             "picture may be shown with what you write, under the privacy policy.</p>"
+             "<p>Comments below speak for those who write them.</p></div>")
+    widget = "<div class='fb-comments' data-href='https://example.org/harbour'></div>"
+    body = (f"<article><h1>Harbour plan</h1><div class='story'>{_paragraphs('harbour plan', 4)}"
+            f"{rules}{widget}</div></article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert len(page.blocks) == 4
+    assert "lively and useful discussion" not in page.text
+
+
 def test_an_unrendered_shortcode_is_left_out_a_source_in_brackets_is_not() -> None:
     shortcode = ('<p>[button link="https://example.org/send-review/" type="big"] Send us your '
                  "review[/button]</p>")

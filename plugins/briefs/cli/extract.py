@@ -17,8 +17,9 @@ headline's ``<h1>`` on the page, is not the article. When the page carries its o
 failing that the ``articleBody`` itself.
 
 Named corrections read the page's structure where trafilatura errs (``correct_before``,
-``correct_after``). Before trafilatura reads the page, these go: runs of links set inside a
-paragraph's sentence (a card shown on hovering a name), the boxes to write a comment, the
+``correct_after``). Before trafilatura reads the page, an embedded post of a person (a
+tweet) becomes a plain quotation, and these go: runs of links set inside a paragraph's
+sentence (a card shown on hovering a name), the boxes to write a comment, the
 calls in bold that open and close the article with one link, empty formatting elements
 inside paragraphs, and the cards of the site's other stories set among the paragraphs; text
 written straight into the article's container beside its ``<p>``, and a ``<div>`` written
@@ -1411,6 +1412,9 @@ def drop_link_runs_in_paragraphs(tree: HtmlElement) -> int:
 
 #: A comment box's heading, rules and labels beside its form are fewer words than this.
 MAX_COMMENT_BOX_WORDS = 100
+#: The empty element a comments service's script fills: Facebook's comments plugin, Disqus.
+_COMMENT_WIDGETS = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' fb-comments ')"
+                    " or @id = 'disqus_thread']")
 
 
 def drop_comment_forms(tree: HtmlElement) -> int:
@@ -1418,17 +1422,20 @@ def drop_comment_forms(tree: HtmlElement) -> int:
     many.
 
     Under the article, a comment box holds a heading («Comentar», «أضف تعليقك»), the rules
-    of the discussion as a list or a paragraph, and a form with a ``<textarea>``;
+    of the discussion as a list or a paragraph, and a form with a ``<textarea>`` or the
+    empty element a comments service fills (``fb-comments``, ``disqus_thread``);
     trafilatura keeps the heading and the rules as the article's last blocks. The box is
     the largest element around the form with, beside the form, no ``<h1>``, no paragraph of
     the article (a ``<p>`` of ``MIN_CHUNK_PARAGRAPH_WORDS`` words) and under
     ``MAX_COMMENT_BOX_WORDS`` words: climbing from the form stops where the article's text
     begins, even when it is not written in ``<p>``. A search form has no ``<textarea>``.
+    When the box stands straight among the article's own ``<p>``, the elements between the
+    last of them and the box (a rule, the rules of the discussion in a ``<div>``: under
+    ``MAX_COMMENT_BOX_WORDS`` words) are the box's too.
     """
     boxes: dict[etree._Element, None] = {}
-    for form in tree.iter("form"):
-        if form.find(".//textarea") is None:
-            continue
+    forms = [form for form in tree.iter("form") if form.find(".//textarea") is not None]
+    for form in [*forms, *tree.xpath(_COMMENT_WIDGETS)]:
         box = form
         while (parent := box.getparent()) is not None and parent.tag != "body":
             beside = [node for node in parent.iter("p", "h1")
@@ -1440,10 +1447,25 @@ def drop_comment_forms(tree: HtmlElement) -> int:
                 break
             box = parent
         boxes[box] = None
+        boxes.update(dict.fromkeys(_comment_box_heading(box)))
     for box in boxes:
         if box.getparent() is not None:
             box.drop_tree()
     return len(boxes)
+
+
+def _comment_box_heading(box: etree._Element) -> list[etree._Element]:
+    """Return the elements between a comment box and the last ``<p>`` before it among its
+    siblings, when they are under ``MAX_COMMENT_BOX_WORDS`` words (else none)."""
+    between: list[etree._Element] = []
+    sibling = box.getprevious()
+    while sibling is not None and sibling.tag != "p":
+        between.append(sibling)
+        sibling = sibling.getprevious()
+    if sibling is None or sum(len(_tokens(element.text_content())) for element in between
+                              if isinstance(element.tag, str)) >= MAX_COMMENT_BOX_WORDS:
+        return []
+    return between
 
 
 #: A block that is a CMS shortcode the page left unrendered: «[button link="…"]Subscribe
