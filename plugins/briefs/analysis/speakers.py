@@ -312,14 +312,62 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     title_key = None
     if head:
         title_key = " ".join([head, *(t.key for t in tokens[i + 1 : j] if t.is_word)])
-    s, e = _person_name(tokens, j, stop, titled=head is not None)
+    return _named_subject(tokens, i, j, stop, title_key)
+
+
+def _named_subject(tokens: Sequence[Token], i: int, j: int, stop: int,
+                   title_key: str | None) -> Subject:
+    """Return the subject whose title phrase (``title_key``, None without one) spans
+    ``[i, j)``: the name after it, the name set off by commas after it, or the title."""
+    s, e = _person_name(tokens, j, stop, titled=title_key is not None)
     if e > s:
+        first = tokens[i].key
+        if title_key is None and e == s + 1 and first not in GIVEN_NAMES:
+            # «أكد قلب دفاع السعودية، سعود عبد الحميد،»: a description the lists do not
+            # hold, then the name in apposition.
+            apposed = _apposed_name(tokens, i, stop)
+            if apposed is not None:
+                return Subject(NAME, *apposed)
         # «لاعب أولمبي مرسيليا»: the name is the team the role is of; the role speaks.
         team = j == i + 1 and strip_conjunction(first) in AR_TEAM_ROLES
         return Subject(TITLE if team else NAME, i if team else s, e, title_key=title_key)
-    if head:
-        return Subject(TITLE, i, j, title_key=title_key)
-    return _NOSUBJECT
+    if title_key is None:
+        return _NOSUBJECT
+    # «وزيرة المالية، طيف سامي،»: the title, then the name in apposition.
+    apposed = _apposed_name(tokens, j, stop)
+    if apposed is not None:
+        return Subject(NAME, *apposed, title_key=title_key)
+    return Subject(TITLE, i, j, title_key=title_key)
+
+
+def _apposed_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int] | None:
+    """Return the range of a name of two or three words set between commas after a
+    description that ends at or within four words after ``j``: «قلب دفاع السعودية، سعود عبد
+    الحميد، على» (the comma after the name may also be a word that ends a subject).
+
+    >>> from .tokens import tokenise
+    >>> t = tokenise("قلب دفاع السعودية، سعود عبد الحميد، على المجهود").tokens
+    >>> " ".join(x.text for x in t[slice(*_apposed_name(t, 0, len(t)))])
+    'سعود عبد الحميد'
+    >>> t = tokenise("في كلمة له، أمام البرلمان، إن").tokens
+    >>> _apposed_name(t, 0, len(t)) is None
+    True
+    """
+    comma = j
+    while comma < stop and comma - j <= 4 and tokens[comma].is_word:
+        if tokens[comma].key in AR_SUBJECT_STOPS or verb_form(tokens[comma].key):
+            return None
+        comma += 1
+    if comma >= stop or comma == j or tokens[comma].text not in "،,":
+        return None
+    s, e = _person_name(tokens, comma + 1, len(tokens))
+    words = [k for k in range(s, e) if tokens[k].key not in AR_CONNECTORS]
+    if not 2 <= len(words) <= MAX_NAME_WORDS or e >= len(tokens):
+        return None
+    closing = tokens[e]
+    if closing.text in "،," or (closing.is_word and closing.key in AR_SUBJECT_STOPS):
+        return s, e
+    return None
 
 
 def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject:

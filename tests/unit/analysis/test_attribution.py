@@ -65,6 +65,21 @@ def test_verb_then_subject(body, speaker):
     assert q.cue is not None and q.cue in body
 
 
+def test_name_in_apposition_after_a_description():
+    # «قلب دفاع» is in no list of titles: the name set off by commas after it speaks, not
+    # the speaker of the paragraph before.
+    body = ("وقال صالح الشهري: «كنا واثقين كثيرا بأنفسنا».\n\nوبدوره، أكد قلب دفاع السعودية، "
+            "سعود عبد الحميد، على المجهود الكبير الذي بذله اللاعبون، قائلا: «تعبنا ثلاث سنوات».")
+    assert speakers(body) == [("صالح الشهري", False), ("سعود عبد الحميد", False)]
+
+
+def test_name_in_apposition_is_whole():
+    # the tagger knows «سامي» only; the apposition between commas is the whole name
+    body = ("وكانت وزيرة المالية، طيف سامي، أعلنت أمس الانتهاء من المسودة، مشيرة إلى أن "
+            "«الموازنة ستركز على التنمية».")
+    assert speakers(body) == [("طيف سامي", False)]
+
+
 def test_speaker_span_points_at_the_name():
     body = "وقال الأمين العام مارك روتي إن “الحلف قوي جدا اليوم”."
     doc = analyse(body, lang="ar")

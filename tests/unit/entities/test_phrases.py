@@ -8,6 +8,7 @@ import pytest
 from briefs.analysis.entities import Mention, link_document, name_key, recognise
 from briefs.analysis.entities.features import token_info
 from briefs.analysis.entities.phrases import (
+    appositive_names,
     competition_names,
     complete_particle_names,
     cut_at_pronouns,
@@ -28,6 +29,7 @@ from briefs.analysis.entities.phrases import (
     quoted_titles,
     regnal_names,
     split_coordination,
+    title_word_before_name,
     titled_names,
     trim_common_tail,
     trim_demonym_tail,
@@ -534,6 +536,40 @@ def test_titled_names():
     for text in ("وصل وزير الخارجية الأمريكي أمس إلى", "رئيس الوزراء العراقي يزور طهران",
                  "وقال المتحدث باسم الوزارة", "وتعول النجمة التونسية على دورة"):
         assert set(run(text)) == {"O"}, text
+
+
+def test_a_name_between_commas_is_whole():
+    def run(text, tags):
+        toks = text.split()
+        out = list(tags)
+        appositive_names(toks, [name_key(t) for t in toks], out)
+        return out
+
+    # the tagger found one word of the apposition: the other word between the commas joins
+    assert run("رئيس الحكومة ، الحبيب الصيد ، اليوم", ["O"] * 3 + ["B-PERS", "O", "O", "O"]) \
+        == ["O"] * 3 + ["B-PERS", "I-PERS", "O", "O"]
+    assert run("وزيرة المالية ، طيف سامي ، أعلنت", ["O"] * 4 + ["B-PERS", "O", "O"]) \
+        == ["O"] * 3 + ["B-PERS", "I-PERS", "O", "O"]
+    # not a definite word before it, nor a run that is no apposition
+    assert run("وزيرة المالية ، الوزيرة سامي ، أعلنت", ["O"] * 4 + ["B-PERS", "O", "O"]) \
+        == ["O"] * 4 + ["B-PERS", "O", "O"]
+    assert run("قال طيف سامي ، أمس", ["O", "O", "B-PERS", "O", "O"]) \
+        == ["O", "O", "B-PERS", "O", "O"]
+
+
+def test_a_word_between_a_title_and_a_name_opens_the_name():
+    common = frozenset({"امس"})
+
+    def run(text, tags):
+        out = list(tags)
+        title_word_before_name([name_key(t) for t in text.split()], out, common)
+        return out
+
+    assert run("كرمت الفنانة صفاء أبو السعود", ["O", "O", "O", "B-PERS", "I-PERS"]) == \
+        ["O", "O", "B-PERS", "I-PERS", "I-PERS"]
+    for text in ("قال الرئيس الأمريكي جو بايدن", "قال الوزير أمس جو بايدن"):
+        assert run(text, ["O", "O", "O", "B-PERS", "I-PERS"]) == \
+            ["O", "O", "O", "B-PERS", "I-PERS"], text
 
 
 def test_particle_names_and_bodies_of_a_place_and_press_sites():

@@ -54,6 +54,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
   («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`title_word_before_name`: a title, an untagged word, then a person's name: the word
+  opens the name («الفنانة صفاء أبو السعود»).
 * :func:`titled_names`: the untagged name after a title and its complement is a person:
   «وزير الطاقة التركي طنر يلديز».
 * :func:`leader_names`: two unknown, indefinite words after «برئاسة، بزعامة، بقيادة» are
@@ -86,6 +88,7 @@ from .people import (
     person_nisba,
     regnal_names,
     team_after_role,
+    title_word_before_name,
     titled_names,
     trim_common_tail,
     trim_person_descriptors,
@@ -129,6 +132,7 @@ __all__ = [
     "regnal_names",
     "split_coordination",
     "team_after_role",
+    "title_word_before_name",
     "titled_names",
     "trim_common_tail",
     "trim_demonym_tail",

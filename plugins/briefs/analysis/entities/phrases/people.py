@@ -249,18 +249,36 @@ _COMMAS = frozenset({"،", ","})
 
 
 def appositive_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
-    """A one-word person set off by a comma takes the word after it up to the next comma
-    (in place): «رئيس الحكومة، [الحبيب] الصيد، اليوم» is الحبيب الصيد, «…، [بينغ] شياو،»
-    is بينغ شياو — an apposition runs to its comma. The word must be letters only and
-    neither a title, a descriptor nor a function word (a common word may be a family name
-    there: الصيد)."""
-    for i in range(1, len(keys) - 2):
-        word = keys[i + 1]
-        if (tags[i] == "B-PERS" and tags[i + 1] == "O" and tokens[i - 1] in _COMMAS
-                and tokens[i + 2][:1] in _COMMAS and word.isalpha()
-                and word not in PERSON_TITLES and word not in PERSON_DESCRIPTORS
-                and word not in FUNCTION_WORDS and word not in PHRASE_STOP):
+    """A one-word person set off by commas takes the other word between them (in place):
+    «رئيس الحكومة، [الحبيب] الصيد، اليوم» is الحبيب الصيد, «…، [بينغ] شياو،» is بينغ شياو,
+    «وزيرة المالية، طيف [سامي]،» is طيف سامي — an apposition runs from comma to comma.
+    The word must be letters only and neither a title, a descriptor nor a function word (a
+    common word may be a family name there: الصيد)."""
+    def joins(word: str) -> bool:
+        return (word.isalpha() and word not in PERSON_TITLES and word not in PERSON_DESCRIPTORS
+                and word not in FUNCTION_WORDS and word not in PHRASE_STOP)
+
+    for i in range(1, len(keys) - 1):
+        if tags[i] != "B-PERS" or tags[i + 1].startswith("I-"):
+            continue
+        if (i + 2 < len(keys) and tags[i + 1] == "O" and tokens[i - 1] in _COMMAS
+                and tokens[i + 2][:1] in _COMMAS and joins(keys[i + 1])):
             tags[i + 1] = "I-PERS"
+        elif (i >= 2 and tags[i - 1] == "O" and tokens[i - 2] in _COMMAS
+                and tokens[i + 1][:1] in _COMMAS and joins(keys[i - 1])
+                and not keys[i - 1].startswith("ال")):
+            tags[i - 1], tags[i] = "B-PERS", "I-PERS"
+
+
+def title_word_before_name(keys: Sequence[str], tags: list[str],
+                           common: frozenset[str]) -> None:
+    """A title, then an untagged word that may open a name, then a person's name: the word
+    opens that name (in place). «الفنانة [صفاء] أبو السعود» is صفاء أبو السعود: a title is
+    followed by the whole name, and the tagger knew only its end."""
+    for i in range(2, len(keys)):
+        if (tags[i] == "B-PERS" and tags[i - 1] == "O" and tags[i - 2] == "O"
+                and _is_title(keys[i - 2]) and _title_name_word(keys[i - 1], True, common)):
+            tags[i - 1], tags[i] = "B-PERS", "I-PERS"
 
 
 def _title_name_word(key: str, first: bool, common: frozenset[str]) -> bool:
