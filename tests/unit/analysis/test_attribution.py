@@ -80,6 +80,14 @@ def test_name_in_apposition_is_whole():
     assert speakers(body) == [("طيف سامي", False)]
 
 
+def test_a_role_of_a_team_is_no_team():
+    # «نجم منتخب السعودية» is a player: the team in the role's complement never speaks;
+    # no one was introduced as «نجم», so the speaker stays unresolved.
+    body = ("وقال صالح الشهري: «كنا واثقين كثيرا بأنفسنا».\n\nوأعرب نجم منتخب السعودية عن "
+            "طموح الفريق، مضيفا: «هذه الخطوة الأولى فقط».")
+    assert speakers(body) == [("صالح الشهري", False), (None, False)]
+
+
 def test_speaker_span_points_at_the_name():
     body = "وقال الأمين العام مارك روتي إن “الحلف قوي جدا اليوم”."
     doc = analyse(body, lang="ar")
