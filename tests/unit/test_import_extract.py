@@ -317,6 +317,21 @@ def test_the_rules_before_a_comments_service_placeholder_are_left_out() -> None:
     assert "lively and useful discussion" not in page.text
 
 
+def test_a_link_to_a_place_on_the_page_standing_as_a_block_is_left_out() -> None:
+    paragraphs = _paragraphs("harbour plan", 3)
+    footnote = ("<p>The ferry carried 1,200 people a day<span class='note'>"
+                "<a href='#note-1'><sup>1</sup></a></span> before the storm, "
+                "<a href='#figures'>see the figures below</a>.</p>")
+    body = (f"<div class='skip'><a href='#main'>Skip to content</a></div><article><h1>Harbour "
+            f"plan</h1><div class='story'>{paragraphs}<div class='react'><a href='#comments'>"
+            f"Comments</a></div>{footnote}<a href='#comments' class='reactions'>Comments</a>"
+            "</div></article>")
+    page = extract_page(_page("<title>Harbour plan</title>", body))
+    assert "Comments" not in page.text and "Skip" not in page.text
+    assert page.blocks[-1].text == ("The ferry carried 1,200 people a day1 before the storm, "
+                                    "see the figures below.")
+
+
 def test_an_unrendered_shortcode_is_left_out_a_source_in_brackets_is_not() -> None:
     shortcode = ('<p>[button link="https://example.org/send-review/" type="big"] Send us your '
                  "review[/button]</p>")

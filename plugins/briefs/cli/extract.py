@@ -21,7 +21,8 @@ Named corrections read the page's structure where trafilatura errs (``correct_be
 tweet) becomes a plain quotation, and these go: runs of links set inside a paragraph's
 sentence (a card shown on hovering a name), the boxes to write a comment, the
 calls in bold that open and close the article with one link, empty formatting elements
-inside paragraphs, and the cards of the site's other stories set among the paragraphs; text
+inside paragraphs, the cards of the site's other stories set among the paragraphs, and the
+links to a place on the page standing as blocks («Skip to content», «Comments»); text
 written straight into the article's container beside its ``<p>``, and a ``<div>`` written
 as a paragraph (text and inline elements only), become a ``<p>``. After it, what it left out
 is added: the parts of an article cut into several containers of one kind, a paragraph set
@@ -1333,6 +1334,36 @@ def _author_line(post: etree._Element) -> etree._Element:
     return line
 
 
+#: Elements in which a link stands as a block of its own (not a paragraph, item or heading).
+_BLOCK_FRAMES = frozenset({"div", "section", "body", "header", "footer", "nav", "aside",
+                           "form", "article", "main"})
+
+
+def drop_jump_links(tree: HtmlElement) -> int:
+    """Remove the links to a place on the page itself standing as blocks; return how many.
+
+    «Skip to content», «Back to top», «Commenter» (to ``#comments``): a link whose target
+    is an anchor of the page (``#…``) standing alone in a frame, with no word of the text
+    around it, moves the reader on the page and says nothing of the article. trafilatura
+    keeps the one it finds among the article's paragraphs as a paragraph. A link to an
+    anchor inside a sentence, a list (a table of contents), a heading or an inline element
+    (a footnote's number) stays.
+    """
+    jumps = []
+    for link in tree.iter("a"):
+        parent = link.getparent()
+        if (parent is None or parent.tag not in _BLOCK_FRAMES
+                or not (link.get("href") or "").strip().startswith("#")):
+            continue
+        previous = link.getprevious()
+        before = parent.text if previous is None else previous.tail
+        if not _tokens(before or "") and not _tokens(link.tail or ""):
+            jumps.append(link)
+    for link in jumps:
+        link.drop_tree()
+    return len(jumps)
+
+
 #: A link laid out as a card holds at least this many elements with text of their own, or
 #: this many words.
 MIN_CARD_PIECES = 2
@@ -1561,6 +1592,7 @@ class _Corrections:
     empty: int  # empty formatting elements inside paragraphs removed
     divs: int  # <div> made paragraphs
     story_cards: int  # cards of other stories removed
+    jumps: int  # links to a place on the page standing as blocks removed
     families: list[list[_Chunk]]
     cards: list[list[_CardParagraph]]  # paragraphs each in a card of its own
     lead: _Lead | None
@@ -1570,16 +1602,16 @@ def correct_before(tree: HtmlElement, description: str, url: str) -> _Correction
     """Correct the page before trafilatura reads (and prunes) it, and note what only its
     reading can settle: embedded posts, runs of links inside paragraphs, comment boxes, calls
     framing the article, loose text, empty formatting, paragraphs written as ``<div>``, cards
-    of other stories among the paragraphs, the parts of an article cut into containers,
-    paragraphs each in a card of their own, a lead set apart (in this order: each reads the page the
-    one before left)."""
+    of other stories among the paragraphs, links to places on the page, the parts of an
+    article cut into containers, paragraphs each in a card of their own, a lead set apart (in
+    this order: each reads the page the one before left)."""
     return _Corrections(posts=embedded_posts_as_quotes(tree),
                         runs=drop_link_runs_in_paragraphs(tree),
                         forms=drop_comment_forms(tree), calls=drop_framing_calls(tree),
                         loose=loose_text_as_paragraphs(tree),
                         empty=drop_empty_formatting(tree),
                         divs=paragraphs_written_as_divs(tree),
-                        story_cards=drop_story_cards(tree, url),
+                        story_cards=drop_story_cards(tree, url), jumps=drop_jump_links(tree),
                         families=article_chunks(tree), cards=paragraph_cards(tree),
                         lead=separate_lead(tree, description))
 
@@ -1603,6 +1635,7 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
                                        (corrections.divs, "<div> read as paragraphs"),
                                        (corrections.story_cards,
                                         "cards of other stories left out"),
+                                       (corrections.jumps, "links to places on the page left out"),
                                        (parts, "more parts of the article"),
                                        (between, "paragraphs between cards put back"),
                                        (shortcodes, "shortcodes left out"),
