@@ -52,6 +52,14 @@ def test_a_headline_the_metadata_cut_short_is_read_whole() -> None:
         "Hunter diagnosed with plague after eating a rabbit making him third case in Beijing")
 
 
+def test_a_headline_sharing_words_in_other_forms_with_the_title_is_a_version_of_it() -> None:
+    # Shared as written: «версии», «example» (two of eight); «поваров» is «повара» too.
+    head = ("<meta property='og:title' content='Лучшие повара и кулинары столицы по версии "
+            "Example: список'>")
+    assert _title(head, "<h1>Хозяева кухни: десять лучших поваров города по версии Example"
+                        "</h1>") == "Хозяева кухни: десять лучших поваров города по версии Example"
+
+
 def test_an_h1_that_is_the_site_name_or_another_story_is_not_the_headline() -> None:
     head = ("<meta property='og:site_name' content='India Post'>"
             "<meta property='og:title' content='Deportees return home from the United States'>")

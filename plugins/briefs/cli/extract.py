@@ -196,12 +196,36 @@ def _content_words(text: str) -> set[str]:
     return {word for word in re.findall(r"\w+", text.casefold()) if len(word) >= 4}
 
 
+#: Two words of a headline are one word in two forms when they share this many first letters,
+#: and all of the shorter one's but ``MAX_ENDING_LETTERS``: «фудблогера», «фудблогеры».
+MIN_STEM_LETTERS, MAX_ENDING_LETTERS = 5, 2
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Tell whether two words are one word, perhaps in two inflected forms (another ending).
+
+    >>> _one_word("фудблогера", "фудблогеры"), _one_word("самых", "самые")
+    (True, False)
+    """
+    if first == second:
+        return True
+    stem = next((index for index, (one, other) in enumerate(zip(first, second, strict=False))
+                 if one != other), min(len(first), len(second)))
+    return stem >= MIN_STEM_LETTERS and stem >= min(len(first), len(second)) - MAX_ENDING_LETTERS
+
+
+def _shared_words(first: set[str], second: set[str]) -> int:
+    """Return how many of the words of ``first`` are words of ``second`` (in any form)."""
+    return sum(any(_one_word(word, other) for other in second) for word in first)
+
+
 def _versions_of_one_headline(heading: str, title: str) -> bool:
     """Tell whether a visible heading and a metadata title are versions of one headline.
 
     Either holds the other (the metadata adds a kicker, a section or the site's name, or cuts
     the headline short), or they share two words of four letters or more and a third of the
-    shorter one's: editors rewrite headlines for search and social cards, not their subject.
+    shorter one's, a word in another form counting as shared (``_one_word``): editors rewrite
+    headlines for search and social cards, not their subject.
 
     >>> _versions_of_one_headline("Taylor Swift is allowed to play her music at the AMAs",
     ...                           "Taylor Swift's AMA row seems to be over")
@@ -215,7 +239,7 @@ def _versions_of_one_headline(heading: str, title: str) -> bool:
     if shorter and shorter in longer and len(shorter) >= len(longer) / 2:
         return True
     heading_words, title_words = _content_words(heading), _content_words(title)
-    shared = len(heading_words & title_words)
+    shared = _shared_words(heading_words, title_words)
     return shared >= 2 and shared >= min(len(heading_words), len(title_words)) / 3
 
 
@@ -328,7 +352,7 @@ def visible_headline(headings: list[tuple[str, ...]], title: str, site: str = ""
         if (not heading or _is_site_name(heading, site, host)
                 or not _versions_of_one_headline(heading, title)):
             continue
-        shared = len(_content_words(heading) & _content_words(title))
+        shared = _shared_words(_content_words(heading), _content_words(title))
         if shared > best_shared:
             best, best_shared = heading, shared
     return best or title
