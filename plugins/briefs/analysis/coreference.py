@@ -114,6 +114,8 @@ INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline", "same-sen
 SUBJECT_GAP = 2
 # What no subject reaches across: the end of a sentence, a colon, a quote mark.
 STOPS = frozenset('.:!؟?«»“”"')
+# How many words a speech verb's title may hold before the name at the colon.
+COLON_CLAUSE = 15
 # A sentence's subject stands within this many words of its start (verb and titles).
 SUBJECT_OPENING = 3
 # What ends a sentence for :meth:`DocumentEntities.sentence_subject` (a quote mark too).
@@ -340,6 +342,31 @@ class DocumentEntities:
                   and not STOPS & set(text[mention.end:cue.start])
                   and not self.after_preposition(mention.start)):
                 return ref
+        return None
+
+    def named_at_colon(self, text: str, cue: Span, quote_start: int,
+                       ) -> tuple[EntityRef, Span] | None:
+        """Return the person named last in a speech verb's clause, right before the colon
+        that opens the quote, and the span of the whole name: «وقال المشرف على حملة … العضو
+        في المجلس البلدي عبد الحكيم العبادلة: “…”» (a title too long for the subject's
+        grammar, then the name; the recogniser may have cut its last word)."""
+        i = bisect.bisect_left(self._starts, quote_start)
+        for mention, ref in reversed(self._mentions[:i]):
+            if mention.start < cue.end:
+                return None
+            if mention.end > quote_start:
+                continue
+            colon = text.find(":", mention.end, quote_start)
+            if ref.type != "person" or colon < 0 or text[colon + 1:quote_start].strip(
+                    " " + "".join(ALL_QUOTE_MARKS)):
+                return None
+            rest = self.words_between(mention.end, colon)
+            words = self.words_between(cue.end, mention.start)
+            if (len(rest) > 1 or len(words) > COLON_CLAUSE
+                    or STOPS & set(text[cue.end:mention.start])
+                    or any(verb_form(word.key) for word in (*words, *rest))):
+                return None
+            return ref, Span(mention.start, rest[-1].end if rest else mention.end)
         return None
 
     def named_before_colon(self, text: str, quote_start: int) -> EntityRef | None:
@@ -668,6 +695,11 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
         found = entities.subject_of(cue, quote.start, text)
         if found is not None:
             return Resolution(found, "subject")
+        at_colon = entities.named_at_colon(text, cue, quote.start)
+        if at_colon is not None:
+            whole = _whole_name(text, at_colon[1], gazetteer)
+            return Resolution(entities.absorb(whole, at_colon[1]) if whole else at_colon[0],
+                              "subject")
         since = _paragraph_back(paragraphs, cue.start)
         if previous is not None and previous[0] >= since:
             return Resolution(previous[1], "implicit")

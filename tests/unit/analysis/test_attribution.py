@@ -88,6 +88,17 @@ def test_a_role_of_a_team_is_no_team():
     assert speakers(body) == [("صالح الشهري", False), (None, False)]
 
 
+def test_the_name_before_the_colon_ends_a_long_title():
+    # a title with prepositions, too long to read as the verb's subject, then the name at
+    # the colon; the recogniser knew only «عبد الحكيم», and the brief gets the whole name
+    body = ("شرعت بلدية القرارة في أعمال تأهيل الشارع.\n\nوقال المشرف على حملة فتح الشوارع في "
+            "البلدية العضو في المجلس البلدي عبد الحكيم العبادلة: \"إن طواقم البلدية بدأت مؤخرا "
+            "بأعمالها التأهيلية المختلفة\".")
+    doc = analyse(body, lang="ar")
+    assert [q.speaker for q in doc.quotes] == ["عبد الحكيم العبادلة"]
+    assert doc.quotes[0].speaker_id in {ref.id for ref in doc.entities}
+
+
 def test_speaker_span_points_at_the_name():
     body = "وقال الأمين العام مارك روتي إن “الحلف قوي جدا اليوم”."
     doc = analyse(body, lang="ar")
