@@ -476,17 +476,26 @@ def test_an_embedded_post_is_kept_as_a_quotation_with_its_author_line() -> None:
             "for the bridge, and we will say so again.</p>Posted by <a href='#'>Residents of "
             "the Bay</a> on <a href='https://fb.example/posts/2'>Sunday, March 3, 2024</a>"
             "</blockquote></div>")
+    photo = ("<blockquote class='instagram-media' data-instgrm-captioned><div><a href="
+             "'https://photos.example/p/3'><div>View this post</div></a><p><a href="
+             "'https://photos.example/p/3'>The new ferry at dawn, first crossing.</a></p><p>A "
+             "post shared by <a href='https://photos.example/harbour'>Harbour Office</a> "
+             "(@harbour) on <time datetime='2024-03-03T08:00'>Mar 3, 2024</time></p></div>"
+             "</blockquote>")
     plugin = ("<div class='fb-page'><blockquote class='fb-xfbml-parse-ignore'>"
               "<a href='https://fb.example/daily'>Example Daily</a></blockquote></div>")
     paragraphs = _paragraphs("harbour plan", 4)
     middle = paragraphs.index("</p>") + 4
-    body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}{tweet}{post}"
+    body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}{tweet}{post}{photo}"
             f"{paragraphs[middle:]}</article>{plugin}")
     page = extract_page(_page("<title>Harbour plan</title>", body))
     quotes = [block.text for block in page.blocks if block.kind == "quote"]
     assert quotes == ["The ferry runs again from Monday, pic.example/x1",
                       "— Harbour Office (@harbour_office) March 3, 2024",
                       "We voted for the bridge, and we will say so again.",
-                      "Posted by Residents of the Bay on Sunday, March 3, 2024"]
+                      "Posted by Residents of the Bay on Sunday, March 3, 2024",
+                      # a caption linked all through and a <time>, which trafilatura drops
+                      "The new ferry at dawn, first crossing.",
+                      "A post shared by Harbour Office (@harbour) on Mar 3, 2024"]
     assert page.blocks[1].kind == "quote"  # where the page shows it, after the first paragraph
     assert "Example Daily" not in page.text

@@ -1337,9 +1337,21 @@ def embedded_posts_as_quotes(tree: HtmlElement) -> int:
         for line in [*lines, *([author] if _tokens(author.text_content()) else [])]:
             line.tail = None
             line.attrib.clear()
+            _show_whole(line)
             quotation.append(line)  # moves it
         holder.replace(wrapper, quotation)
     return len(posts)
+
+
+def _show_whole(line: etree._Element) -> None:
+    """Keep the words of a line of an embedded post that trafilatura would drop: a ``<time>``
+    (its date, which trafilatura removes with its text) and a link holding all the line's
+    words (an Instagram caption linked all through to the post, which it prunes as a link)."""
+    for element in list(line.iter("time")):
+        element.drop_tag()
+    links = list(line.iter("a"))
+    if len(links) == 1 and _tokens(links[0].text_content()) == _tokens(line.text_content()):
+        links[0].drop_tag()
 
 
 def _author_line(post: etree._Element) -> etree._Element:
