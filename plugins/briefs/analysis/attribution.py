@@ -37,6 +37,7 @@ from .lexicon import (
     AR_ORG_HEADS,
     AR_PRONOUN_SUFFIX_GENDER,
     AR_RELAY_LEMMAS,
+    AR_RELAYED_CLAUSE,
     AR_STATEMENT_NOUNS,
     AR_SUBJECTLESS_LEMMAS,
     AR_TITLE_ONLY_VERB_FORMS,
@@ -414,25 +415,38 @@ def _subject_ar(tokens: Sequence[Token], cue: Cue) -> tuple[Subject, str]:
         return subject_after_ar(tokens, cue.end, n), "frame"
     sub = _subject_after_verb(tokens, cue.end)
     if sub.kind != NONE:
-        if cue.relay:
-            for j in range(sub.end, min(n, sub.end + 8)):
-                if tokens[j].text in '،,.:؛«»“”"':
-                    break
-                if tokens[j].key == "عن":
-                    relayed = subject_after_ar(tokens, j + 1, n)
-                    if relayed.kind != NONE:
-                        return relayed, "verb-subject"
-        return sub, "verb-subject"
+        relayed = _relayed_source(tokens, sub.end, 8, after_outlet=True) if cue.relay else None
+        return relayed or sub, "verb-subject"
     if cue.relay:
-        for j in range(cue.end, min(n, cue.end + 10)):
-            if tokens[j].text in '،,.:؛«»“”"':
-                break
-            if tokens[j].key == "عن":
-                return subject_after_ar(tokens, j + 1, n), "verb-subject"
+        relayed = _relayed_source(tokens, cue.end, 10, after_outlet=False)
+        if relayed is not None:
+            return relayed, "verb-subject"
     sub = subject_before_ar(tokens, cue.start, max(0, cue.start - 8))
     if sub.kind == NONE:
         sub = _subject_after_auxiliary(tokens, cue.start)
     return sub, "subject-verb"
+
+
+def _relayed_source(tokens: Sequence[Token], start: int, reach: int, *,
+                    after_outlet: bool) -> Subject | None:
+    """Return the source a relaying verb passes on, within ``reach`` tokens of ``start``
+    and its clause: the subject after «عن» («نقلت الوكالة عن روتي قوله»), or, right after
+    the outlet (``after_outlet``), the named subject of the clause it relays («نقلت وكالة
+    فرنسية أن تييري هرتسوغ … عبر عن»: the channel is not the speaker). None when neither
+    stands there."""
+    n = len(tokens)
+    for j in range(start, min(n, start + reach)):
+        if tokens[j].text in '،,.:؛«»“”"':
+            break
+        if tokens[j].key == "عن":
+            relayed = subject_after_ar(tokens, j + 1, n)
+            if relayed.kind != NONE or not after_outlet:
+                return relayed
+        elif after_outlet and j == start and tokens[j].key in AR_RELAYED_CLAUSE:
+            relayed = subject_after_ar(tokens, j + 1, n)
+            if relayed.kind == NAME:
+                return relayed
+    return None
 
 
 def _subject_after_verb(tokens: Sequence[Token], after: int) -> Subject:

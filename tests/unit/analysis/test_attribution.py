@@ -122,6 +122,12 @@ def test_relay_verb_takes_the_source_after_an():
     assert speakers(body)[-1] == ("شي جين بينغ", False)
 
 
+def test_relay_verb_takes_the_named_subject_of_the_clause_it_passes_on():
+    body = ("ونقلت وكالة فرنسية ان تييري هرتسوغ، محامي سعد لمجرد، عبر عن حاجة الدفاع إلى "
+            "التفكير قبل “اتخاذ أي قرار بشأن الخطوات اللاحقة في هذه القضية المعقدة”")
+    assert speakers(body) == [("تييري هرتسوغ", False)]
+
+
 # --- sieve 2: subject then verb --------------------------------------------------------------
 
 

@@ -173,6 +173,10 @@ AUXILIARIES = "كان كانت"
 #: Verbs after which the real source follows «عن»: «نقلت الوكالة عن روتي قوله».
 RELAY_VERBS = "نقل"
 
+#: Words opening the clause a relaying verb passes on, whose subject is the source: «نقلت
+#: وكالة فرنسية أن تييري هرتسوغ … عبر عن».
+RELAYED_CLAUSE_OPENERS = "أن ان إن بأن"
+
 #: Frames that introduce a source without a verb-subject pair, as word sequences. A frame
 #: ending in «ل» takes the name attached («وفقا لروتي») or after a separate «لـ».
 #: A frame ending in «تعبير»/«قول» may carry a pronoun suffix instead («على حد تعبيره»).
