@@ -22,6 +22,7 @@ from briefs.analysis.entities.phrases import (
     given_name_start,
     leader_names,
     ministry_short_forms,
+    name_before_title,
     org_phrases,
     outlet_names,
     person_nisba,
@@ -555,6 +556,23 @@ def test_a_name_between_commas_is_whole():
         == ["O"] * 4 + ["B-PERS", "O", "O"]
     assert run("قال طيف سامي ، أمس", ["O", "O", "B-PERS", "O", "O"]) \
         == ["O", "O", "B-PERS", "O", "O"]
+
+
+def test_a_word_between_a_name_and_a_title_ends_the_name():
+    common = frozenset({"امس"})
+
+    def run(text, tags):
+        out = list(tags)
+        name_before_title([name_key(t) for t in text.split()], out, common)
+        return out
+
+    tagged = ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O"]
+    assert run("صرح عادل بن محمد فقيه وزير الصحة", tagged) == \
+        ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O", "O"]
+    # a time word, a coordinated definite name, a word that is no title after it: no change
+    for text in ("صرح عادل بن محمد أمس وزير الصحة", "صرح عادل بن محمد والعندليب وزير الصحة",
+                 "صرح عادل بن محمد فقيه بأن الصحة"):
+        assert run(text, tagged) == tagged, text
 
 
 def test_a_word_between_a_title_and_a_name_opens_the_name():

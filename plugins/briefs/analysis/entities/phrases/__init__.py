@@ -54,6 +54,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
   («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`name_before_title`: a name, an untagged word, then a title: the word ends the name
+  («عادل بن محمد فقيه وزير الصحة»).
 * :func:`title_word_before_name`: a title, an untagged word, then a person's name: the word
   opens the name («الفنانة صفاء أبو السعود»).
 * :func:`titled_names`: the untagged name after a title and its complement is a person:
@@ -85,6 +87,7 @@ from .people import (
     given_name_start,
     given_name_tail,
     leader_names,
+    name_before_title,
     person_nisba,
     regnal_names,
     team_after_role,
@@ -124,6 +127,7 @@ __all__ = [
     "given_name_tail",
     "leader_names",
     "ministry_short_forms",
+    "name_before_title",
     "org_phrases",
     "outlet_names",
     "person_nisba",
