@@ -114,6 +114,8 @@ INFERRED_STEPS = frozenset({"role", "subject", "implicit", "headline", "same-sen
 SUBJECT_GAP = 2
 # What no subject reaches across: the end of a sentence, a colon, a quote mark.
 STOPS = frozenset('.:!؟?«»“”"')
+# How a feminine title ends once normalised («الوزيرة» → وزيره): ة folds to ه.
+FEMININE_ENDING = "ه"
 # How many words a speech verb's title may hold before the name at the colon.
 COLON_CLAUSE = 15
 # A sentence's subject stands within this many words of its start (verb and titles).
@@ -343,6 +345,25 @@ class DocumentEntities:
                   and not self.after_preposition(mention.start)):
                 return ref
         return None
+
+    def gender(self, ref: EntityRef) -> str | None:
+        """Return a person's gender ("m" or "f") as the word before its mentions shows it:
+        a speech verb («قالت فلانة») or a title («الوزيرة فلانة», «النجم سعد لمجرد»); None
+        when nothing shows it or the signs disagree."""
+        signs = set()
+        for mention in ref.mentions:
+            k = bisect.bisect_left(self._token_starts, mention.start) - 1
+            while k >= 0 and self._tokens[k].text in ALL_QUOTE_MARKS:
+                k -= 1
+            if k < 0 or not self._tokens[k].is_word:
+                continue
+            form = verb_form(self._tokens[k].key)
+            head = title_head(self._tokens[k].key)
+            if form is not None and form[1]:
+                signs.add(form[1])
+            elif head is not None:
+                signs.add("f" if head.endswith(FEMININE_ENDING) else "m")
+        return signs.pop() if len(signs) == 1 else None
 
     def named_at_colon(self, text: str, cue: Span, quote_start: int,
                        ) -> tuple[EntityRef, Span] | None:
@@ -883,6 +904,10 @@ def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[Enti
         resolution = resolve_quote(text, quote, known, gazetteer=gazetteer,
                                    paragraphs=paragraphs, previous=previous, before=before)
         before = Span(quote.start, quote.end)
+        if resolution is not None and not _agrees(resolution, quote, known):
+            # «وأضافت: …» after «النجم سعد لمجرد»: an inferred speaker must agree with the
+            # verb; the woman the verb speaks of was never named.
+            resolution = None
         if resolution is not None:
             previous = (quote.start, resolution.entity)
         if resolution is None and quote.sieve == "editor":
@@ -899,6 +924,17 @@ def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[Enti
     rated = tuple(sorted((replace(ref, confidence=entity_confidence(ref, _listed(ref, gazetteer)))
                           for ref in known.entities), key=lambda ref: ref.id))
     return out, rated
+
+
+def _agrees(resolution: Resolution, quote: Quote, entities: DocumentEntities) -> bool:
+    """Tell whether a speaker no name at the verb gave (an inferred step, or the speaker a
+    subjectless verb continues) agrees in gender with the quote's verb, where both show it."""
+    if resolution.entity.type != "person" or not (
+            resolution.step in INFERRED_STEPS or quote.sieve == "continuation"):
+        return True
+    form = verb_form(name_key(quote.cue.split(" ", 1)[0])) if quote.cue else None
+    known = entities.gender(resolution.entity)
+    return form is None or form[1] is None or known is None or known == form[1]
 
 
 def entity_confidence(ref: EntityRef, listed: bool = False) -> float:

@@ -93,6 +93,16 @@ def test_a_subjectless_verb_continues_the_previous_speaker(opening: str) -> None
     assert quote.speaker_mention.slice(document.text) in opening
 
 
+def test_a_continued_speaker_agrees_with_the_verb_in_gender() -> None:
+    # «وأضافت» continues the unnamed lawyer (she), never «النجم سعد لمجرد» (he).
+    document = analyse(
+        "يبدو أن النجم سعد لمجرد لا يزال يتباحث مع محاميه بشأن الاستئناف على الحكم.\n\n"
+        "وفي هذا السياق، أوضحت محامية في تصريحات لبرنامج تلفزيوني أن \"محاميي الدفاع لديهم "
+        "نية في استئناف الحكم قريبا\".\n\n"
+        "وأضافت: \"الست سنوات تعتبر نصف العقوبة رغم أن هناك أدلة ثابتة\".", lang="ar")
+    assert [quote.speaker for quote in document.quotes] == [None, None]
+
+
 def test_an_auxiliary_before_the_verb_never_makes_a_name_of_the_next_words() -> None:
     _document, quote = speech(
         "وكان الوزير قد دعا الشركات الناشئة إلى \"الاستفادة من برامج الدعم المتاحة الآن\".")
