@@ -80,6 +80,14 @@ def test_name_in_apposition_is_whole():
     assert speakers(body) == [("طيف سامي", False)]
 
 
+def test_more_speech_verbs_of_the_gulf_and_maghreb_press():
+    # «أبان» (explained), «وزاد:» (went on), «ملفتا إلى أن» (pointing out)
+    body = ("وأبان ياسر القحطاني في تصريحات تلفزيونية: \"كنا ندرك الصعوبات التي ستواجهنا\".\n\n"
+            "وزاد: \"اللاعبون قدموا كل ما لديهم في هذه المباراة\".\n\n"
+            "وتحدث عن الموسم، ملفتا إلى أن \"الوضع متحكم فيه حاليا رغم كل شيء\".")
+    assert speakers(body) == [("ياسر القحطاني", False)] * 3
+
+
 def test_a_role_of_a_team_is_no_team():
     # «نجم منتخب السعودية» is a player: the team in the role's complement never speaks;
     # no one was introduced as «نجم», so the speaker stays unresolved.

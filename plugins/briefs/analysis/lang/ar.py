@@ -72,6 +72,8 @@ SPEECH_VERB_FORMS = {
     "ادعى": {"ادعى": "m", "ادعت": "f"},
     "ناشد": {"ناشد": "m", "ناشدت": "f"},
     "روى": {"روى": "m", "روت": "f"},
+    "أبان": {"أبان": "m", "أبانت": "f"},
+    "زاد": {"زاد": "m", "زادت": "f"},
     # Reporting verbs of evaluation: their subject owns a partial quote in the same sentence.
     "أشاد": {"أشاد": "m", "أشادت": "f", "يشيد": "m", "تشيد": "f"},
     "رحب": {"رحب": "m", "رحبت": "f"},
@@ -110,6 +112,18 @@ SPEECH_VERB_FORMS = {
         "معلقا": "m",
         "معلقة": "f",
         "مضيفين": None,
+        "ملفتا": "m",
+        "ملفتة": "f",
+        "مبينا": "m",
+        "مبينة": "f",
+        "منوها": "m",
+        "منوهة": "f",
+        "مبرزا": "m",
+        "مبرزة": "f",
+        "معربا": "m",
+        "معربة": "f",
+        "مستطردا": "m",
+        "مستطردة": "f",
     },
     # Issuing a statement: «أصدر الاتحاد السعودي بيانا أكد فيه …».
     "أصدر": {"أصدر": "m", "أصدرت": "f", "أصدروا": None},
@@ -135,7 +149,7 @@ TEAM_ROLES = "لاعب مدرب حارس مهاجم مدافع"
 
 #: Lemmas of going on with what one said: their subject, even a role («وأضاف المدرب»), is
 #: the speaker of the quote before when no name answers the role.
-CONTINUING_LEMMAS = "أضاف تابع واصل استطرد أردف استدرك اختتم ختم أتم أكمل"
+CONTINUING_LEMMAS = "أضاف تابع واصل استطرد أردف استدرك اختتم ختم أتم أكمل زاد"
 
 #: «وجاء في التقرير أن», «ورد فيه»: the statement's author is the previous speaker.
 DOCUMENT_CUES = ("جاء", "ورد")
