@@ -38,6 +38,7 @@ from .lexicon import (
     AR_PRONOUN_SUFFIX_GENDER,
     AR_RELAY_LEMMAS,
     AR_RELAYED_CLAUSE,
+    AR_RELAYED_SAYINGS,
     AR_STATEMENT_NOUNS,
     AR_SUBJECTLESS_LEMMAS,
     AR_TITLE_ONLY_VERB_FORMS,
@@ -436,10 +437,13 @@ def _relayed_source(tokens: Sequence[Token], start: int, reach: int, *,
     stands there."""
     n = len(tokens)
     for j in range(start, min(n, start + reach)):
-        if tokens[j].text in '،,.:؛«»“”"':
-            break
+        if tokens[j].text in '.:؛«»“”"':
+            break  # (a comma may set off the source: «ونقل حساب الشركة على تويتر، عن الناصر»)
         if tokens[j].key == "عن":
             relayed = subject_after_ar(tokens, j + 1, n)
+            if (relayed.kind == NONE and j + 2 < n and tokens[j + 1].is_word
+                    and tokens[j + 2].key in AR_RELAYED_SAYINGS):
+                relayed = Subject(NAME, j + 1, j + 2)  # «عن الناصر قوله»: a family name
             if relayed.kind != NONE or not after_outlet:
                 return relayed
         elif after_outlet and j == start and tokens[j].key in AR_RELAYED_CLAUSE:

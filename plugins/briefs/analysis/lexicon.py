@@ -64,6 +64,7 @@ AR_CONNECTORS = _keys(ar.NAME_CONNECTORS)
 AR_ORG_HEADS = _keys(ar.BODY_HEADS)
 AR_COMPLEMENTISERS = _keys(ar.COMPLEMENTISERS)
 AR_RELAYED_CLAUSE = _keys(ar.RELAYED_CLAUSE_OPENERS)
+AR_RELAYED_SAYINGS = _keys(ar.RELAYED_SAYINGS)
 #: Words before a person that make it no sentence subject: prepositions, complementisers.
 AR_SUBJECT_PARTICLES = (_keys(ar.PREPOSITIONS) | _keys(ar.COMPLEMENTISERS)
                         | _keys(ar.QUOTE_COMPLEMENTISERS) | _keys(ar.FUNCTION_WORDS))

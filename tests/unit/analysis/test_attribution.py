@@ -136,6 +136,13 @@ def test_relay_verb_takes_the_named_subject_of_the_clause_it_passes_on():
     assert speakers(body) == [("تييري هرتسوغ", False)]
 
 
+def test_relay_verb_reaches_the_source_across_a_comma():
+    # the account is the channel, the family name after «عن» (with its «ال») the source
+    body = ("زار خالد الناصر مصانع أرامكو أمس.\n\nونقل حساب أرامكو الرسمي على تويتر، عن "
+            "الناصر قوله «أنتم فخر الشركة وفخر الوطن في كل الظروف».")
+    assert speakers(body) == [("خالد الناصر", False)]
+
+
 # --- sieve 2: subject then verb --------------------------------------------------------------
 
 

@@ -191,6 +191,10 @@ RELAY_VERBS = "نقل"
 #: وكالة فرنسية أن تييري هرتسوغ … عبر عن».
 RELAYED_CLAUSE_OPENERS = "أن ان إن بأن"
 
+#: «نقل عن الناصر قوله»: the word a relayed source is followed by, which makes the one word
+#: between «عن» and it a name even with «ال».
+RELAYED_SAYINGS = "قوله قولها قولهم قولهما"
+
 #: Frames that introduce a source without a verb-subject pair, as word sequences. A frame
 #: ending in «ل» takes the name attached («وفقا لروتي») or after a separate «لـ».
 #: A frame ending in «تعبير»/«قول» may carry a pronoun suffix instead («على حد تعبيره»).
