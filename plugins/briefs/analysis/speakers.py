@@ -236,8 +236,11 @@ def _person_name(
         article = has_article(tokens[j].text)
         if j > start and k == "الله":
             pass  # «عبد الله», «دخل الله», «نصر الله»
-        elif j > start and article and not (words == 1 or after_connector):
-            break  # «دعا أندريه سيبيغا الحلفاء»: an object, not a third name
+        elif (j > start and article and not (words == 1 or after_connector)
+              and not _titled_after(tokens, j + 1)):
+            # «دعا أندريه سيبيغا الحلفاء»: an object, not a third name («عمر سلطان العلماء،
+            # وزير الدولة»: a third name, which a title in apposition follows)
+            break
         if words == 0 and article and not after_connector:
             break  # names do not open with «ال» after a title
         after_connector = k in AR_CONNECTORS
@@ -250,6 +253,12 @@ def _person_name(
     while j - start > 1 and tokens[start].key in place_keys():
         start += 1
     return _trim_name(tokens, start, j, titled)
+
+
+def _titled_after(tokens: Sequence[Token], j: int) -> bool:
+    """Tell whether a comma and a title stand at ``j``: the apposition after a name."""
+    return (j + 1 < len(tokens) and tokens[j].text in "،," and tokens[j + 1].is_word
+            and title_head(tokens[j + 1].key) is not None)
 
 
 def _opens_construct(tokens: Sequence[Token], j: int) -> bool:

@@ -65,6 +65,12 @@ def test_verb_then_subject(body, speaker):
     assert q.cue is not None and q.cue in body
 
 
+def test_a_third_name_with_the_article_before_a_title_in_apposition():
+    body = ("وقال معالي عمر سلطان العلماء، وزير الدولة للذكاء الاصطناعي: \"لدينا أكثر من ألف "
+            "شركة ذكاء اصطناعي في البلاد\".")
+    assert speakers(body) == [("عمر سلطان العلماء", False)]
+
+
 def test_name_in_apposition_after_a_description():
     # «قلب دفاع» is in no list of titles: the name set off by commas after it speaks, not
     # the speaker of the paragraph before.
