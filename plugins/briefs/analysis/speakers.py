@@ -16,6 +16,7 @@ from .lexicon import (
     AR_ANONYMOUS,
     AR_CLITIC_HOSTS,
     AR_CLITIC_PRONOUNS,
+    AR_COMPLEMENTISERS,
     AR_CONNECTORS,
     AR_ORG_HEADS,
     AR_POSSESSIVE_ENDINGS,
@@ -33,6 +34,7 @@ from .lexicon import (
     EN_TITLE_WORDS,
     EN_VERBS,
     GIVEN_NAMES,
+    PREPOSITIONS,
     place_keys,
 )
 from .tokens import Token
@@ -40,6 +42,10 @@ from .tokens import Token
 #: What a subject turned out to be.
 NAME, ANON, TITLE, PRONOUN, NONE = "name", "anonymous", "title", "pronoun", "none"
 MAX_NAME_WORDS = 3
+#: How many words a description before a name set off by commas may hold: a role the lists
+#: do not know («قلب دفاع السعودية»), or one with prepositional phrases («المختص في …»).
+APPOSED_DESCRIPTION_WORDS = 4
+DESCRIPTION_WORDS = 6
 _SCAN_LIMIT = 12
 
 
@@ -341,7 +347,10 @@ def _named_subject(tokens: Sequence[Token], i: int, j: int, stop: int,
         team = j == i + 1 and strip_conjunction(first) in AR_TEAM_ROLES
         return Subject(TITLE if team else NAME, i if team else s, e, title_key=title_key)
     if title_key is None:
-        return _NOSUBJECT
+        # «يرى المختص في الأمراض المتنقلة، الدكتور محمد يوسفي، أن»: a description with no
+        # title the lists hold, then the name in apposition.
+        apposed = _apposed_name(tokens, i, stop, described=True)
+        return Subject(NAME, *apposed) if apposed is not None else _NOSUBJECT
     # «وزيرة المالية، طيف سامي،»: the title, then the name in apposition.
     apposed = _apposed_name(tokens, j, stop)
     if apposed is not None:
@@ -349,10 +358,13 @@ def _named_subject(tokens: Sequence[Token], i: int, j: int, stop: int,
     return Subject(TITLE, i, j, title_key=title_key)
 
 
-def _apposed_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int] | None:
+def _apposed_name(tokens: Sequence[Token], j: int, stop: int, *,
+                  described: bool = False) -> tuple[int, int] | None:
     """Return the range of a name of two or three words set between commas after a
     description that ends at or within four words after ``j``: «قلب دفاع السعودية، سعود عبد
-    الحميد، على» (the comma after the name may also be a word that ends a subject).
+    الحميد، على» (the comma after the name may also be a word that ends a subject). A
+    ``described`` subject may hold prepositional phrases (six words) and its name a title
+    word: «المختص في الأمراض المتنقلة، الدكتور محمد يوسفي، أن».
 
     >>> from .tokens import tokenise
     >>> t = tokenise("قلب دفاع السعودية، سعود عبد الحميد، على المجهود").tokens
@@ -361,15 +373,24 @@ def _apposed_name(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int]
     >>> t = tokenise("في كلمة له، أمام البرلمان، إن").tokens
     >>> _apposed_name(t, 0, len(t)) is None
     True
+    >>> t = tokenise("المختص في الأمراض المتنقلة، الدكتور محمد يوسفي، أن").tokens
+    >>> " ".join(x.text for x in t[slice(*_apposed_name(t, 0, len(t), described=True))])
+    'محمد يوسفي'
     """
+    reach = DESCRIPTION_WORDS if described else APPOSED_DESCRIPTION_WORDS
     comma = j
-    while comma < stop and comma - j <= 4 and tokens[comma].is_word:
-        if tokens[comma].key in AR_SUBJECT_STOPS or verb_form(tokens[comma].key):
+    while comma < stop and comma - j <= reach and tokens[comma].is_word:
+        key = tokens[comma].key
+        if (key in AR_COMPLEMENTISERS or verb_form(key)
+                or (key in AR_SUBJECT_STOPS and not (described and key in PREPOSITIONS))):
             return None
         comma += 1
     if comma >= stop or comma == j or tokens[comma].text not in "،,":
         return None
-    s, e = _person_name(tokens, comma + 1, len(tokens))
+    first = comma + 1
+    if described and first < len(tokens) and title_head(tokens[first].key):
+        first += 1  # «، الدكتور محمد يوسفي،»
+    s, e = _person_name(tokens, first, len(tokens))
     words = [k for k in range(s, e) if tokens[k].key not in AR_CONNECTORS]
     if not 2 <= len(words) <= MAX_NAME_WORDS or e >= len(tokens):
         return None

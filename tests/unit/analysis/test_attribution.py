@@ -79,6 +79,13 @@ def test_name_in_apposition_after_a_description():
     assert speakers(body) == [("صالح الشهري", False), ("سعود عبد الحميد", False)]
 
 
+def test_name_in_apposition_after_a_description_with_a_prepositional_phrase():
+    body = ("يرى المختص في الأمراض المتنقلة، الدكتور محمد يوسفي، أن \"الوضع متحكم فيه حاليا "
+            "نظرا لقلة الحالات الخطيرة\".")
+    quote = analyse(body, lang="ar").quotes[0]
+    assert (quote.speaker, quote.sieve) == ("محمد يوسفي", "verb-subject")
+
+
 def test_name_in_apposition_is_whole():
     # the tagger knows «سامي» only; the apposition between commas is the whole name
     body = ("وكانت وزيرة المالية، طيف سامي، أعلنت أمس الانتهاء من المسودة، مشيرة إلى أن "
