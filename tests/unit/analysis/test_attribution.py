@@ -101,6 +101,14 @@ def test_more_speech_verbs_of_the_gulf_and_maghreb_press():
     assert speakers(body) == [("ياسر القحطاني", False)] * 3
 
 
+def test_a_subjectless_verb_continues_the_coach_named_after_a_verb_of_opinion():
+    # «عدّ» (considered) opens the sentence; the verb is no part of the coach's name
+    body = ("وقال محمد العبدلي مدرب التعاون: «نبارك لجماهير التعاون نقاط الفوز».\n\n"
+            "بدوره، عدّ ريزيتش مدرب الرائد أن الخسارة كانت كارثية على فريقه.\n\n"
+            "وقال في المؤتمر الصحافي: «دائماً مباراة الديربي مهمة وكانت قوية».")
+    assert speakers(body) == [("محمد العبدلي", False), ("ريزيتش", False)]
+
+
 def test_a_role_of_a_team_is_no_team():
     # «نجم منتخب السعودية» is a player: the team in the role's complement never speaks;
     # no one was introduced as «نجم», so the speaker stays unresolved.

@@ -17,6 +17,7 @@ from briefs.analysis.entities.phrases import (
     drop_idioms,
     drop_months,
     drop_objects,
+    drop_verb_opener,
     extend_org_nationality,
     facility_places,
     given_name_start,
@@ -556,6 +557,13 @@ def test_a_name_between_commas_is_whole():
         == ["O"] * 4 + ["B-PERS", "O", "O"]
     assert run("قال طيف سامي ، أمس", ["O", "O", "B-PERS", "O", "O"]) \
         == ["O", "O", "B-PERS", "O", "O"]
+
+
+def test_a_name_never_opens_with_a_speech_verb():
+    assert _tag("عدّ ريزيتش مدرب الرائد", drop_verb_opener, ["B-PERS", "I-PERS", "O", "O"]) == \
+        ["O", "B-PERS", "O", "O"]
+    # a one-word span stays: no name would be left
+    assert _tag("قال أمس", drop_verb_opener, ["B-PERS", "O"]) == ["B-PERS", "O"]
 
 
 def test_a_word_between_a_name_and_a_title_ends_the_name():

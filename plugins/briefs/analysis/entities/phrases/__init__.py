@@ -54,6 +54,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
   («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`drop_verb_opener`: a name of two words never opens with a speech verb («عدّ ريزيتش»).
 * :func:`name_before_title`: a name, an untagged word, then a title: the word ends the name
   («عادل بن محمد فقيه وزير الصحة»).
 * :func:`title_word_before_name`: a title, an untagged word, then a person's name: the word
@@ -84,6 +85,7 @@ from .people import (
     cut_at_pronouns,
     drop_common_openers,
     drop_objects,
+    drop_verb_opener,
     given_name_start,
     given_name_tail,
     leader_names,
@@ -121,6 +123,7 @@ __all__ = [
     "drop_idioms",
     "drop_months",
     "drop_objects",
+    "drop_verb_opener",
     "extend_org_nationality",
     "facility_places",
     "given_name_start",

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from ...lexicon import (
     AMBIGUOUS_GIVEN,
     AR_TEAM_ROLES,
+    AR_VERB_FORMS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     LEADER_CUES,
@@ -198,6 +199,17 @@ def drop_particle_opener(tokens: Sequence[str], tags: list[str]) -> None:
             clear(tags, i, i + 1)
             if i + 1 < end:
                 tags[i + 1] = "B-PERS"
+
+
+def drop_verb_opener(keys: Sequence[str], tags: list[str]) -> None:
+    """A name of two words or more never opens with a speech verb: «[عدّ] ريزيتش مدرب الرائد
+    أن» is the verb and the name (the tagger reads a verb it does not know as a name)."""
+    for i, end in list(iter_spans(tags, "B-PERS")):
+        key = keys[i]
+        verb = key in AR_VERB_FORMS or (key[:1] in "وف" and key[1:] in AR_VERB_FORMS)
+        if verb and end - i >= 2:
+            clear(tags, i, i + 1)
+            tags[i + 1] = "B-PERS"
 
 
 def drop_body_openers(keys: Sequence[str], tags: list[str]) -> None:
