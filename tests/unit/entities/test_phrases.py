@@ -12,6 +12,7 @@ from briefs.analysis.entities.phrases import (
     competition_names,
     complete_particle_names,
     cut_at_pronouns,
+    drop_after_speaking_pronoun,
     drop_common_openers,
     drop_generic,
     drop_idioms,
@@ -557,6 +558,16 @@ def test_a_name_between_commas_is_whole():
         == ["O"] * 4 + ["B-PERS", "O", "O"]
     assert run("قال طيف سامي ، أمس", ["O", "O", "B-PERS", "O", "O"]) \
         == ["O", "O", "B-PERS", "O", "O"]
+
+
+def test_the_word_after_i_or_we_is_no_person():
+    assert _tag("أنا فخور بالفريق", drop_after_speaking_pronoun, ["O", "B-PERS", "O"]) == \
+        ["O", "O", "O"]
+    assert _tag("نحن سعيد بالمردود", drop_after_speaking_pronoun, ["O", "B-PERS", "I-PERS"]) == \
+        ["O", "O", "O"]
+    # «هو» may stand before a name («هو محمد صلاح»): only the speaker's own pronouns
+    assert _tag("هو محمد صلاح", drop_after_speaking_pronoun, ["O", "B-PERS", "I-PERS"]) == \
+        ["O", "B-PERS", "I-PERS"]
 
 
 def test_a_name_never_opens_with_a_speech_verb():

@@ -590,6 +590,10 @@ PERSON_DESCRIPTORS = """
 #: Pronouns, which no name holds: «[وبايرو] هو سادس رئيس حكومة».
 PRONOUNS = "هو هي هم هما هن انه انها وهو وهي"
 
+#: Pronouns of the first and second person: the word after one is what the speaker says of
+#: himself, not a name («أنا فخور بالفريق», «أنا سعيد بالمردود»).
+SPEAKING_PRONOUNS = "أنا انا وأنا نحن ونحن أنت انت أنتم انتم"
+
 #: Particles that end a run of leader-name words.
 LEADER_NAME_STOPS = "من علي الي ان لا ما او ثم قد لم لن"
 

@@ -54,6 +54,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   («مجلس الأمن ال 15» → «مجلس الأمن»).
 * :func:`trim_demonym_tail`: a nationality after a person's name describes them
   («وانيمبا النيجيري» → «وانيمبا»).
+* :func:`drop_after_speaking_pronoun`: «أنا فخور» is no person.
 * :func:`drop_verb_opener`: a name of two words never opens with a speech verb («عدّ ريزيتش»).
 * :func:`name_before_title`: a name, an untagged word, then a title: the word ends the name
   («عادل بن محمد فقيه وزير الصحة»).
@@ -83,6 +84,7 @@ from .people import (
     appositive_names,
     complete_particle_names,
     cut_at_pronouns,
+    drop_after_speaking_pronoun,
     drop_common_openers,
     drop_objects,
     drop_verb_opener,
@@ -118,6 +120,7 @@ __all__ = [
     "competition_names",
     "complete_particle_names",
     "cut_at_pronouns",
+    "drop_after_speaking_pronoun",
     "drop_common_openers",
     "drop_generic",
     "drop_idioms",

@@ -25,6 +25,7 @@ from ...lexicon import (
     PHRASE_STOP,
     PRONOUNS,
     REGNAL_ORDINALS,
+    SPEAKING_PRONOUNS,
 )
 from ..clitics import candidate_splits
 from .tags import (
@@ -139,6 +140,14 @@ def drop_common_openers(keys: Sequence[str], tags: list[str], common: frozenset[
                 or any(f.startswith("ال") and f in common for f in forms)
                 or all(w in common for w in keys[i:end])):
             clear(tags, i, end)
+
+
+def drop_after_speaking_pronoun(keys: Sequence[str], tags: list[str]) -> None:
+    """A person right after «أنا»/«نحن»/«أنت» is what the speaker says of himself, an
+    adjective: «أنا [فخور] بالفريق», «أنا [سعيد] بالمردود»."""
+    for i in range(1, len(keys)):
+        if tags[i] == "B-PERS" and keys[i - 1] in SPEAKING_PRONOUNS:
+            clear(tags, i, span_end(tags, i))
 
 
 def cut_at_pronouns(keys: Sequence[str], tags: list[str]) -> None:
