@@ -352,19 +352,21 @@ def _named_subject(tokens: Sequence[Token], i: int, j: int, stop: int,
         apposed = _apposed_name(tokens, i, stop, described=True)
         return Subject(NAME, *apposed) if apposed is not None else _NOSUBJECT
     # «وزيرة المالية، طيف سامي،»: the title, then the name in apposition.
-    apposed = _apposed_name(tokens, j, stop)
+    apposed = _apposed_name(tokens, j, stop, titled=True)
     if apposed is not None:
         return Subject(NAME, *apposed, title_key=title_key)
     return Subject(TITLE, i, j, title_key=title_key)
 
 
-def _apposed_name(tokens: Sequence[Token], j: int, stop: int, *,
-                  described: bool = False) -> tuple[int, int] | None:
-    """Return the range of a name of two or three words set between commas after a
+def _apposed_name(tokens: Sequence[Token], j: int, stop: int, *, described: bool = False,
+                  titled: bool = False, skip: bool = True) -> tuple[int, int] | None:
+    """Return the range of a name of two or three words set off by a comma after a
     description that ends at or within four words after ``j``: «قلب دفاع السعودية، سعود عبد
-    الحميد، على» (the comma after the name may also be a word that ends a subject). A
-    ``described`` subject may hold prepositional phrases (six words) and its name a title
-    word: «المختص في الأمراض المتنقلة، الدكتور محمد يوسفي، أن».
+    الحميد، على» (after the name, a comma or a word that ends a subject). A ``described``
+    subject may hold prepositional phrases (six words) and its name a title word: «المختص في
+    الأمراض المتنقلة، الدكتور محمد يوسفي، أن». After a title (``titled``) the comma may
+    follow at once, and one short apposition (``skip``) may stand before the name: «نائبة
+    السكرتير الصحفي بوزارة الدفاع، البنتاجون، سابرينا سينج في».
 
     >>> from .tokens import tokenise
     >>> t = tokenise("قلب دفاع السعودية، سعود عبد الحميد، على المجهود").tokens
@@ -376,6 +378,9 @@ def _apposed_name(tokens: Sequence[Token], j: int, stop: int, *,
     >>> t = tokenise("المختص في الأمراض المتنقلة، الدكتور محمد يوسفي، أن").tokens
     >>> " ".join(x.text for x in t[slice(*_apposed_name(t, 0, len(t), described=True))])
     'محمد يوسفي'
+    >>> t = tokenise("، البنتاجون، سابرينا سينج في مؤتمر").tokens
+    >>> " ".join(x.text for x in t[slice(*_apposed_name(t, 0, len(t), titled=True))])
+    'سابرينا سينج'
     """
     reach = DESCRIPTION_WORDS if described else APPOSED_DESCRIPTION_WORDS
     comma = j
@@ -385,18 +390,23 @@ def _apposed_name(tokens: Sequence[Token], j: int, stop: int, *,
                 or (key in AR_SUBJECT_STOPS and not (described and key in PREPOSITIONS))):
             return None
         comma += 1
-    if comma >= stop or comma == j or tokens[comma].text not in "،,":
+    if comma >= stop or (comma == j and not titled) or tokens[comma].text not in "،,":
         return None
     first = comma + 1
     if described and first < len(tokens) and title_head(tokens[first].key):
         first += 1  # «، الدكتور محمد يوسفي،»
     s, e = _person_name(tokens, first, len(tokens))
     words = [k for k in range(s, e) if tokens[k].key not in AR_CONNECTORS]
-    if not 2 <= len(words) <= MAX_NAME_WORDS or e >= len(tokens):
-        return None
-    closing = tokens[e]
-    if closing.text in "،," or (closing.is_word and closing.key in AR_SUBJECT_STOPS):
+    if 2 <= len(words) <= MAX_NAME_WORDS and e < len(tokens) and (
+            tokens[e].text in "،," or (tokens[e].is_word and tokens[e].key in AR_SUBJECT_STOPS)):
         return s, e
+    if titled and skip:
+        # «، البنتاجون، سابرينا سينج»: the body the title is of, then the name.
+        k = first
+        while k < len(tokens) and k - first < APPOSED_DESCRIPTION_WORDS and tokens[k].is_word:
+            k += 1
+        if first < k < len(tokens) and tokens[k].text in "،,":
+            return _apposed_name(tokens, k, stop, titled=True, skip=False)
     return None
 
 

@@ -86,6 +86,15 @@ def test_name_in_apposition_after_a_description_with_a_prepositional_phrase():
     assert (quote.speaker, quote.sieve) == ("محمد يوسفي", "verb-subject")
 
 
+def test_a_name_after_a_title_and_the_body_it_is_of():
+    # «…، البنتاجون، سابرينا سينج»: the body in apposition, then the name no list knows;
+    # her surname later is the same person
+    body = ("وقالت نائبة السكرتير الصحفي بوزارة الدفاع الأمريكية، البنتاجون، سابرينا سينج في "
+            "مؤتمر صحفي: \"لم تشن الولايات المتحدة أي غارة على دمشق\".\n\n"
+            "وذكرت سينج \"لقد أوضحنا تماما لإيران أننا لسنا مسؤولين عن الغارة\".")
+    assert speakers(body) == [("سابرينا سينج", False), ("سابرينا سينج", False)]
+
+
 def test_name_in_apposition_is_whole():
     # the tagger knows «سامي» only; the apposition between commas is the whole name
     body = ("وكانت وزيرة المالية، طيف سامي، أعلنت أمس الانتهاء من المسودة، مشيرة إلى أن "
