@@ -127,6 +127,8 @@ def _is_title_complement(key: str, text: str = "") -> bool:
     """
     if key in AR_TITLE_COMPLEMENTS or key in place_keys() or key in AR_ORG_HEADS:
         return True
+    if key[:1] == "و" and key[1:] in AR_TITLE_COMPLEMENTS:
+        return True  # coordinated: «وزيرة الشؤون الاجتماعية وشؤون المرأة»
     if has_article(text or key):
         return True
     if len(key) > 3 and key[0] in "لب":
@@ -393,7 +395,7 @@ def _apposed_name(tokens: Sequence[Token], j: int, stop: int, *, described: bool
     if comma >= stop or (comma == j and not titled) or tokens[comma].text not in "،,":
         return None
     first = comma + 1
-    if described and first < len(tokens) and title_head(tokens[first].key):
+    if (described or titled) and first < len(tokens) and title_head(tokens[first].key):
         first += 1  # «، الدكتور محمد يوسفي،»
     s, e = _person_name(tokens, first, len(tokens))
     words = [k for k in range(s, e) if tokens[k].key not in AR_CONNECTORS]

@@ -95,6 +95,12 @@ def test_a_name_after_a_title_and_the_body_it_is_of():
     assert speakers(body) == [("سابرينا سينج", False), ("سابرينا سينج", False)]
 
 
+def test_a_coordinated_title_then_a_titled_name_in_apposition():
+    body = ("قالت وزيرة الشؤون الاجتماعية وشؤون المرأة والطفولة، المهندسة مي البغلي، إن "
+            "«زيارة دور الرعاية في الأعياد سنة حميدة نحرص عليها».")
+    assert speakers(body) == [("مي البغلي", False)]
+
+
 def test_name_in_apposition_is_whole():
     # the tagger knows «سامي» only; the apposition between commas is the whole name
     body = ("وكانت وزيرة المالية، طيف سامي، أعلنت أمس الانتهاء من المسودة، مشيرة إلى أن "
