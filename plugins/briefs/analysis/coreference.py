@@ -53,6 +53,7 @@ from .lexicon import (
     AR_DOCUMENT_CUES,
     AR_LEADER_ROLES,
     AR_ORG_HEADS,
+    AR_RELAY_LEMMAS,
     AR_ROLE_SYNONYMS,
     AR_SUBJECT_PARTICLES,
     AR_SUBJECT_STOPS,
@@ -166,6 +167,7 @@ class DocumentEntities:
             ((mention, ref) for ref in self.entities for mention in ref.mentions),
             key=lambda item: item[0].start)
         self._starts = [mention.start for mention, _ in self._mentions]
+        self._spoke: dict[str, set[str]] = {}
 
     def by_span(self, span: Span | None) -> EntityRef | None:
         """Return the entity with the longest mention inside ``span`` (person first).
@@ -240,6 +242,12 @@ class DocumentEntities:
                           if self._introduced_with(word, mention)]
             if introduced:
                 return introduced[-1]
+        if head.endswith(FEMININE_ENDING):
+            # «وأكدت النائبة البرلمانية» after «قالت زعيمة الحزب، نبيلة منيب»: a woman's
+            # role, never introduced, refers back to the one woman named before.
+            women = {ref.id: ref for _, ref in people if self.gender(ref) == "f"}
+            if len(women) == 1:
+                return next(iter(women.values()))
         return None
 
     def seen_before(self, before: int) -> list[tuple[Mention, EntityRef]]:
@@ -346,11 +354,17 @@ class DocumentEntities:
                 return ref
         return None
 
+    def spoke(self, ref: EntityRef, gender: str | None) -> None:
+        """Note the gender of a verb whose named subject ``ref`` is (the verb agrees)."""
+        if gender:
+            self._spoke.setdefault(ref.id, set()).add(gender)
+
     def gender(self, ref: EntityRef) -> str | None:
-        """Return a person's gender ("m" or "f") as the word before its mentions shows it:
-        a speech verb («قالت فلانة») or a title («الوزيرة فلانة», «النجم سعد لمجرد»); None
-        when nothing shows it or the signs disagree."""
-        signs = set()
+        """Return a person's gender ("m" or "f") as the words around it show it: a speech
+        verb before a mention («قالت فلانة») or whose named subject it was, or a title before
+        a mention («الوزيرة فلانة», «النجم سعد لمجرد»); None when nothing shows it or the
+        signs disagree."""
+        signs = set(self._spoke.get(ref.id, ()))
         for mention in ref.mentions:
             k = bisect.bisect_left(self._token_starts, mention.start) - 1
             while k >= 0 and self._tokens[k].text in ALL_QUOTE_MARKS:
@@ -910,6 +924,8 @@ def resolve_speakers(text: str, quotes: Sequence[Quote], entities: Sequence[Enti
             resolution = None
         if resolution is not None:
             previous = (quote.start, resolution.entity)
+            if resolution.step not in INFERRED_STEPS and quote.sieve != "continuation":
+                known.spoke(resolution.entity, _cue_gender(quote))
         if resolution is None and quote.sieve == "editor":
             # An editor's word stands, even for a speaker the text never names.
             out.append(replace(quote, confidence=1.0 if quote.speaker else None))
@@ -932,9 +948,17 @@ def _agrees(resolution: Resolution, quote: Quote, entities: DocumentEntities) ->
     if resolution.entity.type != "person" or not (
             resolution.step in INFERRED_STEPS or quote.sieve == "continuation"):
         return True
-    form = verb_form(name_key(quote.cue.split(" ", 1)[0])) if quote.cue else None
+    said = _cue_gender(quote)
     known = entities.gender(resolution.entity)
-    return form is None or form[1] is None or known is None or known == form[1]
+    return said is None or known is None or known == said
+
+
+def _cue_gender(quote: Quote) -> str | None:
+    """Return the gender of the speaker a quote's speech verb shows («وأضافت»: "f"), if it
+    shows one: not a relaying verb's, which agrees with the outlet («ونقلت وكالة تاس عن
+    نوفاك قوله»)."""
+    form = verb_form(name_key(quote.cue.split(" ", 1)[0])) if quote.cue else None
+    return form[1] if form is not None and form[0] not in AR_RELAY_LEMMAS else None
 
 
 def entity_confidence(ref: EntityRef, listed: bool = False) -> float:

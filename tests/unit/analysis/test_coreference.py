@@ -103,6 +103,28 @@ def test_a_continued_speaker_agrees_with_the_verb_in_gender() -> None:
     assert [quote.speaker for quote in document.quotes] == [None, None]
 
 
+def test_a_womans_role_never_introduced_is_the_one_woman_named_before() -> None:
+    # «النائبة البرلمانية» was never said of anyone: the woman the verbs «قالت»/«وأردفت»
+    # spoke of is the only one, so it is she
+    document = analyse(
+        "قالت زعيمة الحزب الاشتراكي الموحد، نبيلة منيب، في حوار إن “أغلب النواب يصلون إلى "
+        "البرلمان من أجل التصويت فقط”.\n\n"
+        "وقال رئيس الحكومة عزيز أخنوش إن “الحكومة تعمل بجد من أجل المواطنين”.\n\n"
+        "وأكدت النائبة البرلمانية عن الحزب، “صحيح أن البرلمان يضم المصوتين وليس المشرعين”.",
+        lang="ar")
+    assert [quote.speaker for quote in document.quotes] == [
+        "نبيلة منيب", "عزيز أخنوش", "نبيلة منيب"]
+
+
+def test_a_relaying_verb_shows_the_outlets_gender_not_the_sources() -> None:
+    # «ونقلت وكالة تاس … عن نوفاك»: «نقلت» agrees with the agency; «وأضاف» is still Novak
+    document = analyse(
+        "أكد نائب رئيس الوزراء الروسي ألكسندر نوفاك أن بلاده ملتزمة بحصتها.\n\n"
+        "ونقلت وكالة تاس الرسمية عن نوفاك قوله إن “روسيا شريك موثوق في أوبك+ دائما”.\n\n"
+        "وأضاف: “كل القرارات ستتخذ بالإجماع، ولا نرى حاجة إلى التسرع”.", lang="ar")
+    assert [quote.speaker for quote in document.quotes] == ["ألكسندر نوفاك"] * 2
+
+
 def test_an_auxiliary_before_the_verb_never_makes_a_name_of_the_next_words() -> None:
     _document, quote = speech(
         "وكان الوزير قد دعا الشركات الناشئة إلى \"الاستفادة من برامج الدعم المتاحة الآن\".")
