@@ -126,6 +126,8 @@ REGNAL_ORDINALS = _keys(ar.REGNAL_ORDINALS)
 AMBIGUOUS_GIVEN = _keys(ar.AMBIGUOUS_GIVEN)
 NAME_LINKS = _keys(ar.NAME_LINKS)
 NO_NAME_OPENERS = _keys(ar.NO_NAME_OPENERS)
+#: As written, not as keys: the keys are names' (see ``lang.ar``).
+PARTICLES_WITH_YA = frozenset(ar.PARTICLES_WITH_YA.split())
 PERSON_DESCRIPTORS = _keys(ar.PERSON_DESCRIPTORS)
 PRONOUNS = _keys(ar.PRONOUNS)
 SPEAKING_PRONOUNS = _keys(ar.SPEAKING_PRONOUNS)

@@ -112,6 +112,13 @@ def test_compound_name_joins_across_spacing():
         ("person:عبد الله", 2), ("person:محمد عبدالفتاح", 2)]
 
 
+def test_a_name_found_once_never_spreads_to_a_particle_with_its_key():
+    # «علي» (a judge's given name) and the preposition «على» share a key
+    text = ("قضت المحكمة برئاسة المستشار علي الدريع ببراءة المتهمين.\n\n"
+            "وحصل المتهم على البراءة بعد أن قدم دفاعه على الفور.")
+    assert "على" not in {m.text for m in recognise(text, lang="ar")}
+
+
 def test_shared_surname_not_merged():
     refs = link_document([_m("سامر قاسمي"), _m("هالة قاسمي", start=20), _m("قاسمي", start=40)])
     assert {r.id for r in refs} == {"person:سامر قاسمي", "person:هاله قاسمي", "person:قاسمي"}

@@ -36,6 +36,7 @@ from ..lexicon import (
     FACILITY_HEADS,
     GIVEN_NAMES,
     ORG_PHRASE_HEADS,
+    PARTICLES_WITH_YA,
     SPORT_CUES,
     VENUE_HEADS,
 )
@@ -114,7 +115,7 @@ def _tag_sentence(tokens: Sequence[str], keys: Sequence[str], crf_tags: Sequence
     apply_rules(Sentence(tokens, keys, matches, gaz), tags, product=phrases, trail=trail)
     if known:
         before = list(tags) if trail is not None else None
-        _propagate(keys, tags, _doc_gazetteer(known))
+        _propagate(tokens, keys, tags, _doc_gazetteer(known))
         if trail is not None and before is not None:
             trail.record("known_names", before, tags)
     return tags
@@ -191,10 +192,13 @@ def _covers(tags: Sequence[str], i: int, j: int) -> bool:
     return not (tags[i].startswith("B-") and all(t.startswith("I-") for t in tags[i + 1 : j]))
 
 
-def _propagate(keys: Sequence[str], tags: list[str], doc: Gazetteer) -> list[str]:
-    """Tag untagged recurrences of the document's names (in place; returns ``tags``)."""
+def _propagate(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+               doc: Gazetteer) -> list[str]:
+    """Tag untagged recurrences of the document's names (in place; returns ``tags``); not
+    on a particle whose key is a name's: «[المستشار علي] الدريع» makes no name of «على»."""
     for m in gazetteer_matches(keys, doc):
-        if all(tags[t] == "O" for t in range(m.i, m.j)):
+        if all(tags[t] == "O" for t in range(m.i, m.j)) and not (
+                m.j == m.i + 1 and token_info(tokens[m.i])[0] in PARTICLES_WITH_YA):
             _set(tags, m.i, m.j, TYPE_TO_TAG[doc.type_of(m.entity_id)])
     return tags
 
@@ -304,8 +308,8 @@ def _tag_document(sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[st
         _collect(toks, k, names, gaz, seen)
     doc = _doc_gazetteer(seen)
     final = []
-    for index, (k, tags) in enumerate(zip(keys, first, strict=True)):
-        done = _propagate(k, list(tags), doc)
+    for index, (s, k, tags) in enumerate(zip(sentences, keys, first, strict=True)):
+        done = _propagate(s, k, list(tags), doc)
         if done != tags:
             found[index] = _spans_in_order(done)
         final.append(done)

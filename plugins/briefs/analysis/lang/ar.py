@@ -576,6 +576,10 @@ AMBIGUOUS_GIVEN = "علي سعيد كريم جميل امين نور صالح س
 #: Name particles after which a name goes on: «محمد محمود ولد [الشيخ]», «عبد الله بن [بيه]».
 NAME_LINKS = "ولد بن بنت ابن ال ابو عبد"
 
+#: Particles written with a final «ى» whose key is a name's («على» and «علي» both fold to
+#: علي): a name found elsewhere in the document never spreads to them.
+PARTICLES_WITH_YA = "على إلى حتى لدى سوى متى"
+
 #: Particles that open no name («[أو استفسار]»); not «على» nor «ما», which are also names
 #: once normalised (علي، ما يونغشينغ).
 NO_NAME_OPENERS = "او ام بل ثم قد لم لن لا ان من"
