@@ -82,6 +82,10 @@ AR_RESUMPTIVES = frozenset(normalise(word) for word in ar.RESUMPTIVE_PREPOSITION
 EXPLICIT = frozenset({"verb-subject", "subject-verb", "frame"})
 
 
+#: The sieve of a quote an unnamed source said («قال مسؤول», and the «وأضاف» after it).
+ANONYMOUS_SIEVE = "anonymous"
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A speech verb or frame: token range, gender implied, and flags."""
@@ -571,8 +575,8 @@ def resolve_events(
             out.append(Attribution(display, span, cue_text, sieve, cue.gender, pos, True, para,
                                    mention=here, role=sub.title_key))
         elif sub.kind == ANON:
-            out.append(Attribution(None, None, cue_text, "anonymous", cue.gender, pos, True, para,
-                                   mention=phrase))
+            out.append(Attribution(None, None, cue_text, ANONYMOUS_SIEVE, cue.gender, pos, True,
+                                   para, mention=phrase))
         elif sub.kind == TITLE and sub.title_key and resolve_title(sub.title_key, pos, names):
             known = resolve_title(sub.title_key, pos, names)
             assert known is not None
@@ -605,6 +609,10 @@ def _continued(prev: Attribution | None, clause: Attribution | None, here: Attri
         # «ورد القاضي على المتهم، قائلا»: a participle goes on with its own clause's
         # subject, a role no name answered, never with an earlier speaker.
         return replace(clause, cue=here.cue, position=here.position, paragraph=here.paragraph)
+    if prev is not None and prev.speaker is None:
+        # «وقال أحد السكان: …» then «وأضاف: …»: the same unnamed source goes on; no one
+        # named in between is the speaker.
+        return replace(here, sieve=ANONYMOUS_SIEVE)
     if prev is not None:
         return replace(prev, cue=here.cue, sieve="continuation", position=here.position,
                        gender=here.gender or prev.gender, paragraph=here.paragraph,
@@ -632,7 +640,7 @@ def _previous(
             return None
         known = genders.get(ev.speaker) if ev.speaker else ev.gender
         if gender is None or known is None or known == gender:
-            return ev if ev.speaker else None
+            return ev if ev.speaker or ev.sieve == ANONYMOUS_SIEVE else None
     return None
 
 

@@ -125,6 +125,16 @@ def test_a_relaying_verb_shows_the_outlets_gender_not_the_sources() -> None:
     assert [quote.speaker for quote in document.quotes] == ["ألكسندر نوفاك"] * 2
 
 
+def test_an_unnamed_source_goes_on_unnamed() -> None:
+    # «وأضاف» goes on with «أحد السكان»: not with the person named in between
+    document = analyse(
+        "وقال أحد سكان المنطقة: «المياه تنقطع بشكل يومي ولا يوجد حل لتلك الأزمة».\n\n"
+        "وكان المحافظ أحمد راشد قد زار المنطقة الأسبوع الماضي.\n\n"
+        "وأضاف: «قدمنا أكثر من شكوى بسبب انقطاع المياه دون رد».", lang="ar")
+    assert [(quote.speaker, quote.sieve) for quote in document.quotes] == [
+        (None, "anonymous"), (None, "anonymous")]
+
+
 def test_an_auxiliary_before_the_verb_never_makes_a_name_of_the_next_words() -> None:
     _document, quote = speech(
         "وكان الوزير قد دعا الشركات الناشئة إلى \"الاستفادة من برامج الدعم المتاحة الآن\".")
