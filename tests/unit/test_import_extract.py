@@ -157,6 +157,13 @@ def _paragraphs(topic: str, count: int) -> str:
                    for day in range(count))
 
 
+def _after_first_paragraph(inner: str, topic: str, count: int) -> str:
+    """Return ``count`` paragraphs about ``topic`` with ``inner`` after the first one."""
+    paragraphs = _paragraphs(topic, count)
+    middle = paragraphs.index("</p>") + len("</p>")
+    return f"{paragraphs[:middle]}{inner}{paragraphs[middle:]}"
+
+
 def _part(inner: str) -> str:
     return f"<div class='grid'><div class='article-body'>{inner}</div><div class='ad'></div></div>"
 
@@ -244,10 +251,8 @@ def test_a_card_of_another_story_among_the_paragraphs_is_left_out_a_quote_to_sha
             "<span>River otters return to the valley</span></a>")
     share = ("<a href='https://social.example.com/intent?text=seeds'><span>Seeds are a library "
              "that grows every year it is used.</span><span>Share this quote</span></a>")
-    paragraphs = _paragraphs("seed bank", 4)
-    middle = paragraphs.index("</p>") + 4
-    body = (f"<article><h1>Seed bank grows</h1><div class='story-text'>{paragraphs[:middle]}"
-            f"{card}{share}{paragraphs[middle:]}</div></article>")
+    body = (f"<article><h1>Seed bank grows</h1><div class='story-text'>"
+            f"{_after_first_paragraph(card + share, 'seed bank', 4)}</div></article>")
     head = ("<title>Seed bank grows</title>"
             "<link rel='canonical' href='https://daily.example.net/science/seed-bank'>")
     page = extract_page(_page(head, body))
@@ -409,10 +414,8 @@ def test_text_written_straight_into_the_container_beside_its_paragraphs_is_read(
              "hearings and three reports on the ferry and the bridge.")
     quote = ('"It is a plan for the next fifty years, not for the next election," the mayor '
              "<em>said</em> after the vote.")
-    paragraphs = _paragraphs("harbour plan", 4)
-    middle = paragraphs.index("</p>") + 4
     body = (f"<article><h1>Harbour plan</h1><div class='story'>{intro}<p></p>"
-            f"{paragraphs[:middle]}{quote}{paragraphs[middle:]}</div></article>")
+            f"{_after_first_paragraph(quote, 'harbour plan', 4)}</div></article>")
     page = extract_page(_page("<title>Harbour plan</title>", body))
     texts = [block.text for block in page.blocks]
     assert texts[0] == intro
@@ -436,10 +439,8 @@ def test_an_offer_linked_all_through_among_the_paragraphs_is_left_out() -> None:
 def test_a_paragraph_after_an_empty_bold_element_is_kept() -> None:
     kept = ("The board called it a sound plan for the port, its keepers said on Monday "
             "after the long vote in the hall.")
-    paragraphs = _paragraphs("harbour plan", 3)
-    middle = paragraphs.index("</p>") + 4
-    body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}<p><strong></strong>{kept}</p>"
-            f"{paragraphs[middle:]}</article>")
+    inserted = _after_first_paragraph(f"<p><strong></strong>{kept}</p>", "harbour plan", 3)
+    body = f"<article><h1>Harbour plan</h1>{inserted}</article>"
     page = extract_page(_page("<title>Harbour plan</title>", body))
     assert [block.text for block in page.blocks][1] == kept
 
@@ -484,10 +485,8 @@ def test_an_embedded_post_is_kept_as_a_quotation_with_its_author_line() -> None:
              "</blockquote>")
     plugin = ("<div class='fb-page'><blockquote class='fb-xfbml-parse-ignore'>"
               "<a href='https://fb.example/daily'>Example Daily</a></blockquote></div>")
-    paragraphs = _paragraphs("harbour plan", 4)
-    middle = paragraphs.index("</p>") + 4
-    body = (f"<article><h1>Harbour plan</h1>{paragraphs[:middle]}{tweet}{post}{photo}"
-            f"{paragraphs[middle:]}</article>{plugin}")
+    body = (f"<article><h1>Harbour plan</h1>"
+            f"{_after_first_paragraph(tweet + post + photo, 'harbour plan', 4)}</article>{plugin}")
     page = extract_page(_page("<title>Harbour plan</title>", body))
     quotes = [block.text for block in page.blocks if block.kind == "quote"]
     assert quotes == ["The ferry runs again from Monday, pic.example/x1",

@@ -52,6 +52,14 @@ def _tag(text, rule, tags=None, **kw):
     return tags
 
 
+def _tag_words(text, rule, tags):
+    """Run a rule that reads the words as written beside their keys."""
+    words = text.split()
+    out = list(tags)
+    rule(words, [name_key(w) for w in words], out)
+    return out
+
+
 def _orgs(text):
     return {m.text for m in recognise(text, lang="ar") if m.type == "organization"}
 
@@ -339,10 +347,7 @@ def test_generic_references_name_no_entity():
 
 def test_given_name_start():
     def run(text, tags):
-        toks = text.split()
-        out = list(tags)
-        given_name_start(toks, [name_key(t) for t in toks], out)
-        return out
+        return _tag_words(text, given_name_start, tags)
 
     assert run("وكان طلعت زكريا", ["O", "O", "B-PERS"]) == ["O", "B-PERS", "I-PERS"]
     assert run("ومتعب وأسامة حسني", ["O", "O", "B-PERS"]) == ["O", "B-PERS", "I-PERS"]
@@ -543,10 +548,7 @@ def test_titled_names():
 
 def test_a_name_between_commas_is_whole():
     def run(text, tags):
-        toks = text.split()
-        out = list(tags)
-        appositive_names(toks, [name_key(t) for t in toks], out)
-        return out
+        return _tag_words(text, appositive_names, tags)
 
     # the tagger found one word of the apposition: the other word between the commas joins
     assert run("رئيس الحكومة ، الحبيب الصيد ، اليوم", ["O"] * 3 + ["B-PERS", "O", "O", "O"]) \
@@ -579,34 +581,22 @@ def test_a_name_never_opens_with_a_speech_verb():
 
 def test_a_word_between_a_name_and_a_title_ends_the_name():
     common = frozenset({"امس"})
-
-    def run(text, tags):
-        out = list(tags)
-        name_before_title([name_key(t) for t in text.split()], out, common)
-        return out
-
     tagged = ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O"]
-    assert run("صرح عادل بن محمد فقيه وزير الصحة", tagged) == \
-        ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O", "O"]
+    assert _tag("صرح عادل بن محمد فقيه وزير الصحة", name_before_title, tagged,
+                common=common) == ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O", "O"]
     # a time word, a coordinated definite name, a word that is no title after it: no change
     for text in ("صرح عادل بن محمد أمس وزير الصحة", "صرح عادل بن محمد والعندليب وزير الصحة",
                  "صرح عادل بن محمد فقيه بأن الصحة"):
-        assert run(text, tagged) == tagged, text
+        assert _tag(text, name_before_title, tagged, common=common) == tagged, text
 
 
 def test_a_word_between_a_title_and_a_name_opens_the_name():
     common = frozenset({"امس"})
-
-    def run(text, tags):
-        out = list(tags)
-        title_word_before_name([name_key(t) for t in text.split()], out, common)
-        return out
-
-    assert run("كرمت الفنانة صفاء أبو السعود", ["O", "O", "O", "B-PERS", "I-PERS"]) == \
-        ["O", "O", "B-PERS", "I-PERS", "I-PERS"]
+    tagged = ["O", "O", "O", "B-PERS", "I-PERS"]
+    assert _tag("كرمت الفنانة صفاء أبو السعود", title_word_before_name, tagged,
+                common=common) == ["O", "O", "B-PERS", "I-PERS", "I-PERS"]
     for text in ("قال الرئيس الأمريكي جو بايدن", "قال الوزير أمس جو بايدن"):
-        assert run(text, ["O", "O", "O", "B-PERS", "I-PERS"]) == \
-            ["O", "O", "O", "B-PERS", "I-PERS"], text
+        assert _tag(text, title_word_before_name, tagged, common=common) == tagged, text
 
 
 def test_particle_names_and_bodies_of_a_place_and_press_sites():
