@@ -28,6 +28,11 @@ it ties that mention to one of the document's entities, so that «روتي», «
 6. where no speech verb stands at all: ``headline``, the person or body named alone before a
    colon at the start of a line, the headline's way of quoting («الوزير: “…”»).
 
+A person found by an inferring step (or continued by a verb with no subject) must agree in
+gender with the quote's verb, where both show it (:meth:`DocumentEntities.gender`: the verbs
+and titles next to the person's mentions, and the verbs whose named subject the person was);
+otherwise the quote stays unresolved.
+
 Each quote's ``confidence`` is how often its attribution rule and its resolution step were
 right on the demo gold (``tests/gold/quotes``, see ``SIEVE_CONFIDENCE``): a review step can
 list the doubtful ones first. An entity's ``confidence`` follows the surest source that
