@@ -2,7 +2,8 @@
 
 After a verb the subject is a title phrase (الأمين العام لحلف شمال الأطلسي، وزير الخارجية
 الأمريكي، NATO Secretary-General) followed by one to three name-like words, ending at a
-complementiser, preposition, time word, relative pronoun, punctuation or quote mark. These are
+complementiser, preposition, time word, relative pronoun, punctuation or quote mark; or a
+title or description, then the name set off by commas («وزيرة المالية، طيف سامي،»). These are
 small pure functions over a token list; they return token index ranges, never strings.
 """
 
