@@ -111,6 +111,18 @@ def test_an_article_body_written_as_html_in_json_ld_is_read_as_text() -> None:
     assert "<" not in page.text and "img" not in page.text
 
 
+def test_an_article_body_that_is_only_the_lead_does_not_replace_the_article() -> None:
+    lead = "The council met on Monday to vote the budget of the coming year, its chair said. " * 3
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            f'"Budget voted", "articleBody": "Budget voted {lead}"}}</script>')
+    paragraphs = "".join(f"<p>Speaker {n} of the debate asked for more money for schools and "
+                         f"roads in the northern districts, and the vote was held.</p>"
+                         for n in range(12))
+    page = extract_page(_page(head, f"<article><h1>Budget voted</h1>{paragraphs}</article>"))
+    assert "Speaker 11 of the debate" in page.text
+    assert "JSON-LD articleBody" not in page.notes
+
+
 def test_teasers_extracted_before_the_headline_are_not_the_article() -> None:
     teasers = "".join(f"<article class='card'><h3><a href='/s/{n}'>Other story {n} here</a>"
                       f"</h3><p>Teaser text of story {n}.</p></article>" for n in range(3))

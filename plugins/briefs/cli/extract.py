@@ -754,6 +754,8 @@ def token_f1(found: str, truth: str) -> tuple[float, float, float]:
 #: Below this share of the default extraction's words, the precision-oriented one lost the
 #: article (on the benchmark pages: 8 % where it did, 36 % and more where it only left chrome).
 MIN_PRECISION_SHARE = 0.25
+#: Below this share of the extraction's words, a JSON-LD ``articleBody`` is a teaser.
+ARTICLE_BODY_SHARE = 0.5
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|a|img|h[1-6]|em|strong|iframe)\b[^>]*>", re.IGNORECASE)
 _BREAKING_TAGS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
@@ -801,6 +803,19 @@ def shown_words(tree: HtmlElement) -> dict[etree._Element, int]:
         counts[element] = len(_tokens(element.text or "")) + sum(
             counts[child] + len(_tokens(child.tail or "")) for child in element)
     return counts
+
+
+def _teaser_of(body: str, blocks: list[Block]) -> bool:
+    """Tell whether a JSON-LD ``articleBody`` is a teaser of the extracted text, not the
+    article: it has fewer than half the extraction's words (lexpress.fr gives its headline
+    and lead there, and the extraction holds the 600 words after them). Such a body cannot
+    say the extraction missed the article, and scored against itself it would always win.
+
+    >>> lead = "The council voted the budget. "
+    >>> _teaser_of(lead, [Block("p", (Inline(lead * 3),))])
+    True
+    """
+    return len(_tokens(body)) < ARTICLE_BODY_SHARE * len(_tokens(_text(blocks)))
 
 
 def _article_body_text(body: str) -> str:
@@ -1734,7 +1749,8 @@ def extract_page(raw: bytes, url: str = "") -> Page:
         if not kept_the_article(blocks, default_blocks):
             document, blocks, notes = default_document, default_blocks, ["trafilatura"]
     truth = _article_body_text(meta.body)
-    if len(truth) >= 200 and token_f1(_text(blocks), truth)[1] < 0.9 and spares:
+    if len(truth) >= 200 and spares and not _teaser_of(truth, blocks) \
+            and token_f1(_text(blocks), truth)[1] < 0.9:
         # The page's own articleBody says the extraction missed much: try for recall.
         _recall_document, recall_blocks = _extraction(spares.pop(), options, favor_recall=True)
         candidates = [(token_f1(_text(b), truth)[2], name, b) for name, b in
