@@ -7,11 +7,12 @@ Every annotation holds character offsets into :attr:`Document.text`, the one can
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from .boilerplate import Removed
 from .entities.model import EntityRef
+from .pickling import pickled_by_arguments
 from .tokens import TokenLayer
 
 
@@ -27,6 +28,7 @@ def entity_json(ref: EntityRef) -> dict[str, Any]:
     }
 
 
+@pickled_by_arguments()
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` into the document text.
@@ -57,6 +59,7 @@ class Span:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
 
+@pickled_by_arguments()
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """The opening dateline of a wire story: «بروكسل (أ ف ب) –» or «LONDON (Reuters) -».
@@ -71,6 +74,7 @@ class Dateline:
     agency_span: Span | None = None
 
 
+@pickled_by_arguments()
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation.
@@ -128,6 +132,7 @@ class Quote:
         }
 
 
+@pickled_by_arguments("tokens")
 @dataclass(frozen=True, slots=True)
 class Document:
     """One analysed article: the cleaned body text and every annotation over it.
@@ -152,10 +157,6 @@ class Document:
     entities: tuple[EntityRef, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     tokens: TokenLayer | None = field(default=None, compare=False, repr=False)
-
-    def __getstate__(self) -> list[Any]:
-        """Return the fields to pickle, without the token layer (see the class docstring)."""
-        return [None if f.name == "tokens" else getattr(self, f.name) for f in fields(self)]
 
     def paragraph_texts(self) -> list[str]:
         """Return the text of each paragraph, in order."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..pickling import pickled_by_arguments
+
 #: Product entity types.
 TYPES = ("person", "organization", "place")
 
@@ -45,6 +47,7 @@ class GazEntry:
         return self.name_en or self.name_ar or self.id
 
 
+@pickled_by_arguments()
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in a text.
@@ -67,6 +70,7 @@ class Mention:
     source: str = ""
 
 
+@pickled_by_arguments()
 @dataclass(frozen=True, slots=True)
 class EntityRef:
     """An entity as found in one document, with its mentions."""
