@@ -123,6 +123,19 @@ def test_an_article_body_that_is_only_the_lead_does_not_replace_the_article() ->
     assert "JSON-LD articleBody" not in page.notes
 
 
+def test_captions_written_as_paragraphs_are_left_out() -> None:
+    paragraphs = [f"<p>Collectors in town {n} pay a lot for the rare notes printed with an "
+                  f"error in the spring, a dealer said on the radio.</p>" for n in range(8)]
+    picture = ("<div class='mol-img-group'><img src='x.jpg' alt=''>"
+               "<p class='imageCaption'>A dealer holds one of the rare notes in his shop in "
+               "the old town</p></div>")
+    body = "".join(paragraphs[:4]) + picture + "".join(paragraphs[4:])
+    page = extract_page(_page("", f"<article><h1>Rare notes</h1>{body}</article>"))
+    assert "Collectors in town 7" in page.text
+    assert "holds one of the rare notes" not in page.text
+    assert "captions left out" in page.notes
+
+
 def test_teasers_extracted_before_the_headline_are_not_the_article() -> None:
     teasers = "".join(f"<article class='card'><h3><a href='/s/{n}'>Other story {n} here</a>"
                       f"</h3><p>Teaser text of story {n}.</p></article>" for n in range(3))

@@ -1415,6 +1415,30 @@ def drop_jump_links(tree: HtmlElement) -> int:
     return len(jumps)
 
 
+#: A class naming a picture's caption: «imageCaption», «wp-caption-text», «figure__caption».
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+#: A caption is a line or two; an element so named holding more is a container.
+MAX_CAPTION_WORDS = 60
+
+
+def drop_captions(tree: HtmlElement) -> int:
+    """Remove the pictures' captions written as paragraphs; return how many.
+
+    trafilatura leaves out ``<figcaption>``, but a caption written as ``<p
+    class="imageCaption">`` (dailymail.co.uk) or ``<div class="wp-caption-text">`` reads as
+    a paragraph of the article: the photo's description, often a sentence of the text
+    again. An element whose class names a caption, holding no paragraph and at most
+    ``MAX_CAPTION_WORDS`` words, goes.
+    """
+    captions = [element for element in tree.iter("p", "div", "span", "figcaption")
+                if _CAPTION_CLASS.search(element.get("class") or "")
+                and next(element.iterdescendants("p"), None) is None
+                and len(_tokens(element.text_content())) <= MAX_CAPTION_WORDS]
+    for element in captions:
+        element.drop_tree()
+    return len(captions)
+
+
 #: A link laid out as a card holds at least this many elements with text of their own, or
 #: this many words.
 MIN_CARD_PIECES = 2
@@ -1644,6 +1668,7 @@ class _Corrections:
     divs: int  # <div> made paragraphs
     story_cards: int  # cards of other stories removed
     jumps: int  # links to a place on the page standing as blocks removed
+    captions: int  # pictures' captions written as paragraphs removed
     families: list[list[_Chunk]]
     cards: list[list[_CardParagraph]]  # paragraphs each in a card of its own
     lead: _Lead | None
@@ -1663,6 +1688,7 @@ def correct_before(tree: HtmlElement, description: str, url: str) -> _Correction
                         empty=drop_empty_formatting(tree),
                         divs=paragraphs_written_as_divs(tree),
                         story_cards=drop_story_cards(tree, url), jumps=drop_jump_links(tree),
+                        captions=drop_captions(tree),
                         families=article_chunks(tree), cards=paragraph_cards(tree),
                         lead=separate_lead(tree, description))
 
@@ -1687,6 +1713,7 @@ def correct_after(blocks: list[Block], corrections: _Corrections, options: dict[
                                        (corrections.story_cards,
                                         "cards of other stories left out"),
                                        (corrections.jumps, "links to places on the page left out"),
+                                       (corrections.captions, "captions left out"),
                                        (parts, "more parts of the article"),
                                        (between, "paragraphs between cards put back"),
                                        (shortcodes, "shortcodes left out"),
