@@ -102,6 +102,24 @@ def test_rebuild_copies_unchanged_pages_and_matches_a_build_without_cache(
     _same_as_without_cache(site, tmp_path, tmp_path / "edited", workers)
 
 
+def test_a_build_with_nothing_changed_copies_the_pages_in_one_process(
+        site: Path, tmp_path: Path) -> None:
+    def log_of_build(output: str) -> str:
+        result = build_site(site, tmp_path / output, verbose=True,
+                            CACHE_PATH=str(tmp_path / "cache"), BRIEFS_WORKERS=2, **SETTINGS)
+        return result.stdout + result.stderr
+
+    forked, alone = "rendering pages in 2 processes", "the pages are copied in one process"
+    first = log_of_build("first")
+    assert forked in first and alone not in first
+    again = log_of_build("again")
+    assert alone in again and forked not in again
+    assert _counts(again)[0] == 0
+    _add_a_brief(site)
+    added = log_of_build("added")
+    assert forked in added and alone not in added
+
+
 def test_a_changed_template_renders_every_page_again(site: Path, tmp_path: Path) -> None:
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)

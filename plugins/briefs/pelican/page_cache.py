@@ -70,6 +70,7 @@ from briefs.settings import BriefsSettings
 logger = logging.getLogger(__name__)
 
 CACHE_DIR = "briefs-pages"
+INPUTS_FILE = "inputs.txt"  # the code, settings and content digests of the last build
 PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 # Keys of an article's attributes that are the whole site's, digested once as the settings.
 _SHARED_ATTRIBUTES = frozenset({"_context", "settings"})
@@ -371,6 +372,7 @@ class PageCache:
     _names_changed: bool = False
     _folders: set[str] = field(default_factory=set)
     broken: bool = False  # the cache folder could not be written: keep nothing more
+    inputs: str = ""  # digest of the build's content (see inputs_digest)
 
     @classmethod
     def open(cls, settings: dict[str, Any], translations: Path) -> PageCache:
@@ -388,6 +390,17 @@ class PageCache:
         """Return the files the page cache wrote into ``OUTPUT_PATH`` in the last build
         (relative paths; empty when it is not known)."""
         return _read_outputs(_outputs_file(_folder(settings), _output(settings)))
+
+    def unchanged(self, inputs: str) -> bool:
+        """Note this build's inputs (:func:`inputs_digest`); return True when the last
+        build that finished had the same inputs, code and settings: then every page is
+        expected to come from the cache."""
+        self.inputs = inputs
+        try:
+            last = (self.folder / INPUTS_FILE).read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return False
+        return last == f"{self.base} {inputs}"
 
     def template_names(self, template: jinja2.Template) -> frozenset[str] | None:
         """Return the context names ``template`` may read; None if they cannot be listed.
@@ -557,6 +570,9 @@ class PageCache:
                                    "\n".join(sorted(outputs)) + "\n")
             if self._names_changed and not self.broken:
                 self._save_names()
+            if self.inputs and not self.broken:
+                self._write_atomic(self.folder / INPUTS_FILE,
+                                   f"{self.base} {self.inputs}")
         except (OSError, ValueError) as error:
             logger.warning("page cache: %s: %s; nothing was pruned", self.folder, error)
         logger.info("briefs: %d pages rendered, %d copied from the page cache", misses, hits)
@@ -589,6 +605,25 @@ def _outputs_file(folder: Path, output: Path) -> Path:
     """The list of the files the page cache wrote into ``output`` (one cache may serve
     several output folders)."""
     return folder / f"outputs-{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.txt"
+
+
+def inputs_digest(contents: Iterable[Content]) -> str:
+    """Return a digest of what the pages are made of besides code and settings: every
+    content file's path and bytes, and each brief's analysis key (which also covers the
+    entity lists and corrections the analysis read)."""
+    digest = hashlib.sha256()
+    for content in sorted(contents, key=lambda item: item.source_path or ""):
+        path = content.source_path or ""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        brief = getattr(content, "brief", None)
+        for part in (path.encode("utf-8", "surrogatepass"), data,
+                     getattr(brief, "analysis_key", "").encode()):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    return digest.hexdigest()
 
 
 def _read_outputs(path: Path) -> set[str]:

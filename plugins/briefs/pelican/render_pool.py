@@ -13,6 +13,10 @@ so each page is byte for byte what one process would write. The entity generator
 for the forked processes at its end (:meth:`SharedWriter.join_shares`); from there on, the
 build process alone writes everything (later generators, the static files).
 
+When the page cache holds the last build of the very same content, code and settings
+(:meth:`.PageCache.unchanged`), every page is expected to be copied: then no process is
+forked (copying shares out for less than forking costs in time and memory).
+
 A forked process that fails ends with a non-zero status, and the build stops naming the
 step. Processes cannot be forked on every platform: there, and with ``BRIEFS_WORKERS = 1``,
 the writer is Pelican's own. Limitation: ``content_written`` and ``feed_generated`` are
@@ -38,7 +42,8 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from briefs.analyse_pool import default_workers
-from briefs.pelican.page_cache import PageCache
+from briefs.pelican.intake import contents_of
+from briefs.pelican.page_cache import PageCache, inputs_digest
 from briefs.pelican.publishing import SummaryEntry, summary_feeds
 
 logger = logging.getLogger(__name__)
@@ -332,4 +337,11 @@ def plan_rendering(plan: RenderPlan, generators: Sequence[Generator], workers: i
     plan.shares = workers or default_workers()
     plan.last = last if any(isinstance(g, last) for g in generators) else None
     if plan.last is None:  # no point where the shares could join: render in one process
+        plan.shares = 1
+    elif pages is not None and plan.shares > 1 and \
+            pages.unchanged(inputs_digest(contents_of(generators))):
+        # Every page is expected from the cache: forking would cost more time and memory
+        # than sharing out the copies saves (a guess only: the digests decide each page).
+        logger.info("briefs: nothing changed since the last build: the pages are copied "
+                    "in one process")
         plan.shares = 1
