@@ -161,6 +161,8 @@ def annotate_articles(generator: ArticlesGenerator) -> None:
     analyser = workers.make_analyser(build.settings, build.site_entities or SiteEntities(),
                                      build.gazetteer, build.salt, build.progress)
     briefs = [*generator.articles, *generator.translations]
+    # Their URLs are final once read; the site index and every page read them again.
+    render_pool.freeze_urls(briefs)
     if build.analyse_only:
         entries = workers.analyse_entries(briefs, build.settings, build.cache, analyser)
         failed = sum(entry is None for _key, entry in entries)

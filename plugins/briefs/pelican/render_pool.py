@@ -303,7 +303,8 @@ class KeepingTemplate:
 
 
 def freeze_urls(articles: Iterable[Article]) -> None:
-    """Work out each article's ``url`` and ``save_as`` once, now that they are final.
+    """Work out each article's ``url`` and ``save_as`` once, now that they are final
+    (an article whose are already frozen is left as it is).
 
     Pelican computes them anew at every read (about 30 µs: the metadata, the source path
     made relative, the setting formatted), and a build reads them hundreds of thousands of
@@ -313,6 +314,8 @@ def freeze_urls(articles: Iterable[Article]) -> None:
     frozen: dict[type, type] = {}
     for article in articles:
         cls = type(article)
+        if getattr(cls, "_urls_frozen", False):
+            continue
         if cls not in frozen:
             frozen[cls] = _with_cached_urls(cls)
         article.__class__ = frozen[cls]
@@ -326,7 +329,7 @@ def _with_cached_urls(cls: type) -> type:
         return attribute
 
     return type(cls.__name__, (cls,), {"url": cached("url"), "save_as": cached("save_as"),
-                                       "__module__": cls.__module__})
+                                       "_urls_frozen": True, "__module__": cls.__module__})
 
 
 def plan_rendering(plan: RenderPlan, generators: Sequence[Generator], workers: int,
