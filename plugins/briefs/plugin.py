@@ -23,6 +23,7 @@ from briefs.pelican import (
     articles,
     compat,
     content_errors,
+    heap,
     intake,
     jinja,
     output_dir,
@@ -234,3 +235,5 @@ def register() -> None:
     signals.get_writer.connect(shared_writer)
     # Site written: the page cache keeps only what this build used.
     signals.finalized.connect(finish_page_cache)
+    # Site written: the objects frozen for the build go back to the garbage collector.
+    signals.finalized.connect(heap.hand_back)

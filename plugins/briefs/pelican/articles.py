@@ -29,6 +29,7 @@ from briefs.cache import AnalysisCache, BriefMarkup, CachedAnalysis, plugin_vers
 from briefs.i18n import text_direction
 from briefs.markup.htmltext import BodyText, apply_wraps, drop_text_ranges, extract_body
 from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
+from briefs.pelican.heap import kept_to_the_end
 from briefs.pelican.workers import analyse_entries, analysis_key, analysis_task, body_of
 from briefs.settings import BriefsSettings
 from briefs.site.confidence import publishable, review_state
@@ -422,6 +423,14 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
     cluster). An article whose analysis fails is reported by file and published without
     quotes, entities or related briefs; the rest of the site is built as usual.
     """
+    with kept_to_the_end():  # the analyses and the index live as long as the build
+        return _annotate_site(articles, settings, gazetteer, cache, pelican_settings,
+                              analyser=analyser)
+
+
+def _annotate_site(articles: Sequence[Article], settings: BriefsSettings,
+                   gazetteer: Gazetteer, cache: AnalysisCache,
+                   pelican_settings: dict[str, Any], *, analyser: Analyser) -> SiteIndex:
     analysed: dict[int, Analysed] = {}
     for article, (key, entry) in zip(
             articles, analyse_entries(articles, settings, cache, analyser), strict=True):
