@@ -220,6 +220,28 @@ def test_search_index_has_every_brief(site) -> None:
     assert (output / "search.html").is_file()
 
 
+def test_pages_copied_from_the_page_cache_are_in_the_sitemap_as_written(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "site" / "content", content)
+    siteurl = "https://example.org/mujaz"
+
+    def sitemap_of(output: str, **settings: object) -> str:
+        result = run_publish_build(content, tmp_path / output, siteurl, BRIEFS_SEARCH=False,
+                                   CACHE_PATH=str(tmp_path / "cache"), **settings)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return (tmp_path / output / "sitemap.xml").read_text(encoding="utf-8")
+
+    first = sitemap_of("first")
+    assert sitemap_of("again") == first  # every page copied, its head as noted
+    brief = content / "2024-11-21-markets.en.md"
+    brief.write_text(brief.read_text(encoding="utf-8").replace(
+        "Date: 2024-11-21", "Date: 2024-11-23", 1), encoding="utf-8")
+    edited = sitemap_of("edited")
+    assert edited != first and "2024-11-23" in edited
+    assert edited == sitemap_of("uncached", BRIEFS_PAGE_CACHE=False)
+
+
 # ── Bad input ──────────────────────────────────────────────────────────────────────────
 
 

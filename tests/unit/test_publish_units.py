@@ -77,7 +77,7 @@ def test_records_come_from_the_briefs_text(tmp_path: Path) -> None:
 def test_page_without_canonical_fails_the_sitemap(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text("<head><title>x</title></head>", encoding="utf-8")
     with pytest.raises(sitemap.SitemapError, match=r"a\.html has no"):
-        sitemap.collect_pages(tmp_path)
+        sitemap.sitemap_pages(sitemap.read_heads(tmp_path), tmp_path)
 
 
 def test_the_sitemap_reads_each_page_up_to_the_end_of_its_head(tmp_path: Path) -> None:

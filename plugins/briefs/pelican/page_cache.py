@@ -373,6 +373,8 @@ class PageCache:
     _folders: set[str] = field(default_factory=set)
     broken: bool = False  # the cache folder could not be written: keep nothing more
     inputs: str = ""  # digest of the build's content (see inputs_digest)
+    # The entry each page this process copied or kept came from (relative path → name).
+    entries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: dict[str, Any], translations: Path) -> PageCache:
@@ -481,7 +483,7 @@ class PageCache:
     def restore(self, entry: Path, target: str) -> None:
         """Copy a kept page to ``target``, unless the last build left that very page there
         (see :mod:`briefs.pelican.output_dir`)."""
-        self._note_output(target)
+        self.entries[self._note_output(target)] = entry.name
         if _same_bytes(entry, target):
             return
         folder = os.path.dirname(target)
@@ -490,8 +492,11 @@ class PageCache:
             self._folders.add(folder)
         shutil.copyfile(entry, target)
 
-    def _note_output(self, target: str) -> None:
-        self.outputs.add(Path(os.path.relpath(target, self.output)).as_posix())
+    def _note_output(self, target: str) -> str:
+        """Note a file written into the output; return its path relative to it."""
+        relative = Path(os.path.relpath(target, self.output)).as_posix()
+        self.outputs.add(relative)
+        return relative
 
     def keep_file(self, entry: Path, written: str) -> None:
         """Keep a file just written (a feed: Pelican writes it itself)."""
@@ -505,6 +510,7 @@ class PageCache:
         same, every page rendered."""
         if name:
             self.outputs.add(Path(name).as_posix())
+            self.entries[Path(name).as_posix()] = entry.name
         if self.broken:
             return
         try:
@@ -538,6 +544,9 @@ class PageCache:
                 f"{self.hits} {self.misses}\n" + "\n".join(sorted(self.used)), encoding="ascii")
             (self.folder / f".outputs-{os.getpid()}").write_text(
                 "\n".join(sorted(self.outputs)), encoding="utf-8")
+            (self.folder / f".entries-{os.getpid()}").write_text(
+                "".join(f"{path}\t{name}\n" for path, name in sorted(self.entries.items())),
+                encoding="utf-8")
         except OSError:  # reported by keep(); the build process then prunes nothing
             self.broken = True
 
@@ -560,6 +569,8 @@ class PageCache:
             for report in sorted(self.folder.glob(".outputs-*")):
                 outputs.update(report.read_text(encoding="utf-8").split("\n"))
                 report.unlink()
+            for report in self.folder.glob(".entries-*"):
+                report.unlink()
             outputs.discard("")
             if started is not None:
                 remove_stale(self.output, _read_outputs(_outputs_file(self.folder, self.output)),
@@ -577,6 +588,39 @@ class PageCache:
             logger.warning("page cache: %s: %s; nothing was pruned", self.folder, error)
         logger.info("briefs: %d pages rendered, %d copied from the page cache", misses, hits)
         return hits, misses
+
+    def page_entries(self) -> dict[str, str]:
+        """Return the entry each page of this build was copied from or kept under (relative
+        path → entry name), the forked processes' pages included (from their reports)."""
+        found: dict[str, str] = {}
+        for report in sorted(self.folder.glob(".entries-*")):
+            try:
+                lines = report.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            found.update(line.split("\t", 1) for line in lines if "\t" in line)
+        found.update(self.entries)
+        return found
+
+    def read_notes(self, name: str) -> dict[str, Any]:
+        """Return what a later step noted of the kept pages, by entry name (``name``: a JSON
+        file beside them; empty when it is missing or unreadable)."""
+        try:
+            notes = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return notes if isinstance(notes, dict) else {}
+
+    def write_notes(self, name: str, notes: dict[str, Any]) -> None:
+        """Keep ``notes`` (by entry name) for the next build; a cache that cannot be written
+        keeps nothing."""
+        if self.broken:
+            return
+        try:
+            self._write_atomic(self.folder / name, json.dumps(notes, ensure_ascii=False,
+                                                              sort_keys=True))
+        except OSError:
+            self.broken = True
 
     def prune(self, used: Iterable[str]) -> int:
         """Remove the entries no page of this build used; return how many went."""

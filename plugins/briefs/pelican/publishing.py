@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from babel import Locale, UnknownLocaleError
@@ -34,14 +34,26 @@ from pelican.generators import Generator
 
 from briefs.publish import searchnorm
 from briefs.publish.jsonld import article_jsonld, jsonld_script
-from briefs.publish.sitemap import SitemapError, collect_pages, iri_to_uri, robots_txt, sitemap_xml
+from briefs.publish.sitemap import (
+    PageHead,
+    SitemapError,
+    iri_to_uri,
+    read_heads,
+    robots_txt,
+    sitemap_pages,
+    sitemap_xml,
+)
 from briefs.settings import BriefsConfigError
+
+if TYPE_CHECKING:  # render_pool imports this module
+    from briefs.pelican.render_pool import RenderPlan
 
 logger = logging.getLogger(__name__)
 
 SEARCH_TEMPLATE = "search"
 # Pages that are not content: the error page and Pagefind's own files.
 SITEMAP_SKIP = frozenset({"404.html", "pagefind/"})
+HEADS_NOTES = "sitemap-heads.json"  # beside the kept pages: each entry's head, as read
 
 
 class PublishConfigError(BriefsConfigError):
@@ -261,6 +273,22 @@ def ascii_feed_ids(context: Mapping[str, Any], feed: SyndicationFeed) -> None:
 # ── finalized ───────────────────────────────────────────────────────────────────────────
 
 
+def _read_heads(output: Path, plan: RenderPlan | None) -> dict[str, PageHead]:
+    """Read the heads of the output's pages; a page copied from the page cache has the head
+    noted when the sitemap last read that very entry, and is not read again."""
+    cache = plan.pages if plan is not None else None
+    if cache is None:
+        return read_heads(output, SITEMAP_SKIP)
+    entries = cache.page_entries()
+    notes = cache.read_notes(HEADS_NOTES)
+    known = {path: head for path, name in entries.items()
+             if (head := PageHead.from_json(notes.get(name))) is not None}
+    heads = read_heads(output, SITEMAP_SKIP, known)
+    cache.write_notes(HEADS_NOTES, {name: heads[path].to_json()
+                                    for path, name in entries.items() if path in heads})
+    return heads
+
+
 def write_site_files(pelican: Pelican) -> None:
     """Write ``.nojekyll``, and with an absolute SITEURL ``sitemap.xml`` and ``robots.txt``.
 
@@ -280,7 +308,8 @@ def write_site_files(pelican: Pelican) -> None:
         return
     sitemap = output / "sitemap.xml"
     try:
-        pages = collect_pages(output, SITEMAP_SKIP)
+        heads = _read_heads(output, getattr(pelican.settings.get("BRIEFS"), "render", None))
+        pages = sitemap_pages(heads, output)
         sitemap.write_text(sitemap_xml(pages), encoding="utf-8")
         (output / "robots.txt").write_text(robots_txt(f"{siteurl}/sitemap.xml"),
                                            encoding="utf-8")

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -47,6 +49,29 @@ class PageHead:
     alternates: tuple[tuple[str, str], ...]  # (hreflang, href)
     noindex: bool
     modified: str | None  # article:modified_time or article:published_time
+
+    def to_json(self) -> list[Any]:
+        """Return the head as JSON values (kept between builds, see :func:`read_heads`).
+
+        >>> head = PageHead("https://x.org/a.html", (("en", "https://x.org/a.html"),), False, None)
+        >>> PageHead.from_json(head.to_json()) == head
+        True
+        """
+        return [self.canonical, [list(pair) for pair in self.alternates], self.noindex,
+                self.modified]
+
+    @classmethod
+    def from_json(cls, value: object) -> PageHead | None:
+        """Return the head :meth:`to_json` gave; None for anything else."""
+        try:
+            canonical, alternates, noindex, modified = value  # type: ignore[misc]
+            pairs = tuple((str(lang), str(href)) for lang, href in alternates)
+        except (TypeError, ValueError):
+            return None
+        if not all(value is None or isinstance(value, str) for value in (canonical, modified)) \
+                or not isinstance(noindex, bool):
+            return None
+        return cls(canonical, pairs, noindex, modified)
 
 
 # The <link> and <meta> tags of a head, and the name="value" attributes of one tag. A head is
@@ -127,26 +152,40 @@ def head_text(path: Path, chunk: int = 16384) -> str:
     return read.decode("utf-8", errors="replace")
 
 
-def collect_pages(output: Path, skip: frozenset[str] = frozenset()) -> list[PageHead]:
-    """Return the head of every indexable HTML page under ``output``, sorted by URL.
+def read_heads(output: Path, skip: frozenset[str] = frozenset(),
+               known: Mapping[str, PageHead] | None = None) -> dict[str, PageHead]:
+    """Return the head of every HTML page under ``output``, by path relative to it.
 
-    ``skip`` holds paths relative to ``output`` (404 pages, the search bundle's files).
-    A page without a canonical link raises :class:`SitemapError`: every page must have one.
+    ``skip`` holds such paths (404 pages, the search bundle's files). ``known`` gives the
+    heads already known of some pages (a page copied from the page cache: the same bytes
+    as when its head was read); the others are read.
     """
-    heads = []
-    for path in sorted(output.rglob("*.html")):
+    known = known or {}
+    heads = {}
+    for path in output.rglob("*.html"):
         relative = path.relative_to(output).as_posix()
         if relative in skip or any(relative.startswith(prefix) for prefix in skip
                                    if prefix.endswith("/")):
             continue
-        head = read_head(head_text(path))
+        head = known.get(relative)
+        heads[relative] = head if head is not None else read_head(head_text(path))
+    return heads
+
+
+def sitemap_pages(heads: Mapping[str, PageHead], output: Path) -> list[PageHead]:
+    """Return the indexable pages of ``heads`` (:func:`read_heads`), sorted by URL.
+
+    A page without a canonical link raises :class:`SitemapError`: every page must have one.
+    """
+    pages = []
+    for relative, head in sorted(heads.items()):
         if head.noindex:
             continue
         if not head.canonical:
-            msg = f"sitemap: {path} has no <link rel=\"canonical\">"
+            msg = f"sitemap: {output / relative} has no <link rel=\"canonical\">"
             raise SitemapError(msg)
-        heads.append(head)
-    return sorted(heads, key=lambda head: head.canonical or "")
+        pages.append(head)
+    return sorted(pages, key=lambda head: head.canonical or "")
 
 
 def sitemap_xml(pages: list[PageHead]) -> str:
