@@ -48,8 +48,8 @@ def run_publish_build(content: Path, output: Path, siteurl: str,
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
                "-o", str(output), "--fatal", "errors"]
     settings = {"THEME": str(ROOT / "theme"), "PLUGIN_PATHS": [str(ROOT / "plugins")], **extra}
-    for key, value in settings.items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    # One -e for all: Pelican keeps only the last -e it is given.
+    command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SITEURL": siteurl}
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
                           env=env)
