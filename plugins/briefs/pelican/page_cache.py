@@ -364,8 +364,9 @@ class PageCache:
     output: Path = Path("output")  # OUTPUT_PATH, absolute
     signatures: Signatures = field(default_factory=Signatures)
     used: set[str] = field(default_factory=set)
-    # The files of the output this process copied from the cache or kept (relative paths).
-    outputs: set[str] = field(default_factory=set)
+    # The files of the output this process copied from the cache or kept, each with the
+    # entry it came from or went to (relative path → entry name).
+    entries: dict[str, str] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
     _names: dict[str, frozenset[str] | None] = field(default_factory=dict)
@@ -373,8 +374,6 @@ class PageCache:
     _folders: set[str] = field(default_factory=set)
     broken: bool = False  # the cache folder could not be written: keep nothing more
     inputs: str = ""  # digest of the build's content (see inputs_digest)
-    # The entry each page this process copied or kept came from (relative path → name).
-    entries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: dict[str, Any], translations: Path) -> PageCache:
@@ -483,7 +482,7 @@ class PageCache:
     def restore(self, entry: Path, target: str) -> None:
         """Copy a kept page to ``target``, unless the last build left that very page there
         (see :mod:`briefs.pelican.output_dir`)."""
-        self.entries[self._note_output(target)] = entry.name
+        self._note_output(target, entry)
         if _same_bytes(entry, target):
             return
         folder = os.path.dirname(target)
@@ -492,15 +491,13 @@ class PageCache:
             self._folders.add(folder)
         shutil.copyfile(entry, target)
 
-    def _note_output(self, target: str) -> str:
-        """Note a file written into the output; return its path relative to it."""
-        relative = Path(os.path.relpath(target, self.output)).as_posix()
-        self.outputs.add(relative)
-        return relative
+    def _note_output(self, target: str, entry: Path) -> None:
+        """Note a file written into the output (absolute path) and its entry."""
+        self.entries[Path(os.path.relpath(target, self.output)).as_posix()] = entry.name
 
     def keep_file(self, entry: Path, written: str) -> None:
         """Keep a file just written (a feed: Pelican writes it itself)."""
-        self._note_output(written)
+        self._note_output(written, entry)
         if not self.broken:
             self.keep(entry, Path(written).read_text(encoding="utf-8"))
 
@@ -509,7 +506,6 @@ class PageCache:
         that cannot be written is reported once and left alone: the site is built all the
         same, every page rendered."""
         if name:
-            self.outputs.add(Path(name).as_posix())
             self.entries[Path(name).as_posix()] = entry.name
         if self.broken:
             return
@@ -542,8 +538,6 @@ class PageCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / f".used-{os.getpid()}").write_text(
                 f"{self.hits} {self.misses}\n" + "\n".join(sorted(self.used)), encoding="ascii")
-            (self.folder / f".outputs-{os.getpid()}").write_text(
-                "\n".join(sorted(self.outputs)), encoding="utf-8")
             (self.folder / f".entries-{os.getpid()}").write_text(
                 "".join(f"{path}\t{name}\n" for path, name in sorted(self.entries.items())),
                 encoding="utf-8")
@@ -558,7 +552,6 @@ class PageCache:
         then the pages of the last build that this one did not write are removed.
         """
         used, hits, misses = set(self.used), self.hits, self.misses
-        outputs = set(self.outputs)
         try:
             for report in sorted(self.folder.glob(".used-*")):
                 counts, _, keys = report.read_text(encoding="ascii").partition("\n")
@@ -566,12 +559,9 @@ class PageCache:
                 hits, misses = hits + int(copied), misses + int(rendered)
                 used.update(keys.split())
                 report.unlink()
-            for report in sorted(self.folder.glob(".outputs-*")):
-                outputs.update(report.read_text(encoding="utf-8").split("\n"))
-                report.unlink()
+            outputs = set(self.page_entries())
             for report in self.folder.glob(".entries-*"):
                 report.unlink()
-            outputs.discard("")
             if started is not None:
                 remove_stale(self.output, _read_outputs(_outputs_file(self.folder, self.output)),
                              outputs, started)
@@ -590,8 +580,8 @@ class PageCache:
         return hits, misses
 
     def page_entries(self) -> dict[str, str]:
-        """Return the entry each page of this build was copied from or kept under (relative
-        path → entry name), the forked processes' pages included (from their reports)."""
+        """Return the entry each file of this build was copied from or kept under (relative
+        path → entry name), the forked processes' files included (from their reports)."""
         found: dict[str, str] = {}
         for report in sorted(self.folder.glob(".entries-*")):
             try:
