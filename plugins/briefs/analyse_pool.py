@@ -207,7 +207,15 @@ class Analyser:
         return self._on_pool(tasks)
 
     def _done(self, index: int, outcome: Outcome) -> Outcome:
-        """Hand an outcome to the consumer; return what to keep of it."""
+        """Hand an outcome to the consumer; return what to keep of it.
+
+        What is kept is what a worker process sends back: the document without its token
+        layer (a brief analysed in this process would hold its words for the whole build).
+        """
+        entry = outcome.entry
+        if entry is not None and entry.document.tokens is not None:
+            outcome = replace(outcome, entry=replace(
+                entry, document=replace(entry.document, tokens=None)))
         if self._consume is None:
             return outcome
         self._consume(index, outcome)

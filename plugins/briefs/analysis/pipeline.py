@@ -19,6 +19,7 @@ from .clean import clean_body
 from .coreference import resolve_speakers
 from .dateline import find_dateline
 from .entities import EntityRef, Gazetteer, dateline_mentions, link_document, recognise
+from .entities.model import with_shared_strings
 from .entities.variants import extend_given_names
 from .keyquotes import select_key_quotes
 from .model import Document, Span
@@ -149,7 +150,7 @@ def analyse(
         quotes=tuple(quotes),
         sentences=tuple(sentences),
         key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),
-        entities=entities,
+        entities=with_shared_strings(entities),
         tokens=tokens,
     )
 
@@ -183,7 +184,7 @@ def analyse_brief(
     quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
                                         gazetteer, document.paragraphs,
                                         tokens=(document.tokens or tokenise(document.text)).tokens)
-    document = replace(document, quotes=tuple(quotes), entities=entities,
+    document = replace(document, quotes=tuple(quotes), entities=with_shared_strings(entities),
                        key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)))
     if len(document.text) > config.max_analysed_chars:
         warnings.insert(0, f"the brief has {len(document.text)} characters; only the first "

@@ -431,24 +431,29 @@ def annotate_site(articles: Sequence[Article], settings: BriefsSettings, gazette
 def _annotate_site(articles: Sequence[Article], settings: BriefsSettings,
                    gazetteer: Gazetteer, cache: AnalysisCache,
                    pelican_settings: dict[str, Any], *, analyser: Analyser) -> SiteIndex:
-    analysed: dict[int, Analysed] = {}
-    for article, (key, entry) in zip(
-            articles, analyse_entries(articles, settings, cache, analyser), strict=True):
-        analysed[id(article)] = (Analysed(None, None, key) if entry is None
-                                 else analysed_of(article, key, entry,
-                                                  settings.publish_confidence))
     by_slug: dict[str, list[Article]] = {}
     for article in articles:
         by_slug.setdefault(article.slug, []).append(article)
-    records = [
-        record_of(item.document, key=article.url, date=article.date,
-                  title=str(getattr(article, "title", "")),
-                  tags=[str(tag) for tag in getattr(article, "tags", [])],
-                  pinned=editor_links(article, "related", by_slug),
-                  forbidden=editor_links(article, "unrelated", by_slug))
-        for article in articles if (item := analysed[id(article)]).document is not None
-    ]
+    analysed: dict[int, Analysed] = {}
+    records = []
+    for article, (key, entry) in zip(
+            articles, analyse_entries(articles, settings, cache, analyser), strict=True):
+        item = (Analysed(None, None, key) if entry is None
+                else analysed_of(article, key, entry, settings.publish_confidence))
+        if item.document is not None:
+            records.append(record_of(
+                item.document, key=article.url, date=article.date,
+                title=str(getattr(article, "title", "")),
+                tags=[str(tag) for tag in getattr(article, "tags", [])],
+                pinned=editor_links(article, "related", by_slug),
+                forbidden=editor_links(article, "unrelated", by_slug)))
+            # Nothing after the record reads the sentences: a build of 10,000 briefs
+            # would hold 50 MB of them until each brief's markup is written.
+            item = replace(item, document=replace(item.document, sentences=()))
+        analysed[id(article)] = item
     site = index_site(records, gazetteer=gazetteer, related_config=settings.related)
+    # The records hold each brief's mentions: let them go with the brief's markup below.
+    del records
     by_key = {article.url: article for article in articles}
     for article in articles:
         item = analysed.pop(id(article))
@@ -461,9 +466,9 @@ def _annotate_site(articles: Sequence[Article], settings: BriefsSettings,
                 pelican_settings=pelican_settings, cache=cache)
         if brief.document is not None:
             # Once the markup is written, the pages need the analysis's quotes, not its
-            # words and mentions (three quarters of its memory: 60 KB a brief).
+            # words and mentions (three quarters of its memory).
             article.brief = replace(brief, document=replace(
-                brief.document, entities=(), sentences=(), paragraphs=(), text=""))
+                brief.document, entities=(), paragraphs=(), text=""))
     logger.info("briefs: %d analysed (%d from the cache), %d entities", len(articles),
                 cache.hits, len(site.entities.entities))
     return site

