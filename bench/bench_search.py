@@ -38,6 +38,7 @@ from bench_build import Run, run  # noqa: E402
 from corpus import SEED, Generator  # noqa: E402
 
 from briefs.publish.search import (  # noqa: E402
+    cut_shards,
     index_shards,
     make_pages_folder,
     pagefind_processes,
@@ -80,7 +81,7 @@ def scenario(name: str, work: Path, shard_size: int, processes: int) -> None:
     pages = make_pages_folder()  # where the build writes them
     with tempfile.TemporaryDirectory(dir=work) as folder:
         started = time.perf_counter()
-        outcomes = index_shards(records, "ar", Path(folder), shard_size=size, cache_dir=cache,
+        outcomes = index_shards(cut_shards(records, size), "ar", Path(folder), cache_dir=cache,
                                 processes=processes, pages_dir=pages)
         seconds = time.perf_counter() - started
     shutil.rmtree(pages)

@@ -172,9 +172,14 @@ class _BlockCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.current is None or self.skip_depth:
             return
+        # Each character maps to itself in the source: added as a run (the body's text is
+        # a few thousand characters, each one call of _add was a fifth of an analysis).
         offset = self._offset()
-        for index, char in enumerate(data):
-            self._add(char, offset + index, offset + index + 1)
+        _tag, _html_start, chars, starts, ends, in_link = self.current
+        chars.extend(data)
+        starts.extend(range(offset, offset + len(data)))
+        ends.extend(range(offset + 1, offset + len(data) + 1))
+        in_link.extend([self.link_depth > 0] * len(data))
 
     def _reference(self, raw: str) -> None:
         if self.current is None or self.skip_depth:

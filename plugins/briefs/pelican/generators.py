@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -233,6 +233,12 @@ class EntityPagesGenerator(Generator):
         if self.settings.get("BRIEFS_SEARCH", True):
             self.search = SearchJob(self._search_records(), self._site_lang(),
                                     **search_options(self.settings)).start()
+        # The analysed text was kept for the search records: no page shows it (at 10,000
+        # briefs, 80 MB held through the rendering, and pickled for every page digest).
+        for article in self.articles:
+            brief = getattr(article, "brief", None)
+            if brief is not None and brief.text:
+                article.brief = replace(brief, text="")
         if site is None:
             return
         index = site.entities
