@@ -14,6 +14,8 @@ import json
 import logging
 import os
 import re
+import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -30,9 +32,10 @@ from briefs.publish.search import (
     search_options,
     search_record,
 )
-from support import file_hashes
+from support import ROOT, file_hashes
 
 START = datetime(2024, 11, 1, 8, 0, tzinfo=UTC)
+PLUGINS = ROOT / "plugins"
 
 
 def _record(number: int, *, day: int | None = None, word: str = "") -> search.SearchRecord:
@@ -259,3 +262,22 @@ def test_options_come_from_the_settings(tmp_path: Path) -> None:
     for bad in (0, -1, True, "100", 2.5):
         with pytest.raises(SearchIndexError, match="BRIEFS_SEARCH_SHARD_SIZE must be"):
             search_options({"BRIEFS_SEARCH_SHARD_SIZE": bad})
+
+
+def test_the_helper_does_not_run_the_build_script_again(tmp_path: Path) -> None:
+    # A build script with no `if __name__ == "__main__"` guard, as editors write them:
+    # a helper started by importing the main module again would run it a second time.
+    script = tmp_path / "build.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from briefs.publish.search import SearchJob, search_record\n"
+        f"with open({str(tmp_path / 'runs')!r}, 'a') as runs:\n"
+        "    runs.write('run\\n')\n"
+        "record = search_record(url='a.html', title='Title', lang='en', date='', body='Body')\n"
+        "with SearchJob([record], 'en') as job:\n"
+        f"    job.start().finish(Path({str(tmp_path / 'site')!r}))\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          check=False, env={**os.environ, "PYTHONPATH": str(PLUGINS)})
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "runs").read_text(encoding="utf-8") == "run\n"
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()

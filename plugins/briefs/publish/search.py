@@ -55,7 +55,6 @@ import ctypes
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import pickle
 import shutil
@@ -643,14 +642,24 @@ class ShardFile(Sequence[list[SearchRecord]]):
         return (self[number] for number in range(len(self)))
 
 
-def _index_in_background(shards: ShardFile, language: str, folder: Path,
-                         options: Mapping[str, Any]) -> None:
-    """The helper process: normalise, write and index, then leave the report in
-    ``folder``."""
+# The helper's program: the build's import path first (the plugin may live anywhere in it),
+# then the job the build pickled. Not multiprocessing's "spawn", which imports the build's
+# main module again in the new process: a build script without a __main__ guard would run
+# the whole build a second time there.
+_HELPER = ("import json, pickle, sys; sys.path[:0] = json.loads(sys.argv[1]); "
+           "from briefs.publish.search import index_in_background; "
+           "index_in_background(sys.argv[2])")
+
+
+def index_in_background(job_file: str) -> None:
+    """The helper process: read the job, normalise, write and index, then leave the
+    report beside the job."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    with open(job_file, "rb") as stream:
+        shards, language, folder, options = pickle.load(stream)
     report = _run(shards, language, folder, options)
     (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
-    os._exit(report["status"])  # no atexit handlers: they belong to the build process
+    sys.exit(report["status"])
 
 
 class SearchJob:
@@ -664,7 +673,7 @@ class SearchJob:
     folders go whatever happens (an interrupted build stops the helper). ``shards``
     tells, after ``finish``, how each shard was made.
 
-    The helper is a new Python process (``spawn``), given the records in a file: a forked
+    The helper is a new Python process, given the records in a file: a forked
     one shared the build's memory, and each object it made went into a free slot of a
     page the build had written, which the kernel then copied (330 MB at 10,000 briefs,
     for a helper that needs a tenth of that).
@@ -683,7 +692,7 @@ class SearchJob:
         cut_shards([], shard_size)  # a bad size fails here, not in the helper
         self._folder = Path(tempfile.mkdtemp(prefix="briefs-search-"))
         self._pages = make_pages_folder()
-        self._helpers: list[multiprocessing.process.BaseProcess] = []
+        self._helpers: list[subprocess.Popen[bytes]] = []
         self._started = 0.0
         # A build stopped before finish() (an error, Ctrl-C) still stops the helper and
         # removes the folders, at the latest when Python exits.
@@ -696,12 +705,12 @@ class SearchJob:
         self._started = time.perf_counter()
         shards = ShardFile.write(self._folder / "records.pickle",
                                  cut_shards(self.records, self.shard_size))
-        helper = multiprocessing.get_context("spawn").Process(
-            target=_index_in_background,
-            args=(shards, self.language, self._folder, self._options()),
-            name="briefs-search", daemon=True)
-        helper.start()
-        self._helpers.append(helper)
+        job = self._folder / "job.pickle"
+        with job.open("wb") as stream:
+            pickle.dump((shards, self.language, self._folder, self._options()), stream)
+        self._helpers.append(subprocess.Popen(
+            [sys.executable, "-c", _HELPER, json.dumps(sys.path), str(job)],
+            stdin=subprocess.DEVNULL))
         self.records = []  # the helper reads its own copy: let this process's go
         return self
 
@@ -723,13 +732,13 @@ class SearchJob:
         """
         if self._helpers:
             helper = self._helpers[0]
-            helper.join()
+            helper.wait()
             report_file = self._folder / "report.json"
             try:
                 report = json.loads(report_file.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 report = {"status": 1, "error": f"search: the indexing process ended with "
-                          f"status {helper.exitcode} and no report"}
+                          f"status {helper.returncode} and no report"}
         else:
             self._started = self._started or time.perf_counter()
             report = _run(cut_shards(self.records, self.shard_size), self.language,
@@ -772,14 +781,14 @@ class SearchJob:
         self.close()
 
 
-def _stop_and_remove(helpers: list[multiprocessing.process.BaseProcess],
+def _stop_and_remove(helpers: list[subprocess.Popen[bytes]],
                      folders: Iterable[Path], owner: int) -> None:
     if os.getpid() != owner:  # a forked process (rendering pages) owns none of it
         return
     for helper in helpers:
-        if helper.is_alive():
+        if helper.poll() is None:
             helper.kill()  # its Pagefind child ends when its pipe closes
-        helper.join()
+        helper.wait()
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
 
