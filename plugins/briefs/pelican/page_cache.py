@@ -17,11 +17,13 @@ with replacements: an article, a page or a URL wrapper (tag, category, author, e
 its *signature* (:class:`Signatures`: what the page is about in full, what it lists without
 its own links, what those link to by reference); an analysed brief's document by the
 analysis cache key it comes from; a dataclass by its fields, less those marked
-``metadata={"on_pages": False}`` (the related-brief score, for the JSON API only); a set by
-its sorted items (set order changes from one Python process to the next); a function by its
-name and compiled code. A value that cannot be pickled makes the page render (no digest:
-never a guess). Feeds are kept the same way, from their entries and the context names
-Pelican's feed writer reads.
+``metadata={"on_pages": False}`` (the related-brief score, for the JSON API only); a set
+that is a context value, a keyword, an attribute or a dataclass field by its sorted items
+(set order changes from one Python process to the next; the pickler cannot be asked about
+sets, so one deeper in a list or a dict would change the digest from build to build and
+its page would be rendered every time); a function by its name and compiled code. A value
+that cannot be pickled makes the page render (no digest: never a guess). Feeds are kept the
+same way, from their entries and the context names Pelican's feed writer reads.
 
 The page's bytes are kept in ``CACHE_PATH/briefs-pages/`` under the digest of the call and
 the file's name. When a build asks for a page whose entry exists, the entry is copied to
@@ -40,7 +42,6 @@ that needs it).
 
 from __future__ import annotations
 
-import copyreg
 import functools
 import hashlib
 import io
@@ -49,6 +50,7 @@ import logging
 import operator
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import types
@@ -164,7 +166,6 @@ class _Digester(pickle.Pickler):
         # changes with how the build made them (read from the cache or not), not with them.
         self.fast = True
         self.nested = nested
-        self.dispatch_table = _DISPATCH
 
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's protocol
         # Called for every object of every digest (half a million a warm build of 1,000
@@ -251,14 +252,29 @@ def _note_shown_fields(cls: type) -> None:
     shown = [f for f in fields(cls) if f.metadata.get("on_pages", True)]
     _FIELDS[cls] = _values_of([f.name for f in shown])
     _SHALLOW_FIELDS[cls] = _values_of([f.name for f in shown if not f.metadata.get("relation")])
+    if any(_MAY_BE_A_SET.search(str(f.type)) for f in shown):
+        for table in (_FIELDS, _SHALLOW_FIELDS):
+            table[cls] = functools.partial(_values_in_order, table[cls])
 
 
-def _sorted_set(value: set[Any] | frozenset[Any]) -> tuple[Any, ...]:
-    """Pickle a set by its sorted items: set order changes from one process to the next."""
-    return (tuple, (sorted(value, key=repr),))
+# A field annotation that may hold a set (annotations are strings here: no import needed).
+_MAY_BE_A_SET = re.compile(r"\b(?:frozenset|set|Set|AbstractSet|MutableSet)\b")
 
 
-_DISPATCH = {**copyreg.dispatch_table, set: _sorted_set, frozenset: _sorted_set}
+def _values_in_order(values: Callable[[Any], tuple[Any, ...]], obj: Any) -> tuple[Any, ...]:  # noqa: ANN401
+    return tuple(map(_in_order, values(obj)))
+
+
+def _in_order(value: Any) -> Any:  # noqa: ANN401 - any value a page reads
+    """Return a set as its sorted items (set order changes from one process to the next),
+    anything else as it is. The pickler handles sets itself, never asking a reducer.
+
+    >>> _in_order({"b", "a"}), _in_order(["b", "a"])
+    (('a', 'b'), ['b', 'a'])
+    """
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(value, key=repr))
+    return value
 
 
 def _pickle(value: Any, nested: Callable[[Subject], str] | None, *,  # noqa: ANN401
@@ -343,7 +359,8 @@ def _signature(subject: Subject, nested: Callable[[Subject], str], *, relations:
     what templates read through its properties: an article's final HTML (intrasite links
     resolved against the other articles' URLs), its summary, and the URLs."""
     left_out = _left_out(type(subject), relations)
-    state = {name: value for name, value in vars(subject).items() if name not in left_out}
+    state = {name: _in_order(value) for name, value in vars(subject).items()
+             if name not in left_out}
     if isinstance(subject, Content):
         # Links resolved against one base, not the page rendered last (``localsiteurl``
         # with relative URLs): the page's own name, in its digest, gives its base.
@@ -443,13 +460,14 @@ class PageCache:
         names = self.template_names(template)
         if names is None:
             return None
-        read = {name: context[name] for name in sorted(names)
+        read = {name: _in_order(context[name]) for name in sorted(names)
                 if name in context and name not in call}
         # A keyword counts if the template reads it or the writer paginates it (Pelican
         # gives tag pages every article as ``all_articles``, which no template here reads).
         # What the page is about counts with its relations; what it lists, without them.
         call = {key: self.signatures.full(value)
-                if key in _SUBJECTS and isinstance(value, Content | URLWrapper) else value
+                if key in _SUBJECTS and isinstance(value, Content | URLWrapper)
+                else _in_order(value)
                 for key, value in call.items()
                 if key in names or key in _WRITER_KEYWORDS}
         try:
