@@ -26,7 +26,6 @@ import gc
 import itertools
 import logging
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -41,6 +40,7 @@ from briefs.analysis.boilerplate import removal_ranges
 from briefs.analysis.entities import Gazetteer, SiteEntities, site_gazetteer
 from briefs.analysis.pipeline import AnalysisConfig, analyse_brief
 from briefs.cache import CachedAnalysis
+from briefs.cores import default_workers
 from briefs.markup.htmltext import drop_text_ranges, extract_body
 
 logger = logging.getLogger(__name__)
@@ -167,14 +167,6 @@ def reason(error: BaseException, context: WorkerContext) -> str:
     if name in {"KilledWorker", "CommClosedError", "FutureCancelledError"}:
         return f"the Dask worker analysing it was lost ({name}: {error})"
     return f"the analysis failed: {name}: {error}"
-
-
-def default_workers() -> int:
-    """Return how many worker processes ``BRIEFS_WORKERS = 0`` means: the usable cores."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 class Analyser:

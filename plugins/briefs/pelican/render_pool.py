@@ -41,7 +41,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from briefs.analyse_pool import default_workers
+from briefs.cores import default_workers
 from briefs.pelican.intake import contents_of
 from briefs.pelican.page_cache import PageCache, inputs_digest
 from briefs.pelican.publishing import SummaryEntry, summary_feeds

@@ -73,7 +73,7 @@ from html import escape
 from pathlib import Path
 from typing import IO, Any
 
-from briefs.analyse_pool import default_workers
+from briefs.cores import default_workers
 from briefs.publish.searchnorm import index_text
 
 logger = logging.getLogger(__name__)
