@@ -150,7 +150,7 @@ def analyse(
         quotes=tuple(quotes),
         sentences=tuple(sentences),
         key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)),
-        entities=with_shared_strings(entities),
+        entities=entities,
         tokens=tokens,
     )
 
@@ -184,6 +184,8 @@ def analyse_brief(
     quotes, entities = resolve_speakers(document.text, document.quotes, document.entities,
                                         gazetteer, document.paragraphs,
                                         tokens=(document.tokens or tokenise(document.text)).tokens)
+    # The document a build keeps (in the cache, and in memory for the whole build) holds one
+    # string for each distinct name: made once here, on the final refs.
     document = replace(document, quotes=tuple(quotes), entities=with_shared_strings(entities),
                        key_quotes=tuple(select_key_quotes(quotes, config.key_quotes)))
     if len(document.text) > config.max_analysed_chars:
