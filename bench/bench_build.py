@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -237,10 +238,8 @@ def bench(size: int, work: Path, workers: int | None) -> None:
             ("Mujaz, warm cache", mujaz(content, work / "out", cache, workers), 1.5)]
     # One brief added right after the warm build, whose page cache it starts from (a build
     # without the page cache, below, leaves that cache holding nothing).
-    added = extra_brief(content, size + 1)
-    added = added.rename(added.with_name(added.name.replace("-brief-", "-brief-extra-")))
-    one = mujaz(content, work / "out", cache, workers)
-    added.unlink()
+    one = with_one_brief_added(content, size,
+                               lambda: mujaz(content, work / "out", cache, workers))
     rows.append(("  the same, no page cache", mujaz(content, work / "out", cache, workers,
                                                     BRIEFS_PAGE_CACHE=False), 1.5))
     for name, result, target in rows:
@@ -249,10 +248,7 @@ def bench(size: int, work: Path, workers: int | None) -> None:
               f"{ratio(result.peak_mb, plain.peak_mb)} (target ≤ 4×)   (CPU {result.cpu:.1f} s)",
               flush=True)
     warm, rendered = rows[1][1], rows[2][1]
-    print(f"one brief added, warm     {one.seconds:8.1f} s  {one.peak_mb:7.0f} MB   "
-          f"{ratio(one.seconds, warm.seconds)} of the warm build, "
-          f"{ratio(one.seconds, rendered.seconds)} of one rendering every page "
-          "(target ≤ 0.5×)", flush=True)
+    print_one_brief("one brief added, warm", one, warm, rendered)
     mujaz(content, work / "out", cache, workers)  # the output of the corpus again
     binary = pagefind_alone(work / "out", work / "pagefind-alone")
     searched = search_times(rows[0][1].log)  # the cold build indexes every shard
@@ -273,14 +269,29 @@ def bench(size: int, work: Path, workers: int | None) -> None:
         flush=True)
     # The same brief added as an editor adds it: the output folder of the last build (the
     # corpus, just written above) is kept, so the pages that did not change stay as they are.
+    kept = with_one_brief_added(
+        content, size, lambda: mujaz(content, work / "out", cache, workers, keep_output=True))
+    print_one_brief("one brief added, output", kept, warm, rendered,
+                    "; the last build's output folder kept")
+
+
+def with_one_brief_added(content: Path, size: int, build: Callable[[], Run]) -> Run:
+    """Run ``build`` with one more brief in ``content`` (dated after the others, as a
+    newsroom adds one), then take the brief away again."""
     added = extra_brief(content, size + 1)
     added = added.rename(added.with_name(added.name.replace("-brief-", "-brief-extra-")))
-    kept = mujaz(content, work / "out", cache, workers, keep_output=True)
-    added.unlink()
-    print(f"one brief added, output   {kept.seconds:8.1f} s  {kept.peak_mb:7.0f} MB   "
-          f"{ratio(kept.seconds, warm.seconds)} of the warm build, "
-          f"{ratio(kept.seconds, rendered.seconds)} of one rendering every page "
-          "(target ≤ 0.5×; the last build's output folder kept)", flush=True)
+    try:
+        return build()
+    finally:
+        added.unlink()
+
+
+def print_one_brief(name: str, run: Run, warm: Run, rendered: Run, note: str = "") -> None:
+    """Print a one-brief rebuild against the warm build and a build rendering every page."""
+    print(f"{name:<25} {run.seconds:8.1f} s  {run.peak_mb:7.0f} MB   "
+          f"{ratio(run.seconds, warm.seconds)} of the warm build, "
+          f"{ratio(run.seconds, rendered.seconds)} of one rendering every page "
+          f"(target ≤ 0.5×{note})", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
