@@ -722,7 +722,10 @@ def attribute_quotes(
             attr = events[hi - 2]
         if q.closed and not _explicit(attr):
             trail = _trailing(tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end)
-            if trail is not None and (attr is None or _explicit(trail)):
+            if trail is not None and (attr is None or _explicit(trail)) and not (
+                    attr is not None and attr.role and trail.sieve == "frame"):
+                # «وقالت الوزارة في بيان: “…”، وفق وكالة رويترز»: the agency relays what
+                # the verb's own subject (a role the coreference step resolves) said.
                 attr = trail
         if attr is None and same_sentence and prev_attr is not None:
             attr = replace(prev_attr, sieve="same-sentence")

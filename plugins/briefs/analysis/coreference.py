@@ -470,11 +470,13 @@ class DocumentEntities:
                 return None  # a person in the verb's own sentence, not its subject: no guess
         return None
 
-    def opening_role(self, text: str, since: int, before: int) -> str | None:
+    def opening_role(self, text: str, since: int, before: int, *,
+                     bodies: bool = False) -> str | None:
         """Return the role a verb with no subject at ``before`` continues, when the clause it
         goes on is opened by a verb and a role with no name: «وطالب ممثل النيابة …، وتابع»,
         «فقاطعه القاضي، قائلا» (its own sentence, or the one before when the verb opens its
-        own), not before ``since``; None when a name or anything else stands there."""
+        own), not before ``since``; None when a name or anything else stands there. With
+        ``bodies``, a body's head noun with «ال» is a role too («وأنهت الشركة إلى “…”»)."""
         own = _sentence_start(text, since, before)
         start, end = own, before
         if not self.words_between(own, before):
@@ -486,6 +488,9 @@ class DocumentEntities:
         if len(words) < 2 or _particle(words[0].key):
             return None
         role = title_head(words[1].key)
+        head = words[1].key
+        if role is None and bodies and head in AR_ORG_HEADS and head.startswith("ال"):
+            role = ORG_ROLE + _bare(words[1].text)
         if role is None:
             return None
         reach = words[min(len(words), 4) - 1].end
@@ -733,7 +738,9 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
     if quote.cue and cue is not None and quote.sieve is None:
         # A speech verb whose subject attribution could not read.
         found = entities.subject_of(cue, quote.start, text)
-        if found is not None:
+        if found is not None and _agrees(Resolution(found, "subject"), quote, entities):
+            # (One who disagrees with the verb is another clause's: «… الرئيس السيسي،
+            # متابعة أن» goes on with the woman the sentence is about.)
             return Resolution(found, "subject")
         at_colon = entities.named_at_colon(text, cue, quote.start)
         if at_colon is not None:
@@ -764,6 +771,14 @@ def resolve_quote(  # noqa: PLR0911, PLR0912 - one return a step
             opening, ROLE_TYPES)
         if found is not None:
             return Resolution(found, "implicit")
+        # A verb no list holds, then a role or a body's head noun: «وحيا الرئيس اليمني
+        # “…”», «وأنهت الشركة إلى “…”» are the words of whom that role refers back to.
+        role = entities.opening_role(
+            text, _sentence_start(text, _paragraph_start(paragraphs, opening), opening),
+            opening, bodies=True)
+        found = entities.by_role(role, quote.start) if role is not None else None
+        if found is not None and found.type in ROLE_TYPES:
+            return Resolution(found, "role")
     return None
 
 

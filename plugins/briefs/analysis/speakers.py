@@ -47,6 +47,9 @@ MAX_NAME_WORDS = 3
 #: do not know («قلب دفاع السعودية»), or one with prepositional phrases («المختص في …»).
 APPOSED_DESCRIPTION_WORDS = 4
 DESCRIPTION_WORDS = 6
+#: How many words of prepositional phrases may complete a title before its name: «مدير شعبة
+#: التحصين [في قسم الرعاية الصحية الاولية في دائرة الصحة العامة] معتز محمد عباس ان».
+TITLE_PLACE_WORDS = 10
 _SCAN_LIMIT = 12
 
 
@@ -306,7 +309,8 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     >>> " ".join(x.text for x in t[s.start:s.end])
     'وزارة الدفاع الكورية الجنوبية'
     """
-    stop = min(stop, len(tokens), i + _SCAN_LIMIT)
+    reach = min(stop, len(tokens))
+    stop = min(reach, i + _SCAN_LIMIT)
     if i >= stop or not tokens[i].is_word or tokens[i].key in AR_SUBJECT_STOPS:
         return _NOSUBJECT
     first = tokens[i].key
@@ -330,7 +334,39 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     title_key = None
     if head:
         title_key = " ".join([head, *(t.key for t in tokens[i + 1 : j] if t.is_word)])
+        placed = _name_after_places(tokens, j, reach)
+        if placed is not None:
+            return Subject(NAME, *placed, title_key=title_key)
     return _named_subject(tokens, i, j, stop, title_key)
+
+
+def _name_after_places(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int] | None:
+    """Return the range of a name of two or three words after the prepositional phrases
+    that complete a title at ``j`` (the body's departments: «في قسم الرعاية الصحية الاولية في
+    دائرة الصحة العامة»), when a complementiser or a colon ends the name: that is the clause's
+    subject, not a name inside the phrases.
+
+    >>> from .tokens import tokenise
+    >>> t = tokenise("مدير شعبة التحصين في قسم الرعاية في دائرة الصحة معتز محمد عباس ان").tokens
+    >>> " ".join(x.text for x in t[slice(*_name_after_places(t, 3, len(t)))])
+    'معتز محمد عباس'
+    >>> t = tokenise("مدير الشركة في لقاء مع الصحافيين أن").tokens
+    >>> _name_after_places(t, 2, len(t)) is None
+    True
+    """
+    if j >= stop or tokens[j].key != "في":
+        return None
+    k = j
+    while k < stop and k - j < TITLE_PLACE_WORDS and tokens[k].is_word:
+        key = tokens[k].key
+        if key == "في" or _is_title_complement(key, tokens[k].text):
+            k += 1
+            continue
+        s, e = _person_name(tokens, k, stop)
+        words = [n for n in range(s, e) if tokens[n].key not in AR_CONNECTORS]
+        ended = e < len(tokens) and (tokens[e].key in AR_COMPLEMENTISERS or tokens[e].text == ":")
+        return (s, e) if len(words) >= 2 and ended else None
+    return None
 
 
 def _named_subject(tokens: Sequence[Token], i: int, j: int, stop: int,
