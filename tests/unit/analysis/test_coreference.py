@@ -631,3 +631,40 @@ def test_a_role_with_a_nationality_refers_back_to_the_person_introduced_with_it(
         "وقال الجابر: \"بحثنا ملف الحدود بالتفصيل\".\n\n"
         "وأضاف الوزير العراقي: \"نريد حلا يرضي البلدين\".")
     assert quote.speaker == "فؤاد حسين"
+
+
+def test_the_name_after_the_departments_of_a_title_is_the_speaker() -> None:
+    document, quote = speech(
+        "وأوضح مدير شعبة الطوارئ في قسم الخدمات الطبية في دائرة الصحة العامة سامر خليل يوسف "
+        "أن \"عدد المراجعين تضاعف خلال الأسبوع الماضي في كل المستشفيات\".")
+    assert quote.speaker == "سامر خليل يوسف"
+    assert entity_of(document, quote).type == "person"
+
+
+def test_an_agency_relaying_a_statement_is_not_its_speaker() -> None:
+    _, quote = speech(
+        "أصدرت وزارة الزراعة الأردنية قرارا بوقف الاستيراد.\n\n"
+        "وقالت الوزارة في بيان: \"القرار مؤقت وسيراجع بعد شهر من تطبيقه على الجميع\"، "
+        "وفق وكالة رويترز.")
+    assert quote.speaker == "وزارة الزراعة الأردنية"
+
+
+def test_a_role_opening_the_sentence_with_any_verb_is_the_speaker() -> None:
+    _, quote = speech(
+        "وجه الرئيس التونسي، قيس سعيد، الحكومة إلى إصلاح الطرق.\n\n"
+        "وحيا الرئيس التونسي \"كل العمال الذين سهروا على إصلاح الطرق طوال الليل الماضي\".")
+    assert quote.speaker == "قيس سعيد"
+    _, body = speech(
+        "أعلنت شركة نوفا للاتصالات عن عطل في شبكتها.\n\n"
+        "وأنهت الشركة إلى \"علم زبائنها أن العطل سيصلح خلال ساعات قليلة من الآن\".")
+    assert body.speaker == "شركة نوفا للاتصالات"
+
+
+def test_a_man_named_before_a_womans_participle_is_not_her() -> None:
+    # (the role-only «وذكرت وزيرة التخطيط» leaves the participle no speaker to go on with)
+    _, quote = speech(
+        "قالت الدكتورة هالة منصور، وزيرة التخطيط، إن \"المشروع كبير جدا ولم يحدث مثله من قبل في "
+        "أي مكان\".\n\nوذكرت وزيرة التخطيط أن البلاد تشهد طفرة كبيرة.\n\n"
+        "وتطرقت بالحديث إلى الجولات التي يجريها الرئيس خالد عمر، متابعة أن \"الرئيس يتابع كل "
+        "صغيرة وكبيرة في البلاد\".")
+    assert quote.speaker == "هالة منصور"

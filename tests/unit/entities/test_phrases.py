@@ -52,11 +52,11 @@ def _tag(text, rule, tags=None, **kw):
     return tags
 
 
-def _tag_words(text, rule, tags):
+def _tag_words(text, rule, tags, **kw):
     """Run a rule that reads the words as written beside their keys."""
     words = text.split()
     out = list(tags)
-    rule(words, [name_key(w) for w in words], out)
+    rule(words, [name_key(w) for w in words], out, **kw)
     return out
 
 
@@ -582,12 +582,19 @@ def test_a_name_never_opens_with_a_speech_verb():
 def test_a_word_between_a_name_and_a_title_ends_the_name():
     common = frozenset({"امس"})
     tagged = ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O"]
-    assert _tag("صرح عادل بن محمد فقيه وزير الصحة", name_before_title, tagged,
-                common=common) == ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O", "O"]
+    assert _tag_words("صرح عادل بن محمد فقيه وزير الصحة", name_before_title, tagged,
+                      common=common) == ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O", "O"]
     # a time word, a coordinated definite name, a word that is no title after it: no change
     for text in ("صرح عادل بن محمد أمس وزير الصحة", "صرح عادل بن محمد والعندليب وزير الصحة",
                  "صرح عادل بن محمد فقيه بأن الصحة"):
-        assert _tag(text, name_before_title, tagged, common=common) == tagged, text
+        assert _tag_words(text, name_before_title, tagged, common=common) == tagged, text
+    # «علي» as written is a given name, though its key is the common «على»'s
+    common = frozenset({"علي"})
+    tagged = ["O", "B-PERS", "O", "O", "O"]
+    assert _tag_words("السفير حسين علي وكيل الوزارة", name_before_title, tagged,
+                      common=common) == ["O", "B-PERS", "I-PERS", "O", "O"]
+    assert _tag_words("السفير حسين على وكيل الوزارة", name_before_title, tagged,
+                      common=common) == tagged
 
 
 def test_a_word_between_a_title_and_a_name_opens_the_name():

@@ -291,15 +291,19 @@ def appositive_names(tokens: Sequence[str], keys: Sequence[str], tags: list[str]
             tags[i - 1], tags[i] = "B-PERS", "I-PERS"
 
 
-def name_before_title(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+def name_before_title(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                      common: frozenset[str]) -> None:
     """A person's name, one untagged word, then a title: the word ends the name (in place).
     «عادل بن محمد [فقيه] وزير الصحة» is عادل بن محمد فقيه: an apposition without a comma
-    follows the whole name, and the tagger stopped one word short of it."""
+    follows the whole name, and the tagger stopped one word short of it. A given name spelt
+    like a common word once normalised is one as written: «حسين [علي] وكيل» (not «على»)."""
     for i in range(1, len(keys) - 1):
         key = keys[i]
+        named = key in GIVEN_NAMES and tokens[i] == key  # «علي» as written, not «على»
         if (tags[i] == "O" and tags[i - 1] in ("B-PERS", "I-PERS") and tags[i + 1] == "O"
                 and _is_title(keys[i + 1]) and len(key) >= 3 and key.isalpha()
-                and key not in common and key not in FUNCTION_WORDS and key not in PHRASE_STOP
+                and (named or key not in common) and key not in FUNCTION_WORDS
+                and key not in PHRASE_STOP
                 and key not in MONTHS and key not in PERSON_TITLES
                 and key not in PERSON_DESCRIPTORS and not key.startswith(("ال", "وال"))):
             tags[i] = "I-PERS"
