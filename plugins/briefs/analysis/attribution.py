@@ -41,6 +41,7 @@ from .lexicon import (
     AR_RELAYED_SAYINGS,
     AR_STATEMENT_NOUNS,
     AR_SUBJECTLESS_LEMMAS,
+    AR_TIME_ADVERBS,
     AR_TITLE_ONLY_VERB_FORMS,
     AR_VERB_FORMS,
     EN_FRAMES,
@@ -465,6 +466,10 @@ def _subject_after_verb(tokens: Sequence[Token], after: int) -> Subject:
     the words after are the object).
     """
     n = len(tokens)
+    time_words = 0
+    while after < n and time_words < MAX_TIME_WORDS and tokens[after].key in AR_TIME_ADVERBS:
+        after += 1  # «قالت اليوم المديرة التنفيذية», «وجه مساء اليوم الأربعاء الرئيس»
+        time_words += 1
     sub = subject_after_ar(tokens, after, n)
     if sub.kind == NONE and after < n and tokens[after].key in AR_RESUMPTIVES:
         later = subject_after_ar(tokens, after + 1, n)
@@ -473,6 +478,8 @@ def _subject_after_verb(tokens: Sequence[Token], after: int) -> Subject:
     return sub
 
 
+#: How many time words may stand between a verb and its subject («مساء اليوم الأربعاء»).
+MAX_TIME_WORDS = 3
 #: How far back from a speech verb an auxiliary opening its clause is looked for.
 AUXILIARY_REACH = 14
 

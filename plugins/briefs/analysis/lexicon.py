@@ -35,6 +35,7 @@ AR_VERB_FORMS: dict[str, tuple[str, str | None]] = {
 }
 AR_RELAY_LEMMAS = _words(ar.RELAY_VERBS)
 AR_AUXILIARIES = _keys(ar.AUXILIARIES)
+AR_TIME_ADVERBS = _keys(ar.TIME_ADVERBS)
 AR_QUANTIFIERS = _keys(ar.QUANTIFIERS)
 #: A leader cue's key -> the key of the role it gives the person after it.
 AR_LEADER_ROLES = {normalise(cue): normalise(role) for cue, role in ar.LEADER_ROLES.items()}

@@ -50,6 +50,8 @@ DESCRIPTION_WORDS = 6
 #: How many words of prepositional phrases may complete a title before its name: «مدير شعبة
 #: التحصين [في قسم الرعاية الصحية الاولية في دائرة الصحة العامة] معتز محمد عباس ان».
 TITLE_PLACE_WORDS = 10
+#: How many words a parenthesis closing a title may hold: «(اليونيسف)», «(أ ف ب)».
+PARENTHESIS_WORDS = 3
 _SCAN_LIMIT = 12
 
 
@@ -334,10 +336,21 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     title_key = None
     if head:
         title_key = " ".join([head, *(t.key for t in tokens[i + 1 : j] if t.is_word)])
+        j = _past_parenthesis(tokens, j, stop)
         placed = _name_after_places(tokens, j, reach)
         if placed is not None:
             return Subject(NAME, *placed, title_key=title_key)
     return _named_subject(tokens, i, j, stop, title_key)
+
+
+def _past_parenthesis(tokens: Sequence[Token], j: int, stop: int) -> int:
+    """Return the index after a short parenthesis at ``j`` (an acronym or a gloss closing a
+    title: «للطفولة (اليونيسف)، آن فينمان»), else ``j``."""
+    if j < stop and tokens[j].text == "(":
+        for k in range(j + 1, min(stop, j + PARENTHESIS_WORDS + 2)):
+            if tokens[k].text == ")":
+                return k + 1
+    return j
 
 
 def _name_after_places(tokens: Sequence[Token], j: int, stop: int) -> tuple[int, int] | None:

@@ -668,3 +668,19 @@ def test_a_man_named_before_a_womans_participle_is_not_her() -> None:
         "وتطرقت بالحديث إلى الجولات التي يجريها الرئيس خالد عمر، متابعة أن \"الرئيس يتابع كل "
         "صغيرة وكبيرة في البلاد\".")
     assert quote.speaker == "هالة منصور"
+
+
+def test_according_to_her_words_is_no_name() -> None:
+    # «بحسب تعبيرها» is a pronoun (hers) the verbs after it go on with, not a name
+    from briefs.analysis.attribution import find_cues
+    from briefs.analysis.tokens import tokenise
+    tokens = tokenise("وحذرت من الضربة، بحسب تعبيرها، مشيرة إلى أن").tokens
+    frame = next(cue for cue in find_cues(tokens, "ar") if cue.kind == "frame")
+    assert (frame.pronoun, frame.gender, frame.end - frame.start) == (True, "f", 2)
+
+
+def test_time_words_between_the_verb_and_its_subject() -> None:
+    _, quote = speech(
+        "قالت اليوم المديرة التنفيذية لمنظمة الأمم المتحدة للطفولة (اليونيسف)، كاثرين راسل، "
+        "\"إنها قلقة جدا من قرار الحكومة طرد موظفي المنظمة\".")
+    assert quote.speaker == "كاثرين راسل"

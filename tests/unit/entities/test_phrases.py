@@ -843,3 +843,15 @@ def test_a_colloquial_time_word_ends_no_name() -> None:
 def test_a_court_bench_a_jury_and_the_national_team_unqualified_name_no_body(text) -> None:
     tags = ["O", "B-ORG", "I-ORG", "O"]
     assert set(_tag(text, drop_generic, tags)) == {"O"}
+
+
+def test_a_compound_given_name_takes_the_family_name_after_it():
+    from briefs.analysis.entities.phrases import compound_given_name_tail
+    tagged = ["O", "O", "B-PERS", "I-PERS", "O", "O"]
+    assert _tag_words("وزير الاتصالات عبد الله السواحة على", compound_given_name_tail, tagged,
+                      common=frozenset()) == ["O", "O", "B-PERS", "I-PERS", "I-PERS", "O"]
+    # a nisba, a regnal ordinal, a frequent word: no change
+    for text in ("الملك عبد الله الثاني في", "الملك عبد الله السعودي في",
+                 "الشيخ عبد الله المقرر في"):
+        assert _tag_words(text, compound_given_name_tail, ["O", "B-PERS", "I-PERS", "O", "O"],
+                          common=frozenset({"المقرر"})) == ["O", "B-PERS", "I-PERS", "O", "O"], text

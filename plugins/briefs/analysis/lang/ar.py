@@ -185,6 +185,12 @@ DISCOURSE_OPENERS = (
 #: Auxiliaries that put the subject before a speech verb further on: «وكان الوزير قد قال».
 AUXILIARIES = "كان كانت"
 
+#: Time words that may stand between a speech verb and its subject: «قالت اليوم المديرة».
+TIME_ADVERBS = """
+    اليوم أمس غدا مساء صباح الليلة ظهر الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة
+    السبت
+    """
+
 #: Verbs after which the real source follows «عن»: «نقلت الوكالة عن روتي قوله».
 RELAY_VERBS = "نقل"
 
@@ -207,6 +213,11 @@ FRAMES = (
     "طبقا ل",
     "على حد تعبير",
     "على حد قول",
+    "بحسب تعبير",
+    "حسب تعبير",
+    "وفق تعبير",
+    "بحسب قول",
+    "حسب قول",
     "نقلا عن",
     "نقلاً عن",
 )

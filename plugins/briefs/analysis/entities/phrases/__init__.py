@@ -36,6 +36,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   «[طلعت] زكريا», «و[أسامة] حسني».
 * :func:`given_name_tail`: a name of two given names goes on over a name-like word:
   «[محمد ناجي] شحاتة».
+* :func:`compound_given_name_tail`: a compound given name goes on over the definite family
+  name after it: «[عبد الله] السواحة».
 * :func:`team_after_role`: a person right after an indefinite team role is the team:
   «لاعب [أولمبي مرسيليا] سابقا».
 * :func:`trim_function_tail`: a name never ends with a preposition or adverb
@@ -83,6 +85,7 @@ from .organisations import (
 from .people import (
     appositive_names,
     complete_particle_names,
+    compound_given_name_tail,
     cut_at_pronouns,
     drop_after_speaking_pronoun,
     drop_common_openers,
@@ -119,6 +122,7 @@ __all__ = [
     "appositive_names",
     "competition_names",
     "complete_particle_names",
+    "compound_given_name_tail",
     "cut_at_pronouns",
     "drop_after_speaking_pronoun",
     "drop_common_openers",

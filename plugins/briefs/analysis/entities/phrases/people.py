@@ -82,6 +82,23 @@ def given_name_tail(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
             set_span(tags, i, end + 1, "PERS")
 
 
+def compound_given_name_tail(tokens: Sequence[str], keys: Sequence[str], tags: list[str],
+                             common: frozenset[str]) -> None:
+    """A person's name that is only a compound given name («عبد الله», «عبد الرحمن») goes on
+    over the definite word after it, the family name: «وزير الاتصالات [عبد الله] السواحة».
+    A regnal ordinal or a nisba after it (a nationality, a family name in ـي) is left to
+    the rules for those."""
+    for i, end in list(iter_spans(tags, "B-PERS")):
+        if end - i != 2 or keys[i] != "عبد" or end >= len(keys) or tags[end] != "O":
+            continue
+        key = keys[end]
+        if (key.startswith("ال") and len(key) >= 5 and key.isalpha() and key not in common
+                and key not in FUNCTION_WORDS and key not in PHRASE_STOP
+                and key not in REGNAL_ORDINALS and not key.endswith(("ي", "يه"))
+                and not tokens[end - 1].endswith(("،", ","))):
+            set_span(tags, i, end + 1, "PERS")
+
+
 def given_name_start(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
     """An untagged given name (also after و) right before a person span joins the span
     (one word only: «ومتعب وأسامة حسني» are two people)."""
