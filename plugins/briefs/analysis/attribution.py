@@ -778,8 +778,8 @@ def _trailing(
     words = 0
     while i < len(tokens) and tokens[i].start < limit and words < TRAIL_WORDS:
         tok = tokens[i]
-        if tok.text in '“”«»"„':
-            return None
+        if tok.text in '“”«»"„.!?؟':
+            return None  # (a full stop with no space after it ends the sentence too)
         if tok.is_word:
             if tok.key in AR_CONTRAST_OPENERS:
                 return None  # «”، لكن رد الوزير كان …»: another clause's verb

@@ -598,3 +598,11 @@ def test_a_given_name_written_with_madda_is_no_particle():
     body = "وقالت رئيسة بلدية المدينة آن لوران إن \"الساحات ستفتح للجميع في العطلة\"."
     doc = analyse(body, lang="ar")
     assert doc.quotes[0].speaker == "آن لوران"
+
+
+def test_a_cue_after_a_full_stop_with_no_space_is_another_sentences() -> None:
+    quote = analyse(
+        "أعربت الفنانة روزالين البيه عن حماسها للمسلسل.\n\n"
+        "وتحدثت عن خوفها من الدور، قائلة «لكن هذا الخوف دائما جيد في العمل مع الزملاء "
+        "الكبار».ورفضت روزالين كشف هوية «سارة» الشخصية التي تجسدها.", lang="ar").quotes[0]
+    assert quote.speaker == "روزالين البيه"

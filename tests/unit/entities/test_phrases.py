@@ -367,6 +367,11 @@ def test_months_and_latin_gloss():
     assert _tag("في آب/أغسطس", drop_months, ["O", "B-LOC"]) == ["O", "O"]
     assert _tag("كانون الثاني", drop_months, ["B-LOC", "I-LOC"]) == ["O", "O"]
     assert _tag("سيارات نيسان", drop_months, ["O", "B-ORG"]) == ["O", "B-ORG"]  # Nissan
+    # a Hijri month that is a given name too is a month only with a time word
+    assert _tag("موسم رمضان الجاري", drop_months, ["O", "B-PERS", "I-PERS"]) == ["O", "O", "O"]
+    assert _tag("اللاعب رمضان صبحي", drop_months, ["O", "B-PERS", "I-PERS"]) == \
+        ["O", "B-PERS", "I-PERS"]
+    assert _tag("وقال رمضان", drop_months, ["O", "B-PERS"]) == ["O", "B-PERS"]
     tags = ["B-ORG", "I-ORG", "I-ORG"]
     trim_latin_tail(["مجموعة", "العشرين", "G20"], tags)
     assert tags == ["B-ORG", "I-ORG", "O"]

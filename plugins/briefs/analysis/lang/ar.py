@@ -536,6 +536,9 @@ MONTHS = """
     ديسمبر
     """
 
+#: Hijri months that are given names too: a month only with a time word («رمضان الجاري»).
+NAMED_MONTHS = "محرم رجب شعبان رمضان شوال"
+
 #: Definite words that end a name phrase: time words, days, relatives, إلى (key الي) …
 PHRASE_STOP = """
     الذي التي الذين اللذين اللتين اللواتي الى الي الا الان الآن اليوم الأمس امس العام الماضي

@@ -10,6 +10,7 @@ from ...lexicon import (
     FUNCTION_WORDS,
     GIVEN_NAMES,
     MONTHS,
+    NAMED_MONTHS,
     OF_A_PERSON,
     PERSON_TITLES,
     PHRASE_STOP,
@@ -28,15 +29,18 @@ from .tags import (
 
 def drop_months(keys: Sequence[str], tags: list[str]) -> None:
     """Untag spans made of month names only (آب/أغسطس، كانون الأول), or with a time word
-    («مايو/أيار الجاري»)."""
-    if MONTHS.isdisjoint(keys) and "/" not in "".join(keys):
+    («مايو/أيار الجاري», and «رمضان الجاري»: a Hijri month that is a given name too is a
+    month only so)."""
+    if (MONTHS.isdisjoint(keys) and NAMED_MONTHS.isdisjoint(keys)
+            and "/" not in "".join(keys)):
         return  # no word is (or holds) a month: most sentences
     for i, j in iter_spans(tags):
         words = [w for k in keys[i:j] for w in k.split("/") if w]
         months = [w for w in words if w not in PHRASE_STOP]
+        timed = len(months) < len(words)
         # A month alone is a month too unless it is an organisation (the company is «شركة
         # نيسان»).
-        if months and all(w in MONTHS for w in months) and (
+        if months and all(w in MONTHS or (timed and w in NAMED_MONTHS) for w in months) and (
                 len(words) >= 2 or not tags[i].endswith("ORG")):
             clear(tags, i, j)
 
