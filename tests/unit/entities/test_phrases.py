@@ -860,3 +860,15 @@ def test_a_compound_given_name_takes_the_family_name_after_it():
                  "الشيخ عبد الله المقرر في"):
         assert _tag_words(text, compound_given_name_tail, ["O", "B-PERS", "I-PERS", "O", "O"],
                           common=frozenset({"المقرر"})) == ["O", "B-PERS", "I-PERS", "O", "O"], text
+
+
+def test_a_head_noun_and_an_adjective_describe_a_body_they_name_none():
+    from briefs.analysis.entities.phrases import drop_described_bodies
+    common = frozenset({"جماعيه"})
+    for text in ("إنشاء شركة ناشئة", "في بطولة جماعية", "مع منظمة دولية"):
+        assert _tag(text, drop_described_bodies, ["O", "B-ORG", "I-ORG"],
+                    common=common) == ["O", "O", "O"], text
+    # a name in construct, a definite modifier, a longer name: kept
+    for text in ("مع شركة أرامكو", "مع مؤسسة خليفة", "مع المنظمة الدولية"):
+        assert _tag(text, drop_described_bodies, ["O", "B-ORG", "I-ORG"],
+                    common=common) == ["O", "B-ORG", "I-ORG"], text

@@ -18,6 +18,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   ـي (the nisba: السبيعي، القحطاني) is a person: «فهد السبيعي».
 * :func:`drop_generic`: descriptive references («المنظمة الدولية»), a head noun alone,
   diseases («فيروس كورونا») and titles taken for bodies name no entity.
+* :func:`drop_described_bodies`: an indefinite head noun and one adjective describe a body
+  («شركة ناشئة», «بطولة جماعية»), they name none.
 * :func:`outlet_names`: «تسامح نيوز», «البوابة نيوز» are news outlets.
 * :func:`unknown_outlet_names`: an unknown word after an outlet's head noun is the outlet:
   «لموقع كوورة».
@@ -74,6 +76,7 @@ from __future__ import annotations
 
 from .organisations import (
     competition_names,
+    drop_described_bodies,
     drop_generic,
     extend_org_nationality,
     ministry_short_forms,
@@ -126,6 +129,7 @@ __all__ = [
     "cut_at_pronouns",
     "drop_after_speaking_pronoun",
     "drop_common_openers",
+    "drop_described_bodies",
     "drop_generic",
     "drop_idioms",
     "drop_months",

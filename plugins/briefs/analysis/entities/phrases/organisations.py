@@ -294,6 +294,22 @@ def drop_generic(keys: Sequence[str], tags: list[str]) -> None:
             clear(tags, i, j)
 
 
+def drop_described_bodies(keys: Sequence[str], tags: list[str], common: frozenset[str]) -> None:
+    """Untag a body's indefinite head noun with one indefinite adjective after it: a
+    description, not a name («شركة ناشئة», «بطولة جماعية», «منظمة دولية»). A body's name after
+    an indefinite head is the noun it is in construct with («شركة أرامكو»), never an
+    adjective; an adjective here is a frequent word of the training data, a feminine nisba
+    (ـية) or an active participle (فاعلة: «ناشئة»)."""
+    for i, j in iter_spans(tags, "B-ORG"):
+        if j - i != 2 or keys[i] not in _BODY_HEADS | COMPETITION_HEADS or keys[i].startswith("ال"):
+            continue
+        word = keys[i + 1]
+        participle = len(word) == 5 and word[1] == "ا" and word.endswith("ه")
+        if word.isalpha() and not word.startswith("ال") and (
+                word in common or word.endswith("يه") or participle):
+            clear(tags, i, j)
+
+
 def outlet_names(keys: Sequence[str], tags: list[str]) -> None:
     """An untagged word before «نيوز», «موتورز» (and the like) is an outlet or a company:
     both are one body (a span the tagger made of the two, a person, becomes it too). A
