@@ -164,3 +164,12 @@ def test_colliding_slugs_disambiguated():
     refs = [("x", link_document([_m("a/b", "organization"), _m("a b", "organization", start=9)]))]
     ents = merge_site(refs)
     assert len({e.slug for e in ents}) == len(ents) == 2
+
+
+def test_a_name_opening_with_fa_keeps_it_and_its_first_family_name_joins_the_full_name():
+    text = ("عبّر خورخي فيلدا رودريغيز، مدرب المنتخب المغربي، عن سعادته بالفوز.\n\n"
+            "وقال فيلدا خلال الندوة الصحافية عقب اللقاء إن الفريق قدم مباراة كبيرة.")
+    mentions = recognise(text, lang="ar")
+    assert [m.text for m in mentions if m.type == "person"] == ["خورخي فيلدا رودريغيز", "فيلدا"]
+    people = [ref for ref in link_document(mentions) if ref.type == "person"]
+    assert [(ref.name, len(ref.mentions)) for ref in people] == [("خورخي فيلدا رودريغيز", 2)]

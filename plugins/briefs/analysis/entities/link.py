@@ -26,7 +26,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..lexicon import PERSON_TITLES
+from ..lexicon import GIVEN_NAMES, NAME_LINKS, PERSON_TITLES
 from .cross_script import cross_script_pairs
 from .gazetteer import Gazetteer, default_gazetteer
 from .keys import is_arabic, name_key, squash_key
@@ -151,10 +151,22 @@ def _stands_for(short: tuple[str, ...], full: tuple[str, ...], *, ends: bool) ->
     True
     >>> _stands_for(("الفتاح",), ("محمد", "عبدالفتاح"), ends=True)
     False
+
+    A person's one word may also be the middle of a name of three words that is no given
+    name: the first of two family names («فيلدا» in «خورخي فيلدا رودريغيز»), where an
+    Arabic name has the father's given name («ناجي» in «محمد ناجي شحاتة» stands for no one).
+
+    >>> _stands_for(("فيلدا",), ("خورخي", "فيلدا", "رودريغيز"), ends=True)
+    True
+    >>> _stands_for(("ناجي",), ("محمد", "ناجي", "شحاته"), ends=True)
+    False
     """
     joined, whole = "".join(short), "".join(full)
     if len(joined) > len(whole) or (joined == whole and len(short) >= len(full)):
         return False
+    if (ends and len(short) == 1 and len(full) == 3 and full[1] == joined
+            and joined not in GIVEN_NAMES and joined not in NAME_LINKS):
+        return True
     return any("".join(full[:k]) == joined or (ends and "".join(full[-k:]) == joined)
                for k in range(1, len(full) + 1))
 
