@@ -39,3 +39,35 @@ def test_no_trail_no_record() -> None:
     trail = Trail()
     assert tag_tokens(tokens, phrases=True) == tag_tokens(tokens, phrases=True, trail=trail)
     assert trail.changes
+
+
+def test_a_rule_its_gate_skips_would_have_changed_nothing(monkeypatch) -> None:
+    # ``needs`` and ``when`` spare a rule the sentences it cannot change: run every rule on
+    # every sentence of the demo briefs and check that a skipped one changes no tag.
+    import sys
+
+    from briefs.analysis.entities import recognise
+    from briefs.analysis.entities import rules as table
+    from briefs.cli.sources import read_content_file
+    from support import ROOT
+
+    skipped = 0
+
+    def every_rule(sentence, tags, *, product, trail=None):
+        nonlocal skipped
+        for rule in table.RULES:
+            if rule.scope == PRODUCT and not product:
+                continue
+            gated = ((rule.needs is not None and rule.needs not in tags)
+                     or (rule.when is not None and not rule.when(sentence)))
+            before = list(tags)
+            rule.apply(sentence, tags)
+            if gated:
+                skipped += 1
+                assert tags == before, (rule.name, sentence.tokens)
+
+    module = sys.modules[recognise.__module__]
+    monkeypatch.setattr(module, "apply_rules", every_rule)
+    for path in sorted((ROOT / "content").glob("*.ar.md")):
+        recognise(read_content_file(path).body, lang="ar")
+    assert skipped > 500
