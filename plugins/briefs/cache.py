@@ -73,7 +73,8 @@ class CachedAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class BriefMarkup:
-    """A brief's body with its markup written in, and the summary cut before the markup.
+    """A brief's body with its markup written in (packed: :mod:`briefs.pelican.bodies`),
+    and the summary cut before the markup.
 
     ``digest`` covers everything the markup was made from (see
     :func:`briefs.pelican.articles.markup_digest`): a warm build whose brief, entity pages
@@ -82,7 +83,7 @@ class BriefMarkup:
     """
 
     digest: str
-    html: str
+    packed: bytes
     summary: str | None  # None: the brief has its own ``Summary:``
 
 

@@ -29,6 +29,7 @@ from briefs.cache import AnalysisCache, BriefMarkup, CachedAnalysis, plugin_vers
 from briefs.i18n import text_direction
 from briefs.markup.htmltext import BodyText, apply_wraps, drop_text_ranges, extract_body
 from briefs.markup.render import entity_link_wraps, isolation_wraps, key_quote_wraps
+from briefs.pelican.bodies import keep_packed, pack
 from briefs.pelican.heap import kept_to_the_end
 from briefs.pelican.workers import analyse_entries, analysis_key, analysis_task, body_of
 from briefs.settings import BriefsSettings
@@ -359,14 +360,16 @@ def mark_up(article: Article, analysed: Analysed, brief: Brief, *, index: Entity
     if kept is not None:
         if kept.summary is not None:
             article.metadata["summary"] = article._summary = kept.summary
-        article._content = kept.html
+        keep_packed(article, kept.packed)
         article.brief = brief
         return
     analysed = with_body(article, analysed, settings, cache)
     summary = write_markup(article, analysed, brief, index=index, hrefs=hrefs,
                            settings=settings)
+    packed = pack(article._content)
+    keep_packed(article, packed)
     if analysed.key:
-        cache.put_markup(analysed.key, BriefMarkup(digest, article._content, summary))
+        cache.put_markup(analysed.key, BriefMarkup(digest, packed, summary))
 
 
 def write_markup(article: Article, analysed: Analysed, brief: Brief, *, index: EntityIndex,

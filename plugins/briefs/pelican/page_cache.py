@@ -365,7 +365,9 @@ def _signature(subject: Subject, nested: Callable[[Subject], str], *, relations:
     what templates read through its properties: an article's final HTML (intrasite links
     resolved against the other articles' URLs), its summary, and the URLs."""
     left_out = _left_out(type(subject), relations)
-    state = {name: _in_order(value) for name, value in vars(subject).items()
+    # By name: the order attributes were set in is no input of a page (a brief's markup
+    # taken from the cache sets them in another order than one written anew).
+    state = {name: _in_order(value) for name, value in sorted(vars(subject).items())
              if name not in left_out}
     if isinstance(subject, Content):
         # Links resolved against one base, not the page rendered last (``localsiteurl``
