@@ -134,3 +134,16 @@ def test_a_brief_with_a_damaged_cache_entry_keeps_its_annotations(tmp_path: Path
     assert [quote.speaker for quote in again.document.quotes] == ["مارك روتي"]
     assert "حلف شمال الأطلسي" in {entity.name for entity in again.document.entities}
     assert pickle.loads(path.read_bytes()).document == first.document
+
+
+def test_analyses_read_back_apart_share_their_entity_strings() -> None:
+    # A build reads 10,000 analyses back, each from its own pickle: an entity's id, type
+    # and key must be one object in all of them, not one copy a brief.
+    first, _ = analyse_brief(BODY, lang="ar")
+    second, _ = analyse_brief(BODY.replace("موحدا", "قويا"), lang="ar")
+    one = pickle.loads(pickle.dumps(first))
+    other = pickle.loads(pickle.dumps(second))
+    assert one == first and other == second
+    a, b = one.entities[0], other.entities[0]
+    assert a.id == b.id and a.id is b.id and a.type is b.type
+    assert a.mentions[0].key is b.mentions[0].key

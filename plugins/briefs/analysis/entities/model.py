@@ -47,7 +47,7 @@ class GazEntry:
         return self.name_en or self.name_ar or self.id
 
 
-@pickled_by_arguments()
+@pickled_by_arguments(interned=("text", "type", "key", "entity_id", "source"))
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in a text.
@@ -70,7 +70,7 @@ class Mention:
     source: str = ""
 
 
-@pickled_by_arguments()
+@pickled_by_arguments(interned=("id", "name", "type"))
 @dataclass(frozen=True, slots=True)
 class EntityRef:
     """An entity as found in one document, with its mentions."""
