@@ -26,7 +26,9 @@ it ties that mention to one of the document's entities, so that «روتي», «
    the subject of a speech verb, or else the person mentioned last, in that paragraph or the
    two before;
 6. where no speech verb stands at all: ``headline``, the person or body named alone before a
-   colon at the start of a line, the headline's way of quoting («الوزير: “…”»).
+   colon at the start of a line, the headline's way of quoting («الوزير: “…”»); else
+   ``implicit``, the person or body the quote's sentence opens with; else ``role``, the
+   entity a role or a body's head noun opening it refers back to («وحيا الرئيس اليمني “…”»).
 
 A person found by an inferring step (or continued by a verb with no subject) must agree in
 gender with the quote's verb, where both show it (:meth:`DocumentEntities.gender`: the verbs
