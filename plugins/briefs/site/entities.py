@@ -108,10 +108,13 @@ def display_name(entity: Entity, lang: str | None) -> str:
     return entity.names.get(base) or entity.name
 
 
-def _speaker_quotes(record: BriefRecord, ref: EntityRef) -> list[SpokenQuote]:
-    """Return the brief's quotes whose speaker is this entity."""
-    return [SpokenQuote(record.key, quote.text) for quote in record.quotes
-            if quote.speaker_id == ref.id and not quote.fragment]
+def _spoken_quotes(record: BriefRecord) -> dict[str, list[SpokenQuote]]:
+    """Return the brief's quotes by the id of the entity that said them, in their order."""
+    spoken: dict[str, list[SpokenQuote]] = {}
+    for quote in record.quotes:
+        if quote.speaker_id and not quote.fragment:
+            spoken.setdefault(quote.speaker_id, []).append(SpokenQuote(record.key, quote.text))
+    return spoken
 
 
 def build_entity_index(
@@ -126,20 +129,22 @@ def build_entity_index(
     quotes: dict[str, list[SpokenQuote]] = defaultdict(list)
     brief_entities: dict[str, set[str]] = defaultdict(set)
     for record in ordered:
+        spoken = _spoken_quotes(record)
         for ref in record.refs:
             site_id = site_id_of.get(ref.id)
             if site_id is None:
                 continue
             mentions[site_id][record.key] += len(ref.mentions)
             brief_entities[record.key].add(site_id)
-            quotes[site_id].extend(_speaker_quotes(record, ref))
+            quotes[site_id].extend(spoken.get(ref.id, ()))
 
     order = {record.key: position for position, record in enumerate(ordered)}
     indexed = []
     for entity in entities:
         companions: Counter[str] = Counter()
         for brief in mentions[entity.id]:
-            companions.update(brief_entities[brief] - {entity.id})
+            companions.update(brief_entities[brief])
+        del companions[entity.id]  # (every brief of it names it)
         top = sorted(companions.items(), key=lambda item: (-item[1], item[0]))[:COMPANIONS]
         briefs = sorted(mentions[entity.id].items(), key=lambda item: order[item[0]])
         indexed.append(IndexedEntity(
