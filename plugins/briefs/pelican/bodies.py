@@ -9,9 +9,8 @@ page, a feed or a page digest reads it, and not kept: on a warm build most brief
 once, for the digest that finds their page unchanged.
 
 An article whose body is packed becomes an instance of a subclass of its own class, with the
-same name (Pelican reads settings such as ``ARTICLE_URL`` by the class's name), whose
-``_content`` unpacks on reading and packs on writing, and whose ``get_content`` is not
-memoised.
+same name (:func:`briefs.pelican.compat.same_named_subclass`), whose ``_content`` unpacks on
+reading and packs on writing, and whose ``get_content`` is not memoised.
 """
 
 from __future__ import annotations
@@ -20,6 +19,8 @@ import zlib
 from typing import Any
 
 from pelican.contents import Content
+
+from briefs.pelican.compat import same_named_subclass
 
 #: zlib's fastest level: it packs a body about fivefold, in some 0.1 ms.
 LEVEL = 1
@@ -63,7 +64,5 @@ def _with_packed_body(cls: type) -> type:
     def get_content(self: Any, siteurl: str) -> str:  # noqa: ANN401
         return self._update_content(read(self), siteurl)
 
-    return type(cls.__name__, (cls,), {
-        "_content": property(read, write), "get_content": get_content, "_body_packed": True,
-        "__module__": cls.__module__, "__doc__": cls.__doc__,
-    })
+    return same_named_subclass(cls, {"_content": property(read, write),
+                                     "get_content": get_content, "_body_packed": True})

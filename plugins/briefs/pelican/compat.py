@@ -12,9 +12,15 @@ attribute 'category'`` (upstream: getpelican/pelican#3600, not released).
 The receiver below gives such drafts the site's default category, as Pelican would have with
 category pages on. Drafts are listed in no category, so no listing changes; published
 articles are left as they are. Once Pelican guards ``generate_drafts`` it does nothing.
+
+Pelican reads a content's URL settings by its class's name (``ARTICLE_URL``, ``PAGE_SAVE_AS``:
+``Content._expand_settings``): :func:`same_named_subclass` gives the plugin's subclasses of an
+article (frozen URLs, a packed body) their base class's name.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
@@ -33,3 +39,10 @@ def give_drafts_a_category(generator: ArticlesGenerator) -> None:
     default = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
     for draft in missing:
         draft.category = default
+
+
+def same_named_subclass(cls: type, attributes: dict[str, Any]) -> type:
+    """Return a subclass of ``cls`` with ``attributes``, under ``cls``'s own name and module
+    (a subclass of another name would read no URL settings)."""
+    return type(cls.__name__, (cls,), {"__module__": cls.__module__, "__doc__": cls.__doc__,
+                                       **attributes})

@@ -42,6 +42,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from briefs.cores import default_workers
+from briefs.pelican.compat import same_named_subclass
 from briefs.pelican.intake import contents_of
 from briefs.pelican.page_cache import PageCache, inputs_digest
 from briefs.pelican.publishing import SummaryEntry, summary_feeds
@@ -328,8 +329,8 @@ def _with_cached_urls(cls: type) -> type:
         attribute.__set_name__(cls, name)
         return attribute
 
-    return type(cls.__name__, (cls,), {"url": cached("url"), "save_as": cached("save_as"),
-                                       "_urls_frozen": True, "__module__": cls.__module__})
+    return same_named_subclass(cls, {"url": cached("url"), "save_as": cached("save_as"),
+                                     "_urls_frozen": True})
 
 
 def plan_rendering(plan: RenderPlan, generators: Sequence[Generator], workers: int,

@@ -237,7 +237,7 @@ def span_key(tokens: Sequence[str], keys: Sequence[str], i: int, j: int, gaz: Ga
             break
         # ``first`` is still the whole word's key: the word as a whole is not known.
         split, rest_key = strip_word(core, known_fn, whole_checked=True)
-        if split and known_fn is not strong and name_key(core).startswith("ف"):
+        if split and known_fn is not strong and first_keys[0].startswith("ف"):
             # «فيلدا» is not ف + «يلدا», a given name of the lists: «ف» before a name is
             # rare, a name that opens with «ف» is not; only a name known in full says so.
             continue
