@@ -9,6 +9,7 @@ without it, in two processes (the forked rendering path) and in one.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -70,10 +71,11 @@ def _edit_and_delete(content: Path) -> None:
     (content / "2024-11-19-indonesia-beat-saudi.en.md").unlink()
 
 
-def _same_as_without_cache(content: Path, tmp_path: Path, cached: Path, workers: int) -> None:
+def _same_as_without_cache(content: Path, tmp_path: Path, cached: Path, workers: int,
+                           **settings: object) -> None:
     plain = tmp_path / "plain"
     _build(content, plain, tmp_path / "plain-cache", BRIEFS_PAGE_CACHE=False,
-           BRIEFS_WORKERS=workers)
+           BRIEFS_WORKERS=workers, **settings)
     kept, made = file_hashes(cached), file_hashes(plain)
     assert kept.keys() == made.keys()
     assert [name for name in kept if kept[name] != made[name]] == []
@@ -118,6 +120,32 @@ def test_a_build_with_nothing_changed_copies_the_pages_in_one_process(
     _add_a_brief(site)
     added = log_of_build("added")
     assert forked in added and alone not in added
+
+
+def test_a_build_with_nothing_changed_renders_a_page_whose_kept_copy_is_gone(
+        site: Path, tmp_path: Path) -> None:
+    # Nothing changed: pages are taken by name from the entries the last build noted; one
+    # whose entry went missing is rendered, not left out.
+    cache = tmp_path / "cache"
+    everything, _ = _build(site, tmp_path / "first", cache)
+    entries = sorted((cache / "briefs-pages").glob("*/*"))
+    entries[len(entries) // 2].unlink()
+    assert _build(site, tmp_path / "again", cache) == (1, everything - 1)
+    assert file_hashes(tmp_path / "again") == file_hashes(tmp_path / "first")
+
+
+def test_a_date_read_from_the_files_time_is_an_input(site: Path, tmp_path: Path) -> None:
+    # With DEFAULT_DATE = "fs" a brief with no Date: is dated by its file's time: touching
+    # the file redates the brief although its bytes are the same.
+    undated = site / "2024-11-21-rutte-china-again.ar.md"
+    undated.write_text(NEW_BRIEF.replace("Date: 2024-11-21 09:00\n", ""), encoding="utf-8")
+    os.utime(undated, (1_732_000_000, 1_732_000_000))
+    cache, output = tmp_path / "cache", tmp_path / "out"
+    _build(site, output, cache, DEFAULT_DATE="fs")
+    os.utime(undated, (1_600_000_000, 1_600_000_000))
+    rendered, _ = _build(site, output, cache, DEFAULT_DATE="fs")
+    assert rendered > 0
+    _same_as_without_cache(site, tmp_path, output, 0, DEFAULT_DATE="fs")
 
 
 def test_a_changed_template_renders_every_page_again(site: Path, tmp_path: Path) -> None:

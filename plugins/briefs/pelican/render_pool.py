@@ -177,6 +177,13 @@ class SharedWriter(Writer):
               feed_title: str | None) -> Any:  # noqa: ANN401 - Pelican's feed
         """Write the feed, or copy it from the page cache if it is kept."""
         pages = self._pages
+        kept = pages.kept([path]) if pages is not None and path else None
+        if kept is not None and path:
+            target = sanitised_join(self.output_path, path)
+            if self._claim(target, override_output):
+                pages.restore(kept[path], target)
+            pages.hits += 1
+            return None
         digest = None if pages is None or not path else pages.feed_digest(
             list(elements[:self.settings["FEED_MAX_ITEMS"]]), context,
             {"path": path, "url": url, "type": feed_type, "override": override_output,
@@ -226,29 +233,42 @@ class SharedWriter(Writer):
         :mod:`briefs.pelican.page_cache`); its pages are copied only when all are kept.
         """
         pages = self._pages
-        digest = None if pages is None else pages.call_digest(template, context, {
-            "name": name, "relative_urls": relative_urls, "paginated": paginated,
-            "template_name": template_name, "override_output": override_output, "url": url,
-            **kwargs})
-        if pages is None or digest is None:
+        if pages is None:
             super().write_file(name, template, context, relative_urls, paginated,
                                template_name, override_output, url, **kwargs)
             return
         names = self._page_names(name, paginated, template_name, url, kwargs)
+        kept = pages.kept(names)
+        if kept is not None:
+            self._restore(pages, kept, override_output, relative_urls, context)
+            return
+        digest = pages.call_digest(template, context, {
+            "name": name, "relative_urls": relative_urls, "paginated": paginated,
+            "template_name": template_name, "override_output": override_output, "url": url,
+            **kwargs})
+        if digest is None:
+            super().write_file(name, template, context, relative_urls, paginated,
+                               template_name, override_output, url, **kwargs)
+            return
         entries = {page_name: pages.entry(digest, page_name) for page_name in names}
         if all(entry.is_file() for entry in entries.values()):
-            for page_name, entry in entries.items():
-                target = sanitised_join(self.output_path, page_name)
-                if self._claim(target, override_output):
-                    pages.restore(entry, target)
-            pages.hits += len(names)
-            if relative_urls:  # what Pelican's _write_file leaves in the context
-                context["localsiteurl"] = path_to_url(get_relative_path(names[-1]))
+            self._restore(pages, entries, override_output, relative_urls, context)
             return
         pages.misses += len(names)
         super().write_file(name, KeepingTemplate(template, pages, entries), context,
                            relative_urls, paginated, template_name, override_output, url,
                            **kwargs)
+
+    def _restore(self, pages: PageCache, entries: dict[str, Any], override_output: bool,
+                 relative_urls: bool, context: dict[str, Any]) -> None:
+        """Copy the pages of one call from their entries (page name → entry)."""
+        for page_name, entry in entries.items():
+            target = sanitised_join(self.output_path, page_name)
+            if self._claim(target, override_output):
+                pages.restore(entry, target)
+        pages.hits += len(entries)
+        if relative_urls:  # what Pelican's _write_file leaves in the context
+            context["localsiteurl"] = path_to_url(get_relative_path(list(entries)[-1]))
 
     def _page_names(self, name: str, paginated: dict[str, Any] | None,
                     template_name: str | None, url: str | None,
@@ -340,12 +360,13 @@ def plan_rendering(plan: RenderPlan, generators: Sequence[Generator], workers: i
     plan.pages = pages
     plan.shares = workers or default_workers()
     plan.last = last if any(isinstance(g, last) for g in generators) else None
+    unchanged = pages is not None and pages.unchanged(inputs_digest(contents_of(generators)))
     if plan.last is None:  # no point where the shares could join: render in one process
         plan.shares = 1
-    elif pages is not None and plan.shares > 1 and \
-            pages.unchanged(inputs_digest(contents_of(generators))):
-        # Every page is expected from the cache: forking would cost more time and memory
-        # than sharing out the copies saves (a guess only: the digests decide each page).
+    elif unchanged and plan.shares > 1:
+        # Every page is expected from the cache, each by its name (a page the last build did
+        # not note is digested): forking would cost more time and memory than sharing out
+        # the copies saves.
         logger.info("briefs: nothing changed since the last build: the pages are copied "
                     "in one process")
         plan.shares = 1
