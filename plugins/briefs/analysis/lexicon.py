@@ -71,6 +71,7 @@ AR_SUBJECT_PARTICLES = (_keys(ar.PREPOSITIONS) | _keys(ar.COMPLEMENTISERS)
                         | _keys(ar.QUOTE_COMPLEMENTISERS) | _keys(ar.FUNCTION_WORDS))
 AR_SVO_OPENERS = _keys(ar.SVO_OPENERS)
 AR_POSSESSIVE_ENDINGS = ar.POSSESSIVE_ENDINGS
+AR_ACCUSATIVE_MARK = ar.ACCUSATIVE_MARK
 AR_CLITIC_PRONOUNS = tuple(normalise(s) for s in ar.CLITIC_PRONOUNS)
 #: Words that take a pronoun suffix and are then no name: particles, prepositions, verbs.
 AR_CLITIC_HOSTS = (_keys(ar.CLITIC_PREPOSITIONS) | _keys(ar.SUBJECT_STOPS)

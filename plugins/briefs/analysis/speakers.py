@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import (
+    AR_ACCUSATIVE_MARK,
     AR_ANONYMOUS,
     AR_CLITIC_HOSTS,
     AR_CLITIC_PRONOUNS,
@@ -192,9 +193,25 @@ def _is_arabic_name_token(tok: Token) -> bool:
         return False
     if len(k) > 4 and k.endswith(AR_POSSESSIVE_ENDINGS):
         return False  # a noun with a pronoun suffix: رحلته، علاقتهما، تصريحاتها
+    if AR_ACCUSATIVE_MARK in tok.text:
+        return False  # «وقال ترامب مخاطبًا رئيس الشركة»: the participle is no name
     # «آن» (Anne) folds to the key of «أن» but, written with its madda, is no particle.
     stop = k in AR_SUBJECT_STOPS and not tok.text.startswith("آ")
-    return not (stop or k in AR_ANONYMOUS or title_head(k) or verb_form(k))
+    title = title_head(k) and not (k in GIVEN_NAMES and not has_article(tok.text))
+    return not (stop or k in AR_ANONYMOUS or title or verb_form(k))
+
+
+def given_after_title(tokens: Sequence[Token], j: int) -> bool:
+    """Tell whether the word at ``j``, a title that is also a given name («أمين»), is the
+    given name: it follows a title's complement and a name word follows it («وزير الاقتصاد
+    أمين سلام»; «أمين عام الحزب» is a title)."""
+    k = tokens[j].key
+    return (k in GIVEN_NAMES and title_head(k) is not None and not has_article(tokens[j].text)
+            and j >= 1 and tokens[j - 1].is_word and has_article(tokens[j - 1].text)
+            and title_head(tokens[j - 1].key) is None
+            and j + 1 < len(tokens) and tokens[j + 1].is_word
+            and not has_article(tokens[j + 1].text) and title_head(tokens[j + 1].key) is None
+            and tokens[j + 1].key not in AR_SUBJECT_STOPS)
 
 
 def _trim_name(
@@ -325,6 +342,8 @@ def subject_after_ar(tokens: Sequence[Token], i: int, stop: int) -> Subject:
     while j < stop and tokens[j].is_word:
         k = tokens[j].key
         th = title_head(k)
+        if head and j > i and given_after_title(tokens, j):
+            break  # «وزير الاقتصاد أمين سلام»: the given name «أمين», not a second title
         if th and (head is None or j == i or k in AR_TITLE_HEADS):
             head = head or th
             j += 1

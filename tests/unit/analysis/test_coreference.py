@@ -201,11 +201,34 @@ def test_a_longer_name_read_by_attribution_takes_in_the_recognisers_part() -> No
     ("وقال \"كريم الشافعي\" إن فريقه جاهز للمباراة، على عكس ما قاله مدرب المنافس "
      "\"جوزيه مورينيو\" الأسبوع الماضي.\n\n"
      "وتابع: \"سنلعب من أجل الفوز ولا شيء غيره يوم السبت\".", "كريم الشافعي"),
+    # A word with the accusative's mark is a participle, never the end of a name.
+    ("استقبل الرئيس الفرنسي إيمانويل ماكرون الوفد في باريس.\n\n"
+     "وقال ماكرون مخاطبًا رئيس الوفد: \"أبوابنا مفتوحة أمام كل الشركاء دائما\".",
+     "إيمانويل ماكرون"),
+    # A title's given name that is itself a title word: «أمين» after «وزير المالية».
+    ("قال وزير المالية أمين عيسى إن \"الموازنة الجديدة ستخفض العجز هذا العام\".",
+     "أمين عيسى"),
 ])
 def test_speakers_found_on_fresh_news(body: str, speaker: str | None) -> None:
     document = analyse(body, lang="ar")
     quote = next(quote for quote in document.quotes if not quote.fragment)
     assert quote.speaker == speaker
+
+
+def test_a_title_after_a_comma_follows_the_whole_name() -> None:
+    # The recogniser knows the given name; the title set off by a comma closes the name.
+    document = analyse("أوضح الحسين عموتة، مدرب المنتخب الوطني الرديف، أن \"اللاعبين "
+                       "جاهزون تماما لمباراة الغد أمام المنافس\".", lang="ar")
+    people = [entity.name for entity in document.entities if entity.type == "person"]
+    assert people == ["الحسين عموتة"]
+    assert document.quotes[0].speaker == "الحسين عموتة"
+
+
+def test_no_entity_ends_with_a_participle() -> None:
+    document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
+                       "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")
+    assert [entity.name for entity in document.entities if entity.type == "person"] == \
+        ["دونالد ترامب"]
 
 
 def test_a_name_set_off_by_commas_runs_to_the_comma() -> None:

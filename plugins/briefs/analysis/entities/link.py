@@ -96,10 +96,29 @@ def link_document(mentions: Sequence[Mention], *, gazetteer: Gazetteer | None = 
         if entry:
             name = entry.name("ar" if any(is_arabic(m.text) for m in ms) else "en")
         else:
-            name = max(texts, key=lambda t: (len(name_key(t).split(" ")), texts.count(t)))
+            name = fullest_name(texts)
         aliases = tuple(sorted(set(texts) - {name}))
         refs.append(EntityRef(eid, name, etype, aliases, tuple(ms)))
     return refs
+
+
+def fullest_name(texts: Sequence[str]) -> str:
+    """Return the fullest of an entity's mentions (most words, then most often), spelt as the
+    article first spells it. Mentions with the same letters are one name written two ways,
+    compound names joined or not, as :func:`_stands_for` compares them: the article's first
+    spelling names the entity, and the words it counts are the most either spelling has.
+
+    >>> fullest_name(["حيان عبدالغني", "حيان عبد الغني", "عبد الغني"])
+    'حيان عبدالغني'
+    >>> fullest_name(["روتي", "مارك روتي", "روتي"])
+    'مارك روتي'
+    """
+    spellings: dict[str, tuple[str, int, int]] = {}  # letters → (first text, words, count)
+    for text in texts:
+        key = name_key(text)
+        first, words, count = spellings.get(key.replace(" ", ""), (text, 0, 0))
+        spellings[key.replace(" ", "")] = (first, max(words, len(key.split(" "))), count + 1)
+    return max(spellings.values(), key=lambda spelling: spelling[1:])[0]
 
 
 def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, str]:

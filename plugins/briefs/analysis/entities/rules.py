@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..lexicon import (
+    AR_ACCUSATIVE_MARK,
     COMPETITION_HEADS,
     FACILITY_HEADS,
     GIVEN_NAMES,
@@ -36,6 +37,7 @@ from .phrases import (
     competition_names,
     complete_particle_names,
     compound_given_name_tail,
+    cut_at_accusatives,
     cut_at_pronouns,
     drop_after_speaking_pronoun,
     drop_common_openers,
@@ -266,6 +268,9 @@ RULES: tuple[Rule, ...] = (
          PRODUCT),
     Rule("drop_common_openers", lambda s, t: drop_common_openers(s.keys, t, common_words()),
          PRODUCT, needs="B-PERS"),
+    # Last: a rule above that extends a name («[ترامب مخاطبًا] رئيس») cannot undo it.
+    Rule("cut_at_accusatives", lambda s, t: cut_at_accusatives(s.tokens, t), PRODUCT,
+         when=lambda s: any(AR_ACCUSATIVE_MARK in token for token in s.tokens)),
 )
 
 

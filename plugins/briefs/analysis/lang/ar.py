@@ -359,6 +359,10 @@ CONTRAST_OPENERS = "لكن ولكن بينما فيما غير إلا"
 #: Endings of nouns carrying a possessive pronoun; names almost never end this way.
 POSSESSIVE_ENDINGS = ("ته", "تها", "تهم", "هما", "تهما", "اتهم", "اته")
 
+#: The accusative's mark (tanween fath): a word written with it is an adverb or a
+#: circumstantial participle («مخاطبًا», «أيضًا», «شخصيًا»), never part of a name.
+ACCUSATIVE_MARK = "\u064b"
+
 #: First words of multi-word place names that are not place names themselves.
 PLACE_PREFIXES = "جزر جزيرة جمهورية سانت سان منطقة أقاليم إقليم"
 

@@ -52,6 +52,8 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
 * :func:`regnal_names`: «إليزابيث الثانية», «محمد السادس».
 * :func:`drop_common_openers`: «الماء الصالح» is no person.
 * :func:`cut_at_pronouns`: no name holds a pronoun («[وبايرو] هو سادس»).
+* :func:`cut_at_accusatives`: no name holds a word with the accusative's mark
+  («[ترامب] مخاطبًا»).
 * :func:`trim_person_descriptors`: «ألفارو أوريبي [اليساري]», «[وعضو المجلس] أحمد».
 * :func:`complete_particle_names`: a person's name never ends with «ولد، بن، آل».
 * :func:`trim_number_tail`: «ال 15» after a name is a count, not part of it
@@ -89,6 +91,7 @@ from .people import (
     appositive_names,
     complete_particle_names,
     compound_given_name_tail,
+    cut_at_accusatives,
     cut_at_pronouns,
     drop_after_speaking_pronoun,
     drop_common_openers,
@@ -126,6 +129,7 @@ __all__ = [
     "competition_names",
     "complete_particle_names",
     "compound_given_name_tail",
+    "cut_at_accusatives",
     "cut_at_pronouns",
     "drop_after_speaking_pronoun",
     "drop_common_openers",

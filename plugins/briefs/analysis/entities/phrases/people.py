@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ...lexicon import (
     AMBIGUOUS_GIVEN,
+    AR_ACCUSATIVE_MARK,
     AR_TEAM_ROLES,
     AR_VERB_FORMS,
     FUNCTION_WORDS,
@@ -177,6 +178,22 @@ def cut_at_pronouns(keys: Sequence[str], tags: list[str]) -> None:
                 j += 1
 
 
+def cut_at_accusatives(tokens: Sequence[str], tags: list[str]) -> None:
+    """End any span before a word written with the accusative's mark: an adverb or a
+    circumstantial participle, never a name («[ترامب] مخاطبًا», «[الرياض] أيضًا»).
+
+    >>> tags = ["B-PERS", "I-PERS", "O"]
+    >>> cut_at_accusatives(["ترامب", "مخاطبًا", "رئيس"], tags); tags
+    ['B-PERS', 'O', 'O']
+    """
+    for i, token in enumerate(tokens):
+        if tags[i] != "O" and AR_ACCUSATIVE_MARK in token:
+            j = i
+            while j < len(tags) and (j == i or tags[j].startswith("I-")):
+                tags[j] = "O"
+                j += 1
+
+
 def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
     """Drop :data:`PERSON_DESCRIPTORS` ending a person's name, and titles opening it
     («[وعضو المجلس] أحمد»: the title and its complement go)."""
@@ -184,13 +201,23 @@ def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
         if tags[i] == "I-PERS" and ends_span(tags, i) and keys[i] in PERSON_DESCRIPTORS:
             tags[i] = "O"
     for i, end in iter_spans(tags, "B-PERS"):
-        if _is_title(keys[i]):
+        if _is_title(keys[i]) and not _given_after_title(keys, i):
             j = i + 1
             while j < end - 1 and keys[j].startswith("ال") and keys[j] not in GIVEN_NAMES:
                 j += 1
             clear(tags, i, j)
             if j < end:
                 tags[j] = "B-PERS"
+
+
+def _given_after_title(keys: Sequence[str], i: int) -> bool:
+    """Tell whether the word at ``i``, a title that is also a given name («أمين»), is the
+    given name: it follows a title, or a title and its complement («وزير الاقتصاد [أمين]
+    سلام»), and a title does not follow a whole title."""
+    key = keys[i]
+    return (key in GIVEN_NAMES and not key.startswith("ال") and i >= 1
+            and (_is_title(keys[i - 1])
+                 or (i >= 2 and keys[i - 1].startswith("ال") and _is_title(keys[i - 2]))))
 
 
 def _is_title(key: str) -> bool:
@@ -312,13 +339,16 @@ def name_before_title(tokens: Sequence[str], keys: Sequence[str], tags: list[str
                       common: frozenset[str]) -> None:
     """A person's name, one untagged word, then a title: the word ends the name (in place).
     «عادل بن محمد [فقيه] وزير الصحة» is عادل بن محمد فقيه: an apposition without a comma
-    follows the whole name, and the tagger stopped one word short of it. A given name spelt
-    like a common word once normalised is one as written: «حسين [علي] وكيل» (not «على»)."""
+    follows the whole name, and the tagger stopped one word short of it; so does one after
+    a comma: «الحسين [عموتة]، مدرب المنتخب». A given name spelt like a common word once
+    normalised is one as written: «حسين [علي] وكيل» (not «على»)."""
     for i in range(1, len(keys) - 1):
         key = keys[i]
         named = key in GIVEN_NAMES and tokens[i] == key  # «علي» as written, not «على»
-        if (tags[i] == "O" and tags[i - 1] in ("B-PERS", "I-PERS") and tags[i + 1] == "O"
-                and _is_title(keys[i + 1]) and len(key) >= 3 and key.isalpha()
+        title = i + 2 if tokens[i + 1] in _COMMAS and i + 2 < len(keys) else i + 1
+        if (tags[i] == "O" and tags[i - 1] in ("B-PERS", "I-PERS")
+                and all(tag == "O" for tag in tags[i + 1:title + 1])
+                and _is_title(keys[title]) and len(key) >= 3 and key.isalpha()
                 and (named or key not in common) and key not in FUNCTION_WORDS
                 and key not in PHRASE_STOP
                 and key not in MONTHS and key not in PERSON_TITLES
