@@ -241,12 +241,13 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
 
     A short quote whose sentence names its speaker («دعا الوزير إلى “رد ملموس”») is a
     partial quote and stays a quote; one without («ما يعرف بـ“الخط الأحمر”») is data.
-    A quote that is one of the ``names`` found in the text (entity mentions) is a name put
-    in quote marks («“جوزيب بوريل إي فونتيليس”»), whatever its length.
+    A quote that is one of the ``names`` found in the text (entity mentions), or names with
+    only spaces between them (the recogniser may cut one name in two), is a name put in
+    quote marks («“جوزيب بوريل إي فونتيليس”»), whatever its length.
     """
     # A name covers [q.start + 1, q.end - 1] when one starting by q.start + 1 reaches q.end - 1:
     # the furthest end among the names sorted by start answers in O(log n) per quote.
-    ordered = sorted((n.start, n.end) for n in names)
+    ordered = _joined_names(text, sorted((n.start, n.end) for n in names))
     starts = [start for start, _ in ordered]
     reach = list(accumulate((end for _, end in ordered), max))
     out: list[Quote] = []
@@ -268,6 +269,21 @@ def mark_fragments(text: str, quotes: Sequence[Quote], tokens: TokenLayer, max_w
             )
         out.append(q)
     return out
+
+
+def _joined_names(text: str, ordered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return name spans (sorted by start) with those only spaces part joined into one.
+
+    >>> _joined_names("محمود خيرو عبد الوهاب، قال", [(0, 10), (11, 21)])
+    [(0, 21)]
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in ordered:
+        if joined and start >= joined[-1][1] and not text[joined[-1][1]:start].strip():
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _sentence_goes_on(text: str, quote: Quote) -> bool:

@@ -224,6 +224,14 @@ def test_a_title_after_a_comma_follows_the_whole_name() -> None:
     assert document.quotes[0].speaker == "الحسين عموتة"
 
 
+def test_a_name_in_quote_marks_is_the_speaker_not_a_quote() -> None:
+    document = analyse("وقال المهندس “محمود خيرو عبد الوهاب”: “سنبدأ تركيب العدادات في "
+                       "الأحياء الشرقية من المدينة الأسبوع المقبل”.", lang="ar")
+    name, said = document.quotes
+    assert name.fragment and not said.fragment
+    assert said.speaker == "محمود خيرو عبد الوهاب"
+
+
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")

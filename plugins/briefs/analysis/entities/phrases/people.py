@@ -278,12 +278,15 @@ def drop_body_openers(keys: Sequence[str], tags: list[str]) -> None:
 def join_split_person(tokens: Sequence[str], keys: Sequence[str], tags: list[str]) -> None:
     """One word tagged as a person of its own right after a person's name, with nothing
     between them, is that name's last word: «[علي حسن] [خليل]» is «علي حسن خليل» (two
-    people are kept apart by a comma or «و», which :func:`split_coordination` reads)."""
+    people are kept apart by a comma or «و», which :func:`split_coordination` reads). So is
+    a name a particle opens: «[محمود خيرو] [عبد الوهاب]» is one name."""
     for i in range(1, len(keys)):
         if (tags[i] == "B-PERS" and tags[i - 1] in ("B-PERS", "I-PERS")
-                and span_end(tags, i) == i + 1 and keys[i][:1] not in "وف"
+                and (span_end(tags, i) == i + 1 or keys[i] in NAME_LINKS)
+                and keys[i][:1] not in "وف"
                 and tokens[i - 1][-1:].isalpha() and keys[i] not in PERSON_TITLES):
-            tags[i] = "I-PERS"
+            for j in range(i, span_end(tags, i)):
+                tags[j] = "I-PERS"
 
 
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
