@@ -728,7 +728,9 @@ def attribute_quotes(
             # speaker; the verb's own subject is.
             attr = events[hi - 2]
         if q.closed and not _explicit(attr):
-            trail = _trailing(tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end)
+            trail = _trailing(
+                tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end,
+                next_sentence=_next_sentence(sentences, sent_starts, para_starts, close_pos))
             if trail is not None and (attr is None or _explicit(trail)) and not (
                     attr is not None and attr.role and trail.sieve == "frame"):
                 # «وقالت الوزارة في بيان: “…”، وفق وكالة رويترز»: the agency relays what
@@ -772,9 +774,24 @@ def _trailing(
     *,
     after: int,
     limit: int,
+    next_sentence: Span | None = None,
 ) -> Attribution | None:
-    """Return the event of a cue within the first few words after a closing mark."""
+    """Return the event of a cue within the first few words after a closing mark, before
+    ``limit`` (the end of the quote's sentence).
+
+    When the quote's own full stop ended its sentence («“… على الطريق الصحيح.” قالت
+    مرسي»), a speech verb that opens ``next_sentence`` right after the mark, with no «و» or
+    «ف» to open a sentence of its own, is still this quote's.
+    """
     i = bisect.bisect_left(tok_starts, after)
+    if after >= limit and next_sentence is not None:
+        k = bisect.bisect_left(cue_pos, next_sentence.start)
+        first = next((tok for tok in tokens[i:] if tok.is_word), None)
+        if (first is not None and k < len(cue_pos) and cue_pos[k] == first.start
+                and first.start < next_sentence.end
+                and strip_conjunction(first.key) == first.key):
+            return events[k]
+        return None
     words = 0
     while i < len(tokens) and tokens[i].start < limit and words < TRAIL_WORDS:
         tok = tokens[i]
@@ -789,6 +806,19 @@ def _trailing(
                 return events[k]
         i += 1
     return None
+
+
+def _next_sentence(sentences: Sequence[Span], starts: Sequence[int],
+                   paragraph_starts: Sequence[int], position: int) -> Span | None:
+    """Return the first sentence (``starts``: where each starts) that starts at or after
+    ``position`` in the same paragraph, if any (a headline's next line is a byline or the
+    story, never its cue)."""
+    k = bisect.bisect_left(starts, position)
+    if k == len(sentences):
+        return None
+    paragraph = bisect.bisect_right(paragraph_starts, position)
+    return sentences[k] if bisect.bisect_right(paragraph_starts, starts[k]) == paragraph \
+        else None
 
 
 def _after_colon(text: str, open_pos: int) -> bool:

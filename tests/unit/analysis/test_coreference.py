@@ -232,6 +232,21 @@ def test_a_name_in_quote_marks_is_the_speaker_not_a_quote() -> None:
     assert said.speaker == "محمود خيرو عبد الوهاب"
 
 
+def test_a_verb_right_after_a_quote_its_full_stop_ended_is_its_cue() -> None:
+    document, quote = speech(
+        "ترأست الدكتورة مايا مرسي جلسة المجلس.\n\n"
+        "“نحتفل اليوم بمرور ثلاثة أعوام على إطلاق المنظمة ودخول نظامها حيز التنفيذ.” "
+        "قالت د. مرسي في خطابها.")
+    assert quote.speaker == "مايا مرسي"
+
+
+def test_a_headline_quote_takes_no_cue_from_the_byline_below_it() -> None:
+    document = analyse("ساويرس: “لا يمكن لأحد أن يشكك في نوايانا تجاه أهلنا”\n\n"
+                       "متابعة/ سارة علي\n\n"
+                       "ألقى رجل الأعمال نجيب ساويرس كلمة في حفل الختام.", lang="ar")
+    assert document.quotes[0].cue != "متابعة"
+
+
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")
