@@ -286,9 +286,11 @@ class DocumentEntities:
         last = bisect.bisect_left(self._token_starts, start)
         at = None
         for k, token in enumerate(self._tokens[first:last], first):
-            if token.text in STOPS and not (k == last - 1 and token.text in ALL_QUOTE_MARKS):
+            if token.text in STOPS and not (k == last - 1 and token.text in ALL_QUOTE_MARKS) \
+                    and not (token.text in ALL_QUOTE_MARKS and not self.marks_a_quote(token)):
                 # A role across a quote mark or a colon is another clause's; a mark opening
-                # the name itself is not («الأمير “عبد العزيز بن سلمان”»).
+                # the name itself is not («الأمير “عبد العزيز بن سلمان”»), nor one of a name
+                # in marks («الرئيس التنفيذي لـ”آبل”، “تيم كوك”»).
                 at = None
             elif token.is_word and at is not None and (
                     token.key in ROLE_BREAKS or verb_form(token.key) is not None):
@@ -530,6 +532,15 @@ class DocumentEntities:
             return None
         found = self.by_name(self._tokens[i].text)
         return found if found is not None and found.type == "person" else None
+
+    def marks_a_quote(self, mark: Token) -> bool:
+        """Tell whether a quote mark opens or closes a quote, not a fragment (a name or a
+        label in marks): the quote's words start or end right beside it."""
+        k = bisect.bisect_right(self._quoted_starts, mark.end + 1) - 1
+        for span in self._quoted[max(0, k - 1):k + 1]:
+            if span.start - 2 <= mark.start < span.start or span.end <= mark.start <= span.end + 1:
+                return True
+        return False
 
     def quoted(self, mention: Mention) -> bool:
         """Tell whether a mention stands inside a quote: a name a speaker says is no

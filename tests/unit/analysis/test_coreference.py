@@ -247,6 +247,13 @@ def test_a_headline_quote_takes_no_cue_from_the_byline_below_it() -> None:
     assert document.quotes[0].cue != "متابعة"
 
 
+def test_a_role_reaches_its_name_across_a_body_named_in_marks() -> None:
+    document, quote = speech(
+        "وقال الرئيس التنفيذي لـ”آبل”، “تيم كوك” في مؤتمر مع المستثمرين عبر الهاتف: "
+        "“نتوقع نموا قويا في مبيعات الأجهزة خلال الربع المقبل من العام”.")
+    assert quote.speaker == "تيم كوك"
+
+
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")
