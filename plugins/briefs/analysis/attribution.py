@@ -49,7 +49,7 @@ from .lexicon import (
 )
 from .model import Quote, Span
 from .normalize import normalise
-from .resources import BIDI_AND_ZERO_WIDTH
+from .resources import ALL_QUOTE_MARKS, BIDI_AND_ZERO_WIDTH
 from .speakers import (
     ANON,
     NAME,
@@ -441,8 +441,10 @@ def _relayed_source(tokens: Sequence[Token], start: int, reach: int, *,
     فرنسية أن تييري هرتسوغ … عبر عن»: the channel is not the speaker). None when neither
     stands there."""
     n = len(tokens)
-    for j in range(start, min(n, start + reach)):
-        if tokens[j].text in '.:؛«»“”"':
+    j = start - 1
+    while j + 1 < min(n, start + reach):
+        j = _past_marked_name(tokens, j + 1)
+        if j >= n or tokens[j].text in '.:؛«»“”"':
             break  # (a comma may set off the source: «ونقل حساب الشركة على تويتر، عن الناصر»)
         if tokens[j].key == "عن":
             relayed = subject_after_ar(tokens, j + 1, n)
@@ -456,6 +458,19 @@ def _relayed_source(tokens: Sequence[Token], start: int, reach: int, *,
             if relayed.kind == NAME:
                 return relayed
     return None
+
+
+def _past_marked_name(tokens: Sequence[Token], j: int) -> int:
+    """Return the index after a name of one to three words set in quote marks at ``j`` (an
+    outlet's name: «نقلت صحيفة “الوطن” السورية عن الوزير»), else ``j``."""
+    if j >= len(tokens) or tokens[j].text not in ALL_QUOTE_MARKS:
+        return j
+    for k in range(j + 2, min(len(tokens), j + 5)):
+        if tokens[k].text in ALL_QUOTE_MARKS:
+            return k + 1 if all(token.is_word for token in tokens[j + 1:k]) else j
+        if not tokens[k].is_word:
+            return j
+    return j
 
 
 def _subject_after_verb(tokens: Sequence[Token], after: int) -> Subject:

@@ -254,6 +254,14 @@ def test_a_role_reaches_its_name_across_a_body_named_in_marks() -> None:
     assert quote.speaker == "تيم كوك"
 
 
+def test_an_outlet_named_in_marks_relays_the_source_after_it() -> None:
+    document, quote = speech(
+        "نفى وزير التجارة خالد العلي ما نسب إليه من تصريحات.\n\n"
+        "ونقلت صحيفة “الأنباء” الكويتية عن الوزير العلي قوله إن “هذا الكلام لم يصدر "
+        "عني مطلقا في أي مناسبة”.")
+    assert quote.speaker == "خالد العلي"
+
+
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")
