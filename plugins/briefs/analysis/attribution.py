@@ -388,6 +388,14 @@ def _candidate_in(
     return best
 
 
+def _named_after_frame(tokens: Sequence[Token], cue: Cue,
+                       people: Sequence[Span]) -> Subject | None:
+    """Return the person the recogniser found right after a frame whose grammar reads no
+    name there: a family name with the article («وفق تعبير الخلفي»)."""
+    found = _candidate_in(people, tokens, cue.end, min(len(tokens), cue.end + 4))
+    return Subject(NAME, *found) if found is not None and found[0] == cue.end else None
+
+
 def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str]:
     """Parse the subject of a cue; return it and the sieve that found it."""
     if cue.pronoun or cue.subjectless:
@@ -562,14 +570,18 @@ def resolve_events(
     paragraph_of: Sequence[int],
     names: Sequence[KnownName],
     candidates: Sequence[Span] = (),
+    people: Sequence[Span] = (),
     continuation_paragraphs: int = 3,
 ) -> list[Attribution]:
-    """Attribute every cue in document order (sieves 1–6), tracking the previous speakers."""
+    """Attribute every cue in document order (sieves 1–6), tracking the previous speakers
+    (``people``: the recogniser's person mentions, read after a frame)."""
     out: list[Attribution] = []
     genders: dict[str, str | None] = {}
     names = list(names)
     for cue in cues:
         sub, sieve = _subject(tokens, cue, lang)
+        if sub.kind == NONE and sieve == "frame":
+            sub = _named_after_frame(tokens, cue, people) or sub
         cue_text = " ".join(t.text for t in tokens[cue.start : cue.end])
         pos = tokens[cue.start].start
         para = paragraph_of[cue.start]
@@ -678,9 +690,11 @@ def attribute_quotes(
     *,
     lang: str,
     candidates: Sequence[Span] = (),
+    people: Sequence[Span] = (),
     continuation_paragraphs: int = 3,
 ) -> list[Quote]:
-    """Return ``quotes`` with speaker, speaker span, cue and sieve filled in.
+    """Return ``quotes`` with speaker, speaker span, cue and sieve filled in (``people``:
+    the recogniser's person mentions, see :func:`resolve_events`).
 
     Fragments are returned unchanged: a scare quote is the writer's, not a speaker's.
     """
@@ -697,6 +711,7 @@ def attribute_quotes(
         paragraph_of=paragraph_of,
         names=names,
         candidates=candidates,
+        people=people,
         continuation_paragraphs=continuation_paragraphs,
     )
     tok_starts = [t.start for t in tokens]
@@ -747,9 +762,10 @@ def attribute_quotes(
                 tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end,
                 next_sentence=_next_sentence(sentences, sent_starts, para_starts, close_pos))
             if trail is not None and (attr is None or _explicit(trail)) and not (
-                    attr is not None and attr.role and trail.sieve == "frame"):
+                    attr is not None and attr.role and _relayed_by_body(trail)):
                 # «وقالت الوزارة في بيان: “…”، وفق وكالة رويترز»: the agency relays what
-                # the verb's own subject (a role the coreference step resolves) said.
+                # the verb's own subject (a role the coreference step resolves) said; «وفق
+                # تعبير الخلفي» names who said it.
                 attr = trail
         if attr is None and same_sentence and prev_attr is not None:
             attr = replace(prev_attr, sieve="same-sentence")
@@ -821,6 +837,13 @@ def _trailing(
                 return events[k]
         i += 1
     return None
+
+
+def _relayed_by_body(trail: Attribution) -> bool:
+    """Tell whether a trailing frame passes on a body's account («وفق وكالة رويترز»), not
+    a person's words («وفق تعبير الخلفي»)."""
+    return (trail.sieve or "").startswith("frame") and (
+        trail.speaker is None or (trail.role or "").startswith("org:"))
 
 
 def _next_sentence(sentences: Sequence[Span], starts: Sequence[int],

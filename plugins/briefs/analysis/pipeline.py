@@ -133,6 +133,7 @@ def analyse(
         analysed,
         lang=rules,
         candidates=candidates,
+        people=[Span(m.start, m.end) for e in entities if e.type == "person" for m in e.mentions],
         continuation_paragraphs=config.continuation_paragraphs,
     )
     names = [Span(m.start, m.end) for e in entities for m in e.mentions]

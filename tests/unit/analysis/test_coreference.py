@@ -262,6 +262,14 @@ def test_an_outlet_named_in_marks_relays_the_source_after_it() -> None:
     assert quote.speaker == "خالد العلي"
 
 
+def test_a_trailing_frame_that_names_a_person_names_the_speaker() -> None:
+    document, quote = speech(
+        "أعلن الوزير مصطفى الخلفي خطة جديدة للحوار مع البرلمان.\n\n"
+        "وشدد المتحدث على أن هذا النقاش \"مكن أولا من العودة إلى جذور هذا الملف الشائك\"، "
+        "وفق تعبير الخلفي.")
+    assert quote.speaker == "مصطفى الخلفي"
+
+
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")
