@@ -270,6 +270,22 @@ def test_a_trailing_frame_that_names_a_person_names_the_speaker() -> None:
     assert quote.speaker == "مصطفى الخلفي"
 
 
+def test_a_title_and_its_complement_are_followed_by_the_whole_name() -> None:
+    document = analyse("أكد نائب رئيس الوزراء لشؤون الطاقة وزير النفط حيان عبدالغني، التزام "
+                       "العراق بالاتفاق.", lang="ar")
+    assert [entity.name for entity in document.entities if entity.type == "person"] == \
+        ["حيان عبدالغني"]
+
+
+def test_a_name_written_two_ways_keeps_its_short_form() -> None:
+    document = analyse(
+        "أكد وزير النفط حيان عبدالغني التزام بلاده بالاتفاق.\n\n"
+        "وقال نائب رئيس الوزراء حيان عبد الغني إن الاجتماع كان مثمرا.\n\n"
+        "وأشار عبد الغني إلى أن الاجتماع المقبل سيعقد في فيينا.", lang="ar")
+    assert [entity.name for entity in document.entities if entity.type == "person"] == \
+        ["حيان عبدالغني"]
+
+
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")

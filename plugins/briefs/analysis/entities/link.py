@@ -149,8 +149,13 @@ def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, s
         words = tuple(m.key.split(" "))
         if m.type == "organization" and len(words) < 2:
             continue
-        owners = {oid for full, oid in longer[m.type]
-                  if oid != eid and _stands_for(words, full, ends=m.type == "person")}
+        found = {oid: full for full, oid in longer[m.type]
+                 if oid != eid and _stands_for(words, full, ends=m.type == "person")}
+        owners = set(found)
+        if len({"".join(full) for full in found.values()}) == 1 and len(owners) > 1:
+            # One name written two ways («حيان عبدالغني», «حيان عبد الغني»): the spelling in
+            # more words, which the other stands for, owns the short form too.
+            owners = {max(sorted(found), key=lambda oid: len(found[oid]))}
         if len(owners) > 1:
             owners = {o for o in owners if first_seen[o] < m.start}
         if len(owners) == 1:

@@ -361,12 +361,16 @@ def name_before_title(tokens: Sequence[str], keys: Sequence[str], tags: list[str
 
 def title_word_before_name(keys: Sequence[str], tags: list[str],
                            common: frozenset[str]) -> None:
-    """A title, then an untagged word that may open a name, then a person's name: the word
-    opens that name (in place). «الفنانة [صفاء] أبو السعود» is صفاء أبو السعود: a title is
-    followed by the whole name, and the tagger knew only its end."""
+    """A title (with its complement), then an untagged word that may open a name, then a
+    person's name: the word opens that name (in place). «الفنانة [صفاء] أبو السعود» is صفاء
+    أبو السعود, «وزير النفط [حيان] عبدالغني» حيان عبدالغني: a title is followed by the whole
+    name, and the tagger knew only its end."""
     for i in range(2, len(keys)):
         if (tags[i] == "B-PERS" and tags[i - 1] == "O" and tags[i - 2] == "O"
-                and _is_title(keys[i - 2]) and _title_name_word(keys[i - 1], True, common)):
+                and _title_name_word(keys[i - 1], True, common)
+                and (_is_title(keys[i - 2]) or (
+                    i >= 3 and tags[i - 3] == "O" and _is_title(keys[i - 3])
+                    and keys[i - 2].startswith("ال")))):
             tags[i - 1], tags[i] = "B-PERS", "I-PERS"
 
 
