@@ -232,42 +232,11 @@ def test_a_name_in_quote_marks_is_the_speaker_not_a_quote() -> None:
     assert said.speaker == "محمود خيرو عبد الوهاب"
 
 
-def test_a_verb_right_after_a_quote_its_full_stop_ended_is_its_cue() -> None:
-    document, quote = speech(
-        "ترأست الدكتورة مايا مرسي جلسة المجلس.\n\n"
-        "“نحتفل اليوم بمرور ثلاثة أعوام على إطلاق المنظمة ودخول نظامها حيز التنفيذ.” "
-        "قالت د. مرسي في خطابها.")
-    assert quote.speaker == "مايا مرسي"
-
-
 def test_a_headline_quote_takes_no_cue_from_the_byline_below_it() -> None:
     document = analyse("ساويرس: “لا يمكن لأحد أن يشكك في نوايانا تجاه أهلنا”\n\n"
                        "متابعة/ سارة علي\n\n"
                        "ألقى رجل الأعمال نجيب ساويرس كلمة في حفل الختام.", lang="ar")
     assert document.quotes[0].cue != "متابعة"
-
-
-def test_a_role_reaches_its_name_across_a_body_named_in_marks() -> None:
-    document, quote = speech(
-        "وقال الرئيس التنفيذي لـ”آبل”، “تيم كوك” في مؤتمر مع المستثمرين عبر الهاتف: "
-        "“نتوقع نموا قويا في مبيعات الأجهزة خلال الربع المقبل من العام”.")
-    assert quote.speaker == "تيم كوك"
-
-
-def test_an_outlet_named_in_marks_relays_the_source_after_it() -> None:
-    document, quote = speech(
-        "نفى وزير التجارة خالد العلي ما نسب إليه من تصريحات.\n\n"
-        "ونقلت صحيفة “الأنباء” الكويتية عن الوزير العلي قوله إن “هذا الكلام لم يصدر "
-        "عني مطلقا في أي مناسبة”.")
-    assert quote.speaker == "خالد العلي"
-
-
-def test_a_trailing_frame_that_names_a_person_names_the_speaker() -> None:
-    document, quote = speech(
-        "أعلن الوزير مصطفى الخلفي خطة جديدة للحوار مع البرلمان.\n\n"
-        "وشدد المتحدث على أن هذا النقاش \"مكن أولا من العودة إلى جذور هذا الملف الشائك\"، "
-        "وفق تعبير الخلفي.")
-    assert quote.speaker == "مصطفى الخلفي"
 
 
 def test_a_title_and_its_complement_are_followed_by_the_whole_name() -> None:
@@ -284,6 +253,32 @@ def test_a_name_written_two_ways_keeps_its_short_form() -> None:
         "وأشار عبد الغني إلى أن الاجتماع المقبل سيعقد في فيينا.", lang="ar")
     assert [entity.name for entity in document.entities if entity.type == "person"] == \
         ["حيان عبدالغني"]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # The quote's own full stop ended the sentence; the verb right after the mark is its cue.
+    ("ترأست الدكتورة مايا مرسي جلسة المجلس.\n\n"
+     "“نحتفل اليوم بمرور ثلاثة أعوام على إطلاق المنظمة ودخول نظامها حيز التنفيذ.” "
+     "قالت د. مرسي في خطابها.",
+     "مايا مرسي"),
+    # A role reaches the name after it across a body named in marks.
+    ("وقال الرئيس التنفيذي لـ”آبل”، “تيم كوك” في مؤتمر مع المستثمرين عبر الهاتف: "
+     "“نتوقع نموا قويا في مبيعات الأجهزة خلال الربع المقبل من العام”.",
+     "تيم كوك"),
+    # A relaying verb reads its source past an outlet named in marks.
+    ("نفى وزير التجارة خالد العلي ما نسب إليه من تصريحات.\n\n"
+     "ونقلت صحيفة “الأنباء” الكويتية عن الوزير العلي قوله إن “هذا الكلام لم يصدر "
+     "عني مطلقا في أي مناسبة”.",
+     "خالد العلي"),
+    # A trailing frame that names a person names the speaker.
+    ("أعلن الوزير مصطفى الخلفي خطة جديدة للحوار مع البرلمان.\n\n"
+     "وشدد المتحدث على أن هذا النقاش \"مكن أولا من العودة إلى جذور هذا الملف الشائك\"، "
+     "وفق تعبير الخلفي.",
+     "مصطفى الخلفي"),
+])
+def test_speakers_named_around_marks_and_frames(body: str, speaker: str) -> None:
+    _, quote = speech(body)
+    assert quote.speaker == speaker
 
 
 def test_no_entity_ends_with_a_participle() -> None:
