@@ -440,7 +440,7 @@ class PageCache:
         first, _, pages = last.partition("\n")
         if first != f"{self.base} {inputs}":
             return False
-        self.trusted = dict(line.split("\t", 1) for line in pages.splitlines() if "\t" in line)
+        self.trusted = _pages_and_entries(pages)
         return True
 
     def kept(self, names: Iterable[str]) -> dict[str, Path] | None:
@@ -646,10 +646,9 @@ class PageCache:
         found: dict[str, str] = {}
         for report in sorted(self.folder.glob(".entries-*")):
             try:
-                lines = report.read_text(encoding="utf-8").splitlines()
+                found.update(_pages_and_entries(report.read_text(encoding="utf-8")))
             except (OSError, UnicodeDecodeError):
                 continue
-            found.update(line.split("\t", 1) for line in lines if "\t" in line)
         found.update(self.entries)
         return found
 
@@ -726,6 +725,17 @@ def inputs_digest(contents: Iterable[Content]) -> str:
                      getattr(brief, "analysis_key", "").encode(), repr(read).encode()):
             add(part)
     return digest.hexdigest()
+
+
+def _pages_and_entries(listed: str) -> dict[str, str]:
+    """Read lines of a page's name, a tab and its entry's name. Split at the last tab: an
+    entry's name is hexadecimal, a page's name may hold one.
+
+    >>> _pages_and_entries("a\\tb.html\\t0f\\nindex.html\\tab\\n")
+    {'a\\tb.html': '0f', 'index.html': 'ab'}
+    """
+    return {page: entry for page, _, entry in
+            (line.rpartition("\t") for line in listed.splitlines()) if page}
 
 
 def _read_outputs(path: Path) -> set[str]:
