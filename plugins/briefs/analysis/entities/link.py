@@ -115,9 +115,10 @@ def fullest_name(texts: Sequence[str]) -> str:
     """
     spellings: dict[str, tuple[str, int, int]] = {}  # letters → (first text, words, count)
     for text in texts:
-        key = name_key(text)
-        first, words, count = spellings.get(key.replace(" ", ""), (text, 0, 0))
-        spellings[key.replace(" ", "")] = (first, max(words, len(key.split(" "))), count + 1)
+        words = name_key(text).split(" ")
+        letters = "".join(words)
+        first, most, count = spellings.get(letters, (text, 0, 0))
+        spellings[letters] = (first, max(most, len(words)), count + 1)
     return max(spellings.values(), key=lambda spelling: spelling[1:])[0]
 
 

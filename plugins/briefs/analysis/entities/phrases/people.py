@@ -188,10 +188,7 @@ def cut_at_accusatives(tokens: Sequence[str], tags: list[str]) -> None:
     """
     for i, token in enumerate(tokens):
         if tags[i] != "O" and AR_ACCUSATIVE_MARK in token:
-            j = i
-            while j < len(tags) and (j == i or tags[j].startswith("I-")):
-                tags[j] = "O"
-                j += 1
+            clear(tags, i, span_end(tags, i))
 
 
 def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
