@@ -17,6 +17,10 @@ def speech(body: str):
     return document, quotes[-1]
 
 
+def people(document) -> list[str]:
+    return [entity.name for entity in document.entities if entity.type == "person"]
+
+
 def entity_of(document, quote) -> EntityRef:
     return next(entity for entity in document.entities if entity.id == quote.speaker_id)
 
@@ -219,8 +223,7 @@ def test_a_title_after_a_comma_follows_the_whole_name() -> None:
     # The recogniser knows the given name; the title set off by a comma closes the name.
     document = analyse("أوضح الحسين عموتة، مدرب المنتخب الوطني الرديف، أن \"اللاعبين "
                        "جاهزون تماما لمباراة الغد أمام المنافس\".", lang="ar")
-    people = [entity.name for entity in document.entities if entity.type == "person"]
-    assert people == ["الحسين عموتة"]
+    assert people(document) == ["الحسين عموتة"]
     assert document.quotes[0].speaker == "الحسين عموتة"
 
 
@@ -242,8 +245,7 @@ def test_a_headline_quote_takes_no_cue_from_the_byline_below_it() -> None:
 def test_a_title_and_its_complement_are_followed_by_the_whole_name() -> None:
     document = analyse("أكد نائب رئيس الوزراء لشؤون الطاقة وزير النفط حيان عبدالغني، التزام "
                        "العراق بالاتفاق.", lang="ar")
-    assert [entity.name for entity in document.entities if entity.type == "person"] == \
-        ["حيان عبدالغني"]
+    assert people(document) == ["حيان عبدالغني"]
 
 
 def test_a_name_written_two_ways_keeps_its_short_form() -> None:
@@ -251,8 +253,7 @@ def test_a_name_written_two_ways_keeps_its_short_form() -> None:
         "أكد وزير النفط حيان عبدالغني التزام بلاده بالاتفاق.\n\n"
         "وقال نائب رئيس الوزراء حيان عبد الغني إن الاجتماع كان مثمرا.\n\n"
         "وأشار عبد الغني إلى أن الاجتماع المقبل سيعقد في فيينا.", lang="ar")
-    assert [entity.name for entity in document.entities if entity.type == "person"] == \
-        ["حيان عبدالغني"]
+    assert people(document) == ["حيان عبدالغني"]
 
 
 @pytest.mark.parametrize(("body", "speaker"), [
@@ -284,8 +285,7 @@ def test_speakers_named_around_marks_and_frames(body: str, speaker: str) -> None
 def test_no_entity_ends_with_a_participle() -> None:
     document = analyse("وقال الرئيس الأمريكي دونالد ترامب مخاطبًا رئيس الشركة إن "
                        "\"التعاون سيستمر بين الحكومة والقطاع الخاص\".", lang="ar")
-    assert [entity.name for entity in document.entities if entity.type == "person"] == \
-        ["دونالد ترامب"]
+    assert people(document) == ["دونالد ترامب"]
 
 
 def test_a_name_set_off_by_commas_runs_to_the_comma() -> None:
