@@ -139,8 +139,10 @@ def _short_forms(mentions: Sequence[Mention], ids: Sequence[str]) -> dict[int, s
     for m, eid in zip(mentions, ids, strict=True):
         first_seen.setdefault(eid, m.start)
         words = tuple(m.key.split(" "))
-        while words and words[0] in PERSON_TITLES:
-            words = words[1:]  # «الأمير عبد العزيز بن سلمان» begins with عبد العزيز
+        while words and words[0] in PERSON_TITLES and words[0] not in GIVEN_NAMES:
+            # «الأمير عبد العزيز بن سلمان» begins with عبد العزيز; the recogniser kept
+            # «أمين» of «أمين الناصر» as the given name it is there.
+            words = words[1:]
         if len(words) >= 2 and m.type in ("person", "organization"):
             longer[m.type].append((words, eid))
     out: dict[int, str] = {}

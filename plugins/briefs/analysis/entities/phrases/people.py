@@ -198,7 +198,7 @@ def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
         if tags[i] == "I-PERS" and ends_span(tags, i) and keys[i] in PERSON_DESCRIPTORS:
             tags[i] = "O"
     for i, end in iter_spans(tags, "B-PERS"):
-        if _is_title(keys[i]) and not _given_after_title(keys, i):
+        if _is_title(keys[i]) and not _given_after_title(keys, i, end):
             j = i + 1
             while j < end - 1 and keys[j].startswith("ال") and keys[j] not in GIVEN_NAMES:
                 j += 1
@@ -207,14 +207,22 @@ def trim_person_descriptors(keys: Sequence[str], tags: list[str]) -> None:
                 tags[j] = "B-PERS"
 
 
-def _given_after_title(keys: Sequence[str], i: int) -> bool:
-    """Tell whether the word at ``i``, a title that is also a given name («أمين»), is the
-    given name: it follows a title, or a title and its complement («وزير الاقتصاد [أمين]
-    سلام»), and a title does not follow a whole title."""
+def _given_after_title(keys: Sequence[str], i: int, end: int) -> bool:
+    """Tell whether the word at ``i``, a title that is also a given name («أمين»), opening
+    the person's span ``[i, end)``, is the given name: it follows a title, or a title and
+    its complement («وزير الاقتصاد [أمين] سلام»), or the name's own title follows the span
+    («قال [أمين] الناصر الرئيس التنفيذي»: no one is introduced by a title on both sides).
+
+    >>> _given_after_title(["قال", "امين", "الناصر", "الرئيس"], 1, 3)
+    True
+    >>> _given_after_title(["قال", "امين", "الناصر", "في"], 1, 3)
+    False
+    """
     key = keys[i]
-    return (key in GIVEN_NAMES and not key.startswith("ال") and i >= 1
-            and (_is_title(keys[i - 1])
-                 or (i >= 2 and keys[i - 1].startswith("ال") and _is_title(keys[i - 2]))))
+    return (key in GIVEN_NAMES and not key.startswith("ال") and (
+        (i >= 1 and (_is_title(keys[i - 1])
+                     or (i >= 2 and keys[i - 1].startswith("ال") and _is_title(keys[i - 2]))))
+        or (end < len(keys) and _is_title(keys[end]))))
 
 
 def _is_title(key: str) -> bool:
@@ -286,15 +294,27 @@ def join_split_person(tokens: Sequence[str], keys: Sequence[str], tags: list[str
                 tags[j] = "I-PERS"
 
 
+# The second half of compound names: رزق الله، نصر الله، فضل الله، جار الله.
+THEOPHORIC_TAIL = "الله"
+
+
 def complete_particle_names(keys: Sequence[str], tags: list[str]) -> None:
     """A person's name never ends with a particle (ولد، بن، آل، أبو, عبد): the next word
     joins it, and a name span right after joins too («… ولد [محمد الأمين]»); a particle and
-    its word right after a name join it as well («محمد بن عبد الملك [آل الشيخ]»)."""
+    its word right after a name join it as well («محمد بن عبد الملك [آل الشيخ]»). «الله»
+    after a name is the second half of a compound name, even where the tagger read it
+    alone: «يوسف شريف رزق [الله]».
+
+    >>> tags = ["B-PERS", "I-PERS", "I-PERS", "O", "O"]
+    >>> complete_particle_names(["يوسف", "شريف", "رزق", "الله", "في"], tags); tags
+    ['B-PERS', 'I-PERS', 'I-PERS', 'I-PERS', 'O']
+    """
     n = len(keys)
     for i in range(n - 1):
         if tags[i] not in ("B-PERS", "I-PERS") or tags[i + 1].startswith("I-"):
             continue
-        if keys[i] in NAME_LINKS and keys[i + 1].isalpha():
+        if (keys[i] in NAME_LINKS and keys[i + 1].isalpha()) or (
+                keys[i + 1] == THEOPHORIC_TAIL and tags[i + 1] in ("O", "B-MISC")):
             start = i + 1
         elif (tags[i + 1] == "O" and keys[i + 1] in NAME_LINKS and i + 2 < n
               and keys[i + 2].isalpha() and not tags[i + 2].startswith("I-")):
