@@ -388,10 +388,11 @@ def _candidate_in(
     return best
 
 
-def _named_after_frame(tokens: Sequence[Token], cue: Cue,
-                       people: Sequence[Span]) -> Subject | None:
-    """Return the person the recogniser found right after a frame whose grammar reads no
-    name there: a family name with the article («وفق تعبير الخلفي»)."""
+def _person_after_cue(tokens: Sequence[Token], cue: Cue,
+                      people: Sequence[Span]) -> Subject | None:
+    """Return the person the recogniser found right after a verb or frame whose grammar
+    reads no name there: a family name with the article («أجاب الناصر قائلا», «وفق تعبير
+    الخلفي»)."""
     found = _candidate_in(people, tokens, cue.end, min(len(tokens), cue.end + 4))
     return Subject(NAME, *found) if found is not None and found[0] == cue.end else None
 
@@ -580,8 +581,10 @@ def resolve_events(
     names = list(names)
     for cue in cues:
         sub, sieve = _subject(tokens, cue, lang)
-        if sub.kind == NONE and sieve == "frame":
-            sub = _named_after_frame(tokens, cue, people) or sub
+        if sub.kind == NONE:
+            found = _person_after_cue(tokens, cue, people)
+            if found is not None:
+                sub = found
         cue_text = " ".join(t.text for t in tokens[cue.start : cue.end])
         pos = tokens[cue.start].start
         para = paragraph_of[cue.start]
@@ -757,7 +760,10 @@ def attribute_quotes(
             # «وقال المتحدث …، كريم السيد، بحسب الوكالة: “…”»: the channel is not the
             # speaker; the verb's own subject is.
             attr = events[hi - 2]
-        if q.closed and not _explicit(attr):
+        # A verb the quote follows after a colon («مضيفاً: "…"، وأوضح لاعب …») owns the
+        # quote: a verb after it opens the next clause.
+        if q.closed and not _explicit(attr) and not (
+                attr is not None and _after_colon(text, open_pos)):
             trail = _trailing(
                 tokens, tok_starts, cue_pos, events, after=close_pos, limit=sent.end,
                 next_sentence=_next_sentence(sentences, sent_starts, para_starts, close_pos))

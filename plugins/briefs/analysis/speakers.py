@@ -497,7 +497,13 @@ def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject
     'none'
     >>> subject_before_ar(tokenise("تقديرات غربية وكورية جنوبية تفيد").tokens, 4, 0).kind
     'none'
+    >>> subject_before_ar(tokenise("أحداث كبرى وأشار إلى").tokens, 2, 0).kind
+    'none'
     """
+    if tokens[verb].key not in AR_VERB_FORMS and verb_form(tokens[verb].key):
+        # «وأشار»: a verb joined by و/ف opens its own clause; the words before it (the end
+        # of another clause, a subheading) are never its subject.
+        return _NOSUBJECT
     j = verb
     while j > floor and j > verb - 10:
         tok = tokens[j - 1]

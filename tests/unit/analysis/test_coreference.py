@@ -276,10 +276,43 @@ def test_a_name_written_two_ways_keeps_its_short_form() -> None:
      "وشدد المتحدث على أن هذا النقاش \"مكن أولا من العودة إلى جذور هذا الملف الشائك\"، "
      "وفق تعبير الخلفي.",
      "مصطفى الخلفي"),
+    # A subheading before «وأشار» is not its subject: «وأضاف» goes on with the minister.
+    ("قال وزير المالية سامي الحداد إن «العجز سينخفض هذا العام بفضل الإصلاحات».\n\n"
+     "توقعات متفائلة\n\n"
+     "وأشار إلى أن الإيرادات ارتفعت في الربع الأخير.\n\n"
+     "وأضاف: «سنواصل ضبط الإنفاق في كل الوزارات دون استثناء».",
+     "سامي الحداد"),
+    # A family name with the article right after a verb is its subject («أجاب الحربي»),
+    # the person first named with «أمين», a given name there, not a title.
+    ("قال أمين الحربي الرئيس التنفيذي لشركة المراعي إن المبيعات ارتفعت.\n\n"
+     "وردا على سؤال عن الأسعار، أجاب الحربي قائلا “علينا أن ننتظر نتائج الربع المقبل”.",
+     "أمين الحربي"),
 ])
 def test_speakers_named_around_marks_and_frames(body: str, speaker: str) -> None:
     _, quote = speech(body)
     assert quote.speaker == speaker
+
+
+def test_a_verb_before_a_colon_owns_the_quote_and_the_verb_after_it_the_next() -> None:
+    document = analyse(
+        "وتحدث المدرب خالد السويدي عن المباراة، مضيفاً: \"الفوز جاء بجهد "
+        "الجميع\"، وأوضح قائد الفريق، ماجد العتيبي أنه \"لم يكن اللقاء سهلا على الإطلاق\".",
+        lang="ar")
+    assert [quote.speaker for quote in document.quotes] == ["خالد السويدي", "ماجد العتيبي"]
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    # «أمين» opening a name that its own title follows is the given name.
+    ("قال أمين الحربي الرئيس التنفيذي لشركة المراعي إن المبيعات ارتفعت. وأضاف الحربي أن "
+     "الشركة ستتوسع.", "أمين الحربي"),
+    # «الله» after a name is the second half of a compound name.
+    ("واحتفظ الناقد يوسف شريف رزق الله (75عاما) بمنصبه مديرا فنيا للدورة الجديدة.",
+     "يوسف شريف رزق الله"),
+])
+def test_one_person_for_each_way_a_name_is_written(body: str, name: str) -> None:
+    found = people(analyse(body, lang="ar"))
+    assert name in found
+    assert not [other for other in found if other != name and other in name]
 
 
 def test_no_entity_ends_with_a_participle() -> None:
