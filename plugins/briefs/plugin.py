@@ -35,6 +35,7 @@ from briefs.pelican import (
 )
 from briefs.pelican.generators import URL_DEFAULTS, EntityPagesGenerator
 from briefs.pelican.page_cache import PageCache
+from briefs.publish import search
 from briefs.settings import BriefsSettings
 
 
@@ -122,8 +123,11 @@ def check_outputs(generators: list[Generator]) -> None:
     if output.resolve() not in (content.resolve(), *content.resolve().parents):
         build = _build(settings)
         kept = PageCache.previous_outputs(settings) if build.settings.page_cache else set()
-        build.render.output_started = output_dir.empty_output(
-            output, settings.get("OUTPUT_RETENTION", []), kept)
+        # The search bundle stays until the new one is installed over it: its unchanged
+        # shards are kept there (briefs.publish.search.install_bundle).
+        retained = [*settings.get("OUTPUT_RETENTION", []),
+                    *([search.BUNDLE_DIR] if settings.get("BRIEFS_SEARCH", True) else [])]
+        build.render.output_started = output_dir.empty_output(output, retained, kept)
 
 
 def plan_rendering(generators: list[Generator]) -> None:

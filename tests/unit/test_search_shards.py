@@ -48,7 +48,7 @@ def _record(number: int, *, day: int | None = None, word: str = "") -> search.Se
 def _build(records: list, output: Path, cache: Path | None, size: int = 3,
            processes: int = 1) -> SearchJob:
     with SearchJob(records, "en", shard_size=size, cache_dir=cache,
-                   processes=processes) as job:
+                   processes=processes, output=output) as job:
         job.start().finish(output)
         return job
 
@@ -83,7 +83,7 @@ def test_records_are_cut_by_date_into_shards_the_page_can_merge(tmp_path: Path) 
     bundle = tmp_path / "out" / "pagefind"
     assert [shard.records for shard in job.shards] == [3, 3, 1]
     assert json.loads((bundle / "mujaz-shards.json").read_text("utf-8")) == {
-        "shards": ["shards/1/", "shards/2/"]}
+        "shards": ["shards/1/", "shards/2/"], "digests": [shard.digest for shard in job.shards]}
     assert _urls(bundle) == {"/briefs/b01.html", "/briefs/b02.html", "/briefs/b03.html"}
     assert _urls(bundle / "shards" / "1") == {"/briefs/b04.html", "/briefs/b05.html",
                                               "/briefs/b06.html"}
@@ -115,7 +115,8 @@ def test_adding_the_newest_brief_indexes_the_last_shard_only(tmp_path: Path,
     with caplog.at_level(logging.INFO, logger="briefs.publish.search"):
         job = _build([*records, _record(8)], tmp_path / "second", cache)
     assert [shard.cached for shard in job.shards] == [True, True, False]
-    assert "3 shards of at most 3, 2 from the cache, indexed: 3" in caplog.text
+    assert ("3 shards of at most 3, 2 from the cache, 0 already in the output, indexed: 3"
+            in caplog.text)
     assert re.search(r"s of indexing \(normalising, writing, Pagefind; CPU [\d.]+ s\)",
                      caplog.text)
     after = _entries(cache)
@@ -167,6 +168,49 @@ def test_output_is_byte_identical_from_the_cache_or_not(tmp_path: Path) -> None:
     _build(records, tmp_path / "uncached", None)
     cold = file_hashes(tmp_path / "cold")
     assert cold == file_hashes(tmp_path / "warm") == file_hashes(tmp_path / "uncached")
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_ino
+            for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize(("change", "kept"), [
+    (lambda records: [*records, _record(8)], [True, True, False]),  # a new brief: last shard
+    (lambda records: [_record(5, word="amended") if record.url.endswith("b05.html")
+                      else record for record in records], [True, False, True]),
+    (lambda records: [_record(1, word="amended"), *records[1:]], [False, True, True]),
+    (lambda records: records[:5], [True, False]),  # briefs deleted: a shard fewer
+])
+def test_shards_already_in_the_output_stay_there(tmp_path: Path, change, kept) -> None:
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, output, cache)
+    before = _inodes(output / "pagefind")
+    job = _build(change(records), output, cache)
+    assert [shard.kept for shard in job.shards] == kept
+    after = _inodes(output / "pagefind")
+    for shard in job.shards:  # a kept shard's files were not written again
+        prefix = "" if shard.number == 0 else f"shards/{shard.number}/"
+        files = {name for name in after if name.startswith(prefix) and (
+            shard.number > 0 or not name.startswith("shards/"))}
+        assert files
+        assert all((after[name] == before.get(name)) == shard.kept for name in files
+                   if name != "mujaz-shards.json")
+    # Exactly what a build into an empty folder writes.
+    _build(change(records), tmp_path / "empty", None)
+    assert file_hashes(output) == file_hashes(tmp_path / "empty")
+
+
+def test_a_damaged_shard_in_the_output_is_made_again(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, output, None)
+    (output / "pagefind" / "shards" / "1" / "pagefind-entry.json").unlink()
+    job = _build(records, output, None)
+    assert [shard.kept for shard in job.shards] == [True, False, True]
+    _build(records, tmp_path / "empty", None)
+    assert file_hashes(output) == file_hashes(tmp_path / "empty")
 
 
 def test_shards_indexed_at_once_make_the_same_bundle_and_cache(tmp_path: Path) -> None:

@@ -232,6 +232,7 @@ class EntityPagesGenerator(Generator):
         self.env.filters["mention_chart"] = mention_chart
         if self.settings.get("BRIEFS_SEARCH", True):
             self.search = SearchJob(self._search_records(), self._site_lang(),
+                                    output=Path(self.output_path),
                                     **search_options(self.settings)).start()
         # The analysed text was kept for the search records: no page shows it (at 10,000
         # briefs, 80 MB held through the rendering, and pickled for every page digest).

@@ -67,7 +67,7 @@ import weakref
 import zipfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -264,6 +264,7 @@ class ShardOutcome:
     digest: str
     cached: bool
     seconds: float
+    kept: bool = False  # already in the output folder, as the last build installed it
 
 
 class _Failure(Exception):
@@ -530,8 +531,14 @@ def index_shards(shards: Sequence[Sequence[SearchRecord]], language: str, folder
                  processes: int = 1,
                  pages_dir: Path | None = None,
                  notes: list[str] | None = None,
-                 executable: str | None = None) -> list[ShardOutcome]:
+                 executable: str | None = None,
+                 present: Sequence[str | None] = ()) -> list[ShardOutcome]:
     """Make the whole bundle in ``folder/pagefind``, shard by shard; return how each was made.
+
+    ``present``: the digest of each shard the output folder already holds
+    (:func:`installed_digests`). A shard whose digest is there is neither indexed nor
+    copied: ``folder/pagefind`` then lacks it, and :func:`install_bundle` keeps the
+    output's copy.
 
     ``shards``: the sorted records (:func:`sort_records`) cut by :func:`cut_shards` (or a
     :class:`ShardFile` of them, read a shard at a time). Each shard is copied from the cache
@@ -562,7 +569,9 @@ def index_shards(shards: Sequence[Sequence[SearchRecord]], language: str, folder
             indexing = _Indexing(number, shard, digest,
                                  (pages_dir or folder) / f"site-{number}",
                                  folder / "bundles" / str(number), started)
-            if cache is not None and cache.fetch(digest, indexing.bundle):
+            if number < len(present) and present[number] == digest:
+                outcomes.append(replace(_outcome(indexing, cached=True), kept=True))
+            elif cache is not None and cache.fetch(digest, indexing.bundle):
                 outcomes.append(_outcome(indexing, cached=True))
             else:
                 outcomes += pagefind.start(indexing, pages)
@@ -570,20 +579,93 @@ def index_shards(shards: Sequence[Sequence[SearchRecord]], language: str, folder
             outcomes.append(pagefind.finish_oldest())
     finally:
         pagefind.stop()
-    target = folder / BUNDLE_DIR
-    for number in range(len(shards)):
-        bundle = folder / "bundles" / str(number)
-        if number == 0:
-            bundle.rename(target)
-        else:
-            _shard_role_files(bundle)
-            (target / SHARDS_DIR).mkdir(parents=True, exist_ok=True)
-            bundle.rename(target / SHARDS_DIR / str(number))
-    extra = [f"{SHARDS_DIR}/{number}/" for number in range(1, len(shards))]
-    (target / SHARDS_FILE).write_text(json.dumps({"shards": extra}) + "\n", encoding="utf-8")
+    outcomes.sort(key=lambda outcome: outcome.number)
+    _assemble(folder, outcomes)
     if cache is not None:
         cache.prune({outcome.digest for outcome in outcomes})
-    return sorted(outcomes, key=lambda outcome: outcome.number)
+    return outcomes
+
+
+def _assemble(folder: Path, outcomes: Sequence[ShardOutcome]) -> None:
+    """Gather the shards made in ``folder/bundles`` into ``folder/pagefind`` (the first
+    one's files at the top, the others below ``shards/``) with the list of them all."""
+    target = folder / BUNDLE_DIR
+    target.mkdir()
+    for outcome in outcomes:
+        if outcome.kept:
+            continue
+        bundle = folder / "bundles" / str(outcome.number)
+        if outcome.number == 0:
+            for entry in bundle.iterdir():
+                entry.rename(target / entry.name)
+        else:
+            _shard_role_files(bundle)
+            (target / SHARDS_DIR).mkdir(exist_ok=True)
+            bundle.rename(target / SHARDS_DIR / str(outcome.number))
+    extra = [f"{SHARDS_DIR}/{number}/" for number in range(1, len(outcomes))]
+    listing = {"shards": extra, "digests": [outcome.digest for outcome in outcomes]}
+    (target / SHARDS_FILE).write_text(json.dumps(listing) + "\n", encoding="utf-8")
+
+
+def installed_digests(bundle: Path) -> list[str | None]:
+    """Return the digest of each shard installed in ``bundle`` (``OUTPUT_PATH/pagefind``) by
+    the last build, as its ``mujaz-shards.json`` lists them; None for a shard whose folder
+    lacks its ``pagefind-entry.json``, and nothing for a bundle that lists none."""
+    try:
+        listing = json.loads((bundle / SHARDS_FILE).read_text(encoding="utf-8"))
+        digests = listing["digests"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    if not isinstance(digests, list) or not all(isinstance(d, str) for d in digests):
+        return []
+    return [digest if (_shard_folder(bundle, number) / "pagefind-entry.json").is_file()
+            else None for number, digest in enumerate(digests)]
+
+
+def _shard_folder(bundle: Path, number: int) -> Path:
+    return bundle if number == 0 else bundle / SHARDS_DIR / str(number)
+
+
+def install_bundle(made: Path, target: Path, outcomes: Sequence[ShardOutcome]) -> None:
+    """Put the bundle made in ``made`` (by :func:`index_shards`) at ``target``, keeping
+    there the shards it already holds (``kept``), so that an unchanged shard's thousand
+    files are not written again. ``target`` then holds exactly the bundle a build into an
+    empty folder makes. Its shard list is removed first and written last: a build stopped
+    half way leaves no list claiming shards that are not there."""
+    if not any(outcome.kept for outcome in outcomes):
+        shutil.rmtree(target, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(made), str(target))
+        return
+    (target / SHARDS_FILE).unlink(missing_ok=True)
+    numbers = {str(outcome.number) for outcome in outcomes if outcome.number > 0}
+    for outcome in outcomes:
+        if outcome.kept:
+            continue
+        if outcome.number == 0:
+            for entry in target.iterdir():
+                if entry.name != SHARDS_DIR:
+                    _remove(entry)
+            for entry in made.iterdir():
+                if entry.name not in {SHARDS_DIR, SHARDS_FILE}:
+                    shutil.move(str(entry), str(target / entry.name))
+        else:
+            shard = _shard_folder(target, outcome.number)
+            _remove(shard)
+            shard.parent.mkdir(exist_ok=True)
+            shutil.move(str(_shard_folder(made, outcome.number)), str(shard))
+    if (target / SHARDS_DIR).is_dir():
+        for entry in (target / SHARDS_DIR).iterdir():
+            if entry.name not in numbers:
+                _remove(entry)  # a shard of a larger archive than this build's
+    shutil.move(str(made / SHARDS_FILE), str(target / SHARDS_FILE))
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 def _run(shards: Sequence[Sequence[SearchRecord]], language: str, folder: Path,
@@ -598,11 +680,10 @@ def _run(shards: Sequence[Sequence[SearchRecord]], language: str, folder: Path,
     except OSError as error:
         return {"status": 1, "error": f"search: writing the index in {folder}: {error}",
                 "seconds": time.perf_counter() - started}
-    return {"status": 0, "shards": [
-        {"number": o.number, "records": o.records, "first": o.first, "last": o.last,
-         "digest": o.digest, "cached": o.cached, "seconds": round(o.seconds, 3)}
-        for o in outcomes], "notes": notes, "seconds": time.perf_counter() - started,
-        "cpu": _cpu_seconds() - cpu}
+    return {"status": 0,
+            "shards": [{**asdict(o), "seconds": round(o.seconds, 3)} for o in outcomes],
+            "notes": notes, "seconds": time.perf_counter() - started,
+            "cpu": _cpu_seconds() - cpu}
 
 
 def _cpu_seconds() -> float:
@@ -681,8 +762,12 @@ class SearchJob:
 
     def __init__(self, records: Iterable[SearchRecord], language: str, *,
                  shard_size: int = DEFAULT_SHARD_SIZE, cache_dir: Path | None = None,
-                 processes: int = 1) -> None:
+                 processes: int = 1, output: Path | None = None) -> None:
         self.records = sort_records(records)
+        # The output folder the bundle goes to: the shards the last build installed there
+        # and this one would make the same stay where they are (read at start, before
+        # anything is written).
+        self.output = output
         self.count = len(self.records)
         self.language = language
         self.shard_size = shard_size
@@ -721,8 +806,9 @@ class SearchJob:
             executable: str | None = _pagefind_executable()
         except SearchIndexError:
             executable = None
+        present = installed_digests(self.output / BUNDLE_DIR) if self.output else []
         return {"cache_dir": self.cache_dir, "processes": self.processes,
-                "pages_dir": self._pages, "executable": executable}
+                "pages_dir": self._pages, "executable": executable, "present": present}
 
     def finish(self, output: Path) -> int:
         """Wait for the index, move it to ``output/pagefind``; return the record count.
@@ -749,23 +835,29 @@ class SearchJob:
             logger.warning("%s", note)
         self.shards = [ShardOutcome(**shard) for shard in report["shards"]]
         bundle, target = self._folder / BUNDLE_DIR, output / BUNDLE_DIR
-        for required in REQUIRED_FILES:
-            if not (bundle / required).is_file():
-                raise SearchIndexError(f"search: Pagefind wrote no {target / required}")
+        for shard in self.shards:
+            if shard.kept and not (_shard_folder(target, shard.number)
+                                   / "pagefind-entry.json").is_file():
+                raise SearchIndexError(
+                    f"search: {_shard_folder(target, shard.number)} was removed during the "
+                    "build; build again")
         try:
-            shutil.rmtree(target, ignore_errors=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(bundle), str(target))
+            install_bundle(bundle, target, self.shards)
         except OSError as error:
             raise SearchIndexError(f"search: writing the index to {target}: {error}") from error
+        for required in REQUIRED_FILES:
+            if not (target / required).is_file():
+                raise SearchIndexError(f"search: Pagefind wrote no {target / required}")
         if not self.count:
             logger.warning("search: no brief to index; the search page will find nothing")
         indexed = [shard.number + 1 for shard in self.shards if not shard.cached]
+        kept = sum(shard.kept for shard in self.shards)
         logger.info("search: indexed %d briefs into %s: %.1f s of indexing (normalising, "
                     "writing, Pagefind; CPU %.1f s), beside the rendering; %d shards of at "
-                    "most %d, %d from the cache, indexed: %s", self.count, target,
-                    report["seconds"], report["cpu"], len(self.shards), self.shard_size,
-                    len(self.shards) - len(indexed), ", ".join(map(str, indexed)) or "none")
+                    "most %d, %d from the cache, %d already in the output, indexed: %s",
+                    self.count, target, report["seconds"], report["cpu"], len(self.shards),
+                    self.shard_size, len(self.shards) - len(indexed) - kept, kept,
+                    ", ".join(map(str, indexed)) or "none")
         return self.count
 
     def close(self) -> None:
