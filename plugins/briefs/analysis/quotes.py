@@ -132,6 +132,23 @@ def _glued_to_speech_verb(text: str, i: int, lo: int) -> bool:
     return bool(words) and verb_form(normalise(words[-1])) is not None
 
 
+def _closed_ahead(text: str, i: int, hi: int) -> bool:
+    """Tell whether the next quote mark after ``i`` in ``[i, hi)`` is a ” or “ that can
+    only close (no word starts after it).
+
+    >>> t = "وقال المدرب ” كانت مباراة جيدة.”"
+    >>> _closed_ahead(t, 12, len(t)), _closed_ahead("قال ” نص “آخر”", 4, 14)
+    (True, False)
+    >>> _closed_ahead("قال ” نص طويل “.", 4, 16)
+    True
+    """
+    for m in _MARK_RE.finditer(text, i + 1, hi):
+        can_open, can_close = _flanks(text, m.start(), i + 1, hi)
+        return m.group() in "”“" and not can_open and (
+            can_close or text[m.end():m.end() + 1] in _SENTENCE_PUNCTUATION)
+    return False
+
+
 def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0912
     """Return the outermost quotes of the paragraph ``text[lo:hi]``.
 
@@ -178,9 +195,13 @@ def scan_paragraph(text: str, lo: int, hi: int) -> list[RawQuote]:  # noqa: PLR0
         # 2. Does it open a quote? After a colon a mark opens whatever spaces flank it
         # («وأضاف:"  نص"», «وتابع:” نص”»): a colon introduces speech, it never ends a quote;
         # so does «إن»/«أنه» with nothing open («رأى انه ” نص”»).
+        # A ” set off by spaces on both sides, nothing open, the next mark a ” that closes,
+        # is written for “ («وقال المدرب ” كانت مباراة جيدة.”»).
         if not stack and ch in '"”' and (_after_colon(text, i, lo)
                                          or _after_complementiser(text, i, lo)
-                                         or _glued_to_speech_verb(text, i, lo)):
+                                         or _glued_to_speech_verb(text, i, lo)
+                                         or (ch == "”" and not can_open and not can_close
+                                             and _closed_ahead(text, i, hi))):
             stack.append((ch, i, '"' if ch == '"' else "“”"))
             continue
         if ch in QUOTE_PAIRS:
