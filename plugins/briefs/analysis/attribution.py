@@ -40,6 +40,7 @@ from .lexicon import (
     AR_RELAYED_CLAUSE,
     AR_RELAYED_SAYINGS,
     AR_STATEMENT_NOUNS,
+    AR_SUBJECT_STOPS,
     AR_SUBJECTLESS_LEMMAS,
     AR_TIME_ADVERBS,
     AR_TITLE_ONLY_VERB_FORMS,
@@ -388,6 +389,30 @@ def _candidate_in(
     return best
 
 
+def _as_recognised(tokens: Sequence[Token], cue: Cue, sub: Subject, people: Sequence[Span],
+                   named: Sequence[Span]) -> Subject:
+    """Return the subject the grammar read, as the recogniser's mentions complete it: the
+    person right after a verb or frame where it read none («أجاب الناصر قائلا»), and a
+    name run on to the end of the recogniser's name it begins («أعلنت [منظمة أطباء] بلا
+    حدود»: the whole name)."""
+    if sub.kind == NONE:
+        return _person_after_cue(tokens, cue, people) or sub
+    if sub.kind != NAME:
+        return sub
+    first, last = tokens[sub.start].start, tokens[sub.end - 1].end
+    for name in named:
+        if name.start == first and name.end > last:
+            end = sub.end
+            while end < len(tokens) and tokens[end].start < name.end:
+                end += 1
+            # Not over a word that ends a subject, where the recogniser ran on too far
+            # («وفقا لـ روتي [فإن]»).
+            if all(token.is_word and token.key not in AR_SUBJECT_STOPS
+                   for token in tokens[sub.end:end]):
+                return replace(sub, end=end)
+    return sub
+
+
 def _person_after_cue(tokens: Sequence[Token], cue: Cue,
                       people: Sequence[Span]) -> Subject | None:
     """Return the person the recogniser found right after a verb or frame whose grammar
@@ -572,19 +597,18 @@ def resolve_events(
     names: Sequence[KnownName],
     candidates: Sequence[Span] = (),
     people: Sequence[Span] = (),
+    named: Sequence[Span] = (),
     continuation_paragraphs: int = 3,
 ) -> list[Attribution]:
     """Attribute every cue in document order (sieves 1–6), tracking the previous speakers
-    (``people``: the recogniser's person mentions, read after a frame)."""
+    (``people``: the recogniser's person mentions, read after a verb or frame; ``named``:
+    its people and bodies, whose whole names a subject takes)."""
     out: list[Attribution] = []
     genders: dict[str, str | None] = {}
     names = list(names)
     for cue in cues:
         sub, sieve = _subject(tokens, cue, lang)
-        if sub.kind == NONE:
-            found = _person_after_cue(tokens, cue, people)
-            if found is not None:
-                sub = found
+        sub = _as_recognised(tokens, cue, sub, people, named)
         cue_text = " ".join(t.text for t in tokens[cue.start : cue.end])
         pos = tokens[cue.start].start
         para = paragraph_of[cue.start]
@@ -694,10 +718,11 @@ def attribute_quotes(
     lang: str,
     candidates: Sequence[Span] = (),
     people: Sequence[Span] = (),
+    named: Sequence[Span] = (),
     continuation_paragraphs: int = 3,
 ) -> list[Quote]:
-    """Return ``quotes`` with speaker, speaker span, cue and sieve filled in (``people``:
-    the recogniser's person mentions, see :func:`resolve_events`).
+    """Return ``quotes`` with speaker, speaker span, cue and sieve filled in (``people``
+    and ``named``: the recogniser's mentions, see :func:`resolve_events`).
 
     Fragments are returned unchanged: a scare quote is the writer's, not a speaker's.
     """
@@ -715,6 +740,7 @@ def attribute_quotes(
         names=names,
         candidates=candidates,
         people=people,
+        named=named,
         continuation_paragraphs=continuation_paragraphs,
     )
     tok_starts = [t.start for t in tokens]

@@ -73,7 +73,7 @@ from .model import Quote, Span
 from .normalize import normalise
 from .overrides import find_words
 from .resources import ALL_QUOTE_MARKS
-from .speakers import strip_conjunction, title_head, verb_form
+from .speakers import conjoined_verb, strip_conjunction, title_head, verb_form
 from .tokens import Token
 
 # How often each attribution rule names the right speaker, measured over every gold set
@@ -356,7 +356,8 @@ class DocumentEntities:
                 if (len(words) <= SUBJECT_GAP and not STOPS & set(text[cue.end:mention.start])
                         and not {word.key for word in words} & AR_COMPLEMENTISERS):
                     return ref
-            elif (mention.end <= cue.start
+            elif (mention.end <= cue.start and not conjoined_verb(
+                      name_key(cue.slice(text).split(" ", 1)[0]))
                   and len(self.words_between(mention.end, cue.start)) <= 1
                   and not STOPS & set(text[mention.end:cue.start])
                   and not self.after_preposition(mention.start)):

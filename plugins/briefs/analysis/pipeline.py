@@ -134,6 +134,8 @@ def analyse(
         lang=rules,
         candidates=candidates,
         people=[Span(m.start, m.end) for e in entities if e.type == "person" for m in e.mentions],
+        named=[Span(m.start, m.end) for e in entities if e.type in ("person", "organization")
+               for m in e.mentions],
         continuation_paragraphs=config.continuation_paragraphs,
     )
     names = [Span(m.start, m.end) for e in entities for m in e.mentions]

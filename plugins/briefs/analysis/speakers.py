@@ -100,6 +100,16 @@ def verb_form(key: str) -> tuple[str, str | None] | None:
     return found
 
 
+def conjoined_verb(key: str) -> bool:
+    """Tell whether ``key`` is a speech verb joined by و/ف: it opens its own clause, and the
+    words before it (the end of another clause, a subheading) are never its subject.
+
+    >>> conjoined_verb("واشار"), conjoined_verb("فقالت"), conjoined_verb("اشار")
+    (True, True, False)
+    """
+    return key not in AR_VERB_FORMS and verb_form(key) is not None
+
+
 def has_article(text: str) -> bool:
     """Tell whether a word as written opens with the article «ال» (not «أل» of ألكسندر).
 
@@ -500,9 +510,7 @@ def subject_before_ar(tokens: Sequence[Token], verb: int, floor: int) -> Subject
     >>> subject_before_ar(tokenise("أحداث كبرى وأشار إلى").tokens, 2, 0).kind
     'none'
     """
-    if tokens[verb].key not in AR_VERB_FORMS and verb_form(tokens[verb].key):
-        # «وأشار»: a verb joined by و/ف opens its own clause; the words before it (the end
-        # of another clause, a subheading) are never its subject.
+    if conjoined_verb(tokens[verb].key):
         return _NOSUBJECT
     j = verb
     while j > floor and j > verb - 10:

@@ -293,6 +293,30 @@ def test_speakers_named_around_marks_and_frames(body: str, speaker: str) -> None
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    # A ” set off by spaces opens a quote that a ” closes …
+    ("وقال المدرب سمير العلي في المؤتمر الصحفي ” كانت مباراة صعبة على الفريقين، لكننا "
+     "فزنا.”", "سمير العلي"),
+    # … or a “ written before the full stop.
+    ("وقال المدرب سمير العلي في المؤتمر الصحفي ” لم نلعب جيدا اليوم وعلينا أن نتعلم “.",
+     "سمير العلي"),
+    # A body named right before «وقال» is not its subject: the verb opens its own clause.
+    ("وتحدث المدرب كمال الشاذلي عن الحكم بعد مباراة المنتخب المصري، وقال: «كرة القدم فيها "
+     "أخطاء كثيرة».", "كمال الشاذلي"),
+    # The subject takes the whole name the recogniser found, past «بلا».
+    ("أعلنت منظمة أطباء بلا حدود أن فرقها عالجت مئات المرضى.\n\n"
+     "وقالت المنظمة في بيان: «الوضع الصحي في المخيمات كارثي».", "منظمة أطباء بلا حدود"),
+])
+def test_quotes_and_speakers_on_marks_and_names_as_written(body: str, speaker: str) -> None:
+    _, quote = speech(body)
+    assert quote.speaker == speaker
+
+
+def test_a_team_named_with_its_country_takes_no_other_nationality() -> None:
+    document = analyse("قال مدرب منتخب مصر البرتغالي كارلوس كيروش إن الفريق جاهز.", lang="ar")
+    assert "منتخب مصر" in [entity.name for entity in document.entities]
+
+
 def test_a_verb_before_a_colon_owns_the_quote_and_the_verb_after_it_the_next() -> None:
     document = analyse(
         "وتحدث المدرب خالد السويدي عن المباراة، مضيفاً: \"الفوز جاء بجهد "

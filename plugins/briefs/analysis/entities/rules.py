@@ -72,6 +72,7 @@ from .phrases import (
     trim_person_descriptors,
     unknown_outlet_names,
     venue_phrases,
+    without_tail,
 )
 from .phrases.organisations import (
     name_after_definite_head,
@@ -203,6 +204,7 @@ RULES: tuple[Rule, ...] = (
          PRODUCT),
     Rule("extend_org_nationality",
          lambda s, t: extend_org_nationality(s.keys, t, s.is_place, s.is_org), PRODUCT),
+    Rule("without_tail", lambda s, t: without_tail(s.keys, t), PRODUCT, needs="B-ORG"),
     Rule("split_body_coordination", lambda s, t: split_body_coordination(s.keys, t), PRODUCT),
     Rule("title_ends_body", lambda s, t: title_ends_body(s.keys, t), PRODUCT),
     Rule("name_after_definite_head",

@@ -46,6 +46,7 @@ One module per concern: :mod:`.organisations`, :mod:`.places`, :mod:`.people`, a
   («محمد بن سلمان [بشأن]»).
 * :func:`ministry_short_forms`: «الخارجية التركية» is a ministry.
 * :func:`extend_org_nationality`: «الكونغرس الأميركي» is one name.
+* :func:`without_tail`: «أطباء بلا حدود» is one name.
 * :func:`drop_objects`: «تلسكوب جيمس ويب» names no person.
 * :func:`trim_common_tail`: a frequent word never seen in a name does not end a person's
   name («ستيف ويتكوف [أجرى]»).
@@ -86,6 +87,7 @@ from .organisations import (
     outlet_names,
     quoted_org_names,
     unknown_outlet_names,
+    without_tail,
 )
 from .people import (
     appositive_names,
@@ -164,4 +166,5 @@ __all__ = [
     "trim_person_descriptors",
     "unknown_outlet_names",
     "venue_phrases",
+    "without_tail",
 ]

@@ -473,13 +473,40 @@ def ministry_short_forms(keys: Sequence[str], tags: list[str],
             set_span(tags, i, i + 2, "ORG")
 
 
+# «بلا» ("without") inside a body's name: أطباء بلا حدود.
+WITHOUT = "بلا"
+
+
 def extend_org_nationality(keys: Sequence[str], tags: list[str],
                            places: Callable[[str], bool],
                            listed: Callable[[Sequence[str]], bool]) -> None:
     """An organisation no list has takes the nationality after it: «[الكونغرس] الأميركي»
-    (a listed one does not: «الوداد المغربي» is «الوداد», see :func:`trim_demonym_tail`)."""
+    (a listed one does not: «الوداد المغربي» is «الوداد», see :func:`trim_demonym_tail`),
+    nor one whose name has its country already: in «مدرب [منتخب مصر] البرتغالي» the
+    nationality is the coach's.
+
+    >>> tags = ["O", "B-ORG", "I-ORG", "O"]
+    >>> extend_org_nationality(["مدرب", "منتخب", "مصر", "البرتغالي"], tags,
+    ...                        lambda key: key in {"مصر", "البرتغال"}, lambda keys: False)
+    >>> tags
+    ['O', 'B-ORG', 'I-ORG', 'O']
+    """
     for i, j in iter_spans(tags, "B-ORG"):
         if (j < len(tags) and tags[j] == "O" and keys[j].startswith("ال")
                 and keys[j].endswith(("ي", "يه")) and names_a_place(keys[j], places)
-                and not listed(keys[i:j])):
+                and not listed(keys[i:j]) and not any(map(places, keys[i:j]))):
             tags[j] = "I-ORG"
+
+
+def without_tail(keys: Sequence[str], tags: list[str]) -> None:
+    """An organisation's name goes on over «بلا» and the word after it: «[أطباء] بلا حدود»,
+    «[مراسلون] بلا حدود».
+
+    >>> tags = ["O", "B-ORG", "I-ORG", "O", "O", "O"]
+    >>> without_tail(["قالت", "منظمه", "اطباء", "بلا", "حدود", "ان"], tags); tags
+    ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']
+    """
+    for _i, j in iter_spans(tags, "B-ORG"):
+        if (j + 1 < len(tags) and keys[j] == WITHOUT and tags[j] == "O"
+                and tags[j + 1] == "O" and keys[j + 1][:1].isalpha()):
+            tags[j] = tags[j + 1] = "I-ORG"
