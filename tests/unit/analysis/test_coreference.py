@@ -303,6 +303,9 @@ def test_speakers_named_around_marks_and_frames(body: str, speaker: str) -> None
     # A body named right before «وقال» is not its subject: the verb opens its own clause.
     ("وتحدث المدرب كمال الشاذلي عن الحكم بعد مباراة المنتخب المصري، وقال: «كرة القدم فيها "
      "أخطاء كثيرة».", "كمال الشاذلي"),
+    # «كما» opens a sentence as «بدوره» does: the body after the verb says the quote.
+    ("كما تنهي وزارة الصحة إلى علم المواطنين أنّ “الوضع الوبائي مستقر ولا داعي للقلق”.",
+     "وزارة الصحة"),
     # The subject takes the whole name the recogniser found, past «بلا».
     ("أعلنت منظمة أطباء بلا حدود أن فرقها عالجت مئات المرضى.\n\n"
      "وقالت المنظمة في بيان: «الوضع الصحي في المخيمات كارثي».", "منظمة أطباء بلا حدود"),

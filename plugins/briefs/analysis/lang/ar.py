@@ -179,7 +179,7 @@ ROLE_SYNONYMS = {"قاضي": ("مستشار",), "قاضيه": ("مستشاره",
 #: Phrases that open a sentence before its verb and subject: «من جانبه، شكر فلان …».
 DISCOURSE_OPENERS = (
     "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره",
-    "بدورها", "في المقابل", "في السياق ذاته", "في السياق نفسه",
+    "بدورها", "في المقابل", "في السياق ذاته", "في السياق نفسه", "كما",
 )
 
 #: Auxiliaries that put the subject before a speech verb further on: «وكان الوزير قد قال».
