@@ -417,9 +417,12 @@ def _person_after_cue(tokens: Sequence[Token], cue: Cue,
                       people: Sequence[Span]) -> Subject | None:
     """Return the person the recogniser found right after a verb or frame whose grammar
     reads no name there: a family name with the article («أجاب الناصر قائلا», «وفق تعبير
-    الخلفي»)."""
-    found = _candidate_in(people, tokens, cue.end, min(len(tokens), cue.end + 4))
-    return Subject(NAME, *found) if found is not None and found[0] == cue.end else None
+    الخلفي»), or a name set in quote marks («وقال “الحمدي” في حوار»)."""
+    start = cue.end
+    if start < len(tokens) and tokens[start].text in ALL_QUOTE_MARKS:
+        start += 1
+    found = _candidate_in(people, tokens, start, min(len(tokens), start + 4))
+    return Subject(NAME, *found) if found is not None and found[0] == start else None
 
 
 def _subject(tokens: Sequence[Token], cue: Cue, lang: str) -> tuple[Subject, str]:

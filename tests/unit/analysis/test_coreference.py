@@ -303,6 +303,9 @@ def test_speakers_named_around_marks_and_frames(body: str, speaker: str) -> None
     # A body named right before «وقال» is not its subject: the verb opens its own clause.
     ("وتحدث المدرب كمال الشاذلي عن الحكم بعد مباراة المنتخب المصري، وقال: «كرة القدم فيها "
      "أخطاء كثيرة».", "كمال الشاذلي"),
+    # A family name set in quote marks right after the verb is its subject.
+    ("دافع المحافظ سعيد الحمدي عن قراره.\n\nوقال “الحمدي” في حوار تلفزيوني: إن “القرار "
+     "نهائي ولا رجعة فيه”.", "سعيد الحمدي"),
     # «كما» opens a sentence as «بدوره» does: the body after the verb says the quote.
     ("كما تنهي وزارة الصحة إلى علم المواطنين أنّ “الوضع الوبائي مستقر ولا داعي للقلق”.",
      "وزارة الصحة"),
