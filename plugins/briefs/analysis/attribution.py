@@ -673,6 +673,10 @@ def _continued(prev: Attribution | None, clause: Attribution | None, here: Attri
         # «ورد القاضي على المتهم، قائلا»: a participle goes on with its own clause's
         # subject, a role no name answered, never with an earlier speaker.
         return replace(clause, cue=here.cue, position=here.position, paragraph=here.paragraph)
+    if prev is not None and prev.speaker is None and prev.sieve == "title":
+        # «ودعت المنظمة …» then «وأضافت: …»: the role goes on, for the coreference step
+        # to resolve as it resolves the role itself.
+        return replace(prev, cue=here.cue, position=here.position, paragraph=here.paragraph)
     if prev is not None and prev.speaker is None:
         # «وقال أحد السكان: …» then «وأضاف: …»: the same unnamed source goes on; no one
         # named in between is the speaker.
@@ -704,7 +708,7 @@ def _previous(
             return None
         known = genders.get(ev.speaker) if ev.speaker else ev.gender
         if gender is None or known is None or known == gender:
-            return ev if ev.speaker or ev.sieve == ANONYMOUS_SIEVE else None
+            return ev if ev.speaker or ev.sieve in (ANONYMOUS_SIEVE, "title") else None
     return None
 
 

@@ -318,6 +318,16 @@ def test_quotes_and_speakers_on_marks_and_names_as_written(body: str, speaker: s
     assert quote.speaker == speaker
 
 
+def test_verbs_with_no_subject_go_on_with_a_role_the_coreference_step_resolves() -> None:
+    document = analyse(
+        "أطلقت منظمة “أطباء العالم” (إنسانية مستقلة)، الأربعاء، حملة جديدة للتطعيم.\n\n"
+        "ودعت المنظمة (مقرها باريس)، عبر “تويتر”، الحكومات إلى التحرك، قائلة: “لا يمكن "
+        "الانتظار أكثر من ذلك”.\n\n"
+        "وأضافت: “سنرسل فرقا إضافية إلى المناطق الأكثر تضررا خلال الشهر المقبل”.", lang="ar")
+    assert [quote.speaker for quote in document.quotes if not quote.fragment] == [
+        "أطباء العالم", "أطباء العالم"]
+
+
 def test_a_team_named_with_its_country_takes_no_other_nationality() -> None:
     document = analyse("قال مدرب منتخب مصر البرتغالي كارلوس كيروش إن الفريق جاهز.", lang="ar")
     assert "منتخب مصر" in [entity.name for entity in document.entities]
