@@ -213,6 +213,31 @@ def test_a_damaged_shard_in_the_output_is_made_again(tmp_path: Path) -> None:
     assert file_hashes(output) == file_hashes(tmp_path / "empty")
 
 
+@pytest.mark.parametrize("listing", ["not json", '{"digests": "abc"}', '{"shards": []}', "[]"])
+def test_a_shard_list_in_the_output_that_is_not_ours_keeps_nothing(tmp_path: Path,
+                                                                   listing: str) -> None:
+    output = tmp_path / "out"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, output, None)
+    (output / "pagefind" / "mujaz-shards.json").write_text(listing, encoding="utf-8")
+    job = _build(records, output, None)
+    assert not any(shard.kept for shard in job.shards)
+    _build(records, tmp_path / "empty", None)
+    assert file_hashes(output) == file_hashes(tmp_path / "empty")
+
+
+def test_a_bundle_lacking_a_file_the_page_needs_leaves_the_last_one(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    output = tmp_path / "out"
+    records = [_record(n) for n in range(1, 8)]
+    _build(records, output, None)
+    before = file_hashes(output)
+    monkeypatch.setattr(search, "REQUIRED_FILES", (*search.REQUIRED_FILES, "missing.js"))
+    with pytest.raises(SearchIndexError, match=r"Pagefind wrote no .*pagefind/missing\.js"):
+        _build([*records, _record(8)], output, None)
+    assert file_hashes(output) == before
+
+
 def test_shards_indexed_at_once_make_the_same_bundle_and_cache(tmp_path: Path) -> None:
     records = [_record(n) for n in range(1, 11)]
     one = _build(records, tmp_path / "one", tmp_path / "cache-one")

@@ -86,7 +86,9 @@ SHARDS_DIR = "shards"
 SHARDS_FILE = "mujaz-shards.json"
 SUMMARY_CHARS = 220
 # Files the bundle must hold for the search page to work.
-REQUIRED_FILES = ("pagefind.js", "pagefind-entry.json", SHARDS_FILE)
+# Every shard's index opens with this file; a shard folder without it is no shard.
+ENTRY_FILE = "pagefind-entry.json"
+REQUIRED_FILES = ("pagefind.js", ENTRY_FILE, SHARDS_FILE)
 # Records a shard: Pagefind needs about 340 KB of memory a record (340 MB here, about 3 s
 # of one core), and the browser loads one small index per shard (10 at 10,000 briefs).
 DEFAULT_SHARD_SIZE = 1000
@@ -618,12 +620,16 @@ def installed_digests(bundle: Path) -> list[str | None]:
         return []
     if not isinstance(digests, list) or not all(isinstance(d, str) for d in digests):
         return []
-    return [digest if (_shard_folder(bundle, number) / "pagefind-entry.json").is_file()
-            else None for number, digest in enumerate(digests)]
+    return [digest if _installed(bundle, number) else None
+            for number, digest in enumerate(digests)]
 
 
 def _shard_folder(bundle: Path, number: int) -> Path:
     return bundle if number == 0 else bundle / SHARDS_DIR / str(number)
+
+
+def _installed(bundle: Path, number: int) -> bool:
+    return (_shard_folder(bundle, number) / ENTRY_FILE).is_file()
 
 
 def install_bundle(made: Path, target: Path, outcomes: Sequence[ShardOutcome]) -> None:
@@ -836,18 +842,20 @@ class SearchJob:
         self.shards = [ShardOutcome(**shard) for shard in report["shards"]]
         bundle, target = self._folder / BUNDLE_DIR, output / BUNDLE_DIR
         for shard in self.shards:
-            if shard.kept and not (_shard_folder(target, shard.number)
-                                   / "pagefind-entry.json").is_file():
+            if shard.kept and not _installed(target, shard.number):
                 raise SearchIndexError(
                     f"search: {_shard_folder(target, shard.number)} was removed during the "
                     "build; build again")
+        # Checked before anything is installed: a broken bundle leaves the old one in place.
+        first_kept = bool(self.shards) and self.shards[0].kept
+        for required in REQUIRED_FILES:
+            made = target if first_kept and required != SHARDS_FILE else bundle
+            if not (made / required).is_file():
+                raise SearchIndexError(f"search: Pagefind wrote no {target / required}")
         try:
             install_bundle(bundle, target, self.shards)
         except OSError as error:
             raise SearchIndexError(f"search: writing the index to {target}: {error}") from error
-        for required in REQUIRED_FILES:
-            if not (target / required).is_file():
-                raise SearchIndexError(f"search: Pagefind wrote no {target / required}")
         if not self.count:
             logger.warning("search: no brief to index; the search page will find nothing")
         indexed = [shard.number + 1 for shard in self.shards if not shard.cached]
