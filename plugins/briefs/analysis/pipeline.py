@@ -125,6 +125,8 @@ def analyse(
             mentions.sort(key=lambda m: m.start)
         mentions = extend_given_names(text, mentions, gazetteer)
         entities = tuple(link_document(mentions, gazetteer=gazetteer))
+    # The recogniser's mentions, made once for attribution and for telling fragments.
+    spans = [(e.type, Span(m.start, m.end)) for e in entities for m in e.mentions]
     quotes = attribute_quotes(
         text,
         quotes,
@@ -133,13 +135,12 @@ def analyse(
         analysed,
         lang=rules,
         candidates=candidates,
-        people=[Span(m.start, m.end) for e in entities if e.type == "person" for m in e.mentions],
-        named=[Span(m.start, m.end) for e in entities if e.type in ("person", "organization")
-               for m in e.mentions],
+        people=[span for kind, span in spans if kind == "person"],
+        named=[span for kind, span in spans if kind in ("person", "organization")],
         continuation_paragraphs=config.continuation_paragraphs,
     )
-    names = [Span(m.start, m.end) for e in entities for m in e.mentions]
-    quotes = mark_fragments(text, quotes, tokens, config.max_fragment_words, names)
+    quotes = mark_fragments(text, quotes, tokens, config.max_fragment_words,
+                            [span for _kind, span in spans])
     quotes, entities = resolve_speakers(text, quotes, entities, gazetteer, clean.paragraphs,
                                         tokens=tokens.tokens)
     return Document(
